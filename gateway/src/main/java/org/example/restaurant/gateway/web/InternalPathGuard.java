@@ -1,0 +1,58 @@
+package org.example.restaurant.gateway.web;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Refuses paths that could reach a service's {@code /internal/**} endpoints once the
+ * service normalises them, such as {@code /api/orders/../../internal/...} or its
+ * percent-encoded forms. The routes alone match only public prefixes, but they match the
+ * raw path and the gateway forwards it as it came.
+ */
+@Component
+class InternalPathGuard implements WebFilter, Ordered {
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		if (isSuspicious(exchange.getRequest().getURI().getRawPath())) {
+			return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND, "No such resource"));
+		}
+		return chain.filter(exchange);
+	}
+
+	static boolean isSuspicious(String rawPath) {
+		String path = rawPath;
+		// Decode repeatedly: a double-encoded dot is still a dot to some servers.
+		for (int i = 0; i < 3; i++) {
+			String decoded = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+			if (decoded.equals(path)) {
+				break;
+			}
+			path = decoded;
+		}
+		String normalized = path.replace('\\', '/').toLowerCase();
+		for (String segment : normalized.split("/")) {
+			String bare = segment.split(";", 2)[0];
+			if (bare.equals("..") || bare.equals(".") || bare.equals("internal")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE + 1;
+	}
+
+}
