@@ -1,0 +1,21 @@
+package org.example.restaurant.cashier.bill;
+
+import java.util.UUID;
+
+/**
+ * A payment was offered for a bill that is already paid (409).
+ */
+public class BillAlreadyPaid extends RuntimeException {
+
+	private final UUID billId;
+
+	BillAlreadyPaid(UUID billId) {
+		super("Bill " + billId + " is already paid");
+		this.billId = billId;
+	}
+
+	public UUID getBillId() {
+		return this.billId;
+	}
+
+}

@@ -1,0 +1,14 @@
+package org.example.restaurant.cashier.bill;
+
+import java.util.UUID;
+
+/**
+ * The bill has no payment with this id (404).
+ */
+public class PaymentNotFound extends RuntimeException {
+
+	PaymentNotFound(UUID billId, UUID paymentId) {
+		super("Bill " + billId + " has no payment with id " + paymentId);
+	}
+
+}

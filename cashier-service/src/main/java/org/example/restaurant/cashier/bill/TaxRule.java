@@ -1,0 +1,59 @@
+package org.example.restaurant.cashier.bill;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * How tax is computed on a bill: the one place of that rule. Every result is rounded to
+ * cents half-up by {@link Money}, and the three amounts always add up:
+ * {@code subtotal + tax = total}.
+ * <ul>
+ * <li>When prices include tax (a European menu), the customer pays what the menu says:
+ * {@code total} is the sum of the line totals, the tax is the share of it that is tax,
+ * {@code tax = round(total - total / (1 + rate))} (computed as
+ * {@code total * rate / (1 + rate)} with a single rounding, which is the same amount),
+ * and {@code subtotal = total - tax}. With 10 %, a 9.50 total holds 0.86 tax and a 8.64
+ * subtotal.</li>
+ * <li>When prices exclude tax, the tax comes on top: {@code subtotal} is the sum of the
+ * line totals, {@code tax = round(subtotal * rate)} and {@code total = subtotal + tax}.
+ * With 10 %, 12.25 gives 1.225, rounded half-up to 1.23 tax.</li>
+ * </ul>
+ *
+ * @param rate the tax rate as a fraction ({@code 0.10} is 10 %), not negative
+ * @param pricesIncludeTax whether the line totals already include tax
+ */
+public record TaxRule(BigDecimal rate, boolean pricesIncludeTax) {
+
+	public TaxRule {
+		Objects.requireNonNull(rate, "rate");
+		if (rate.signum() < 0) {
+			throw new IllegalArgumentException("A tax rate cannot be negative: " + rate);
+		}
+	}
+
+	/**
+	 * Applies this rule to the sum of a bill's line totals.
+	 * @param linesTotal the sum of the line totals, in cents
+	 * @return the subtotal, tax and total of the bill
+	 */
+	public Totals apply(BigDecimal linesTotal) {
+		BigDecimal sum = Money.cents(linesTotal);
+		if (this.pricesIncludeTax) {
+			BigDecimal tax = sum.multiply(this.rate).divide(BigDecimal.ONE.add(this.rate), Money.SCALE, Money.ROUNDING);
+			return new Totals(sum.subtract(tax), tax, sum);
+		}
+		BigDecimal tax = Money.cents(sum.multiply(this.rate));
+		return new Totals(sum, tax, sum.add(tax));
+	}
+
+	/**
+	 * The amounts at the foot of a bill.
+	 *
+	 * @param subtotal the amount before tax
+	 * @param tax the tax
+	 * @param total what the customer pays, {@code subtotal + tax}
+	 */
+	public record Totals(BigDecimal subtotal, BigDecimal tax, BigDecimal total) {
+	}
+
+}

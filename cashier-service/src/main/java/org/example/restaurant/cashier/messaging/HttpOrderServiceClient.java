@@ -1,0 +1,54 @@
+package org.example.restaurant.cashier.messaging;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.cloud.client.loadbalancer.LoadBalanced;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Reaches the order-service by name through the registry. A 2xx is success. A 4xx other
+ * than 404 and 409 means the message can never be accepted: it is logged and not sent
+ * again. Anything else (no instance, I/O error, 5xx, 404, 409) throws, so the outbox
+ * keeps the message and sends it again.
+ */
+@Component
+class HttpOrderServiceClient implements OrderServiceClient {
+
+	private static final Logger log = LoggerFactory.getLogger(HttpOrderServiceClient.class);
+
+	private final RestClient orderService;
+
+	HttpOrderServiceClient(@LoadBalanced RestClient.Builder builder) {
+		this.orderService = builder.clone().baseUrl("http://order-service").build();
+	}
+
+	@Override
+	public void orderPaid(UUID orderId, UUID billId, Instant at) {
+		this.orderService.post()
+			.uri("/internal/orders/{orderId}/paid", orderId)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(new OrderPaid(billId, at))
+			.retrieve()
+			.onStatus(HttpOrderServiceClient::isFinalRefusal, (request, response) -> log.warn(
+					"order-service refused the news that order {} is paid (bill {}) with {}: not sending it again",
+					orderId, billId, response.getStatusCode()))
+			.toBodilessEntity();
+	}
+
+	private static boolean isFinalRefusal(HttpStatusCode status) {
+		return status.is4xxClientError() && status.value() != HttpStatus.NOT_FOUND.value()
+				&& status.value() != HttpStatus.CONFLICT.value();
+	}
+
+	record OrderPaid(UUID billId, Instant at) {
+	}
+
+}

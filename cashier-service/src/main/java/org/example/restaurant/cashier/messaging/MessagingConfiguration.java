@@ -1,0 +1,34 @@
+package org.example.restaurant.cashier.messaging;
+
+import java.time.Duration;
+
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.restclient.autoconfigure.RestClientBuilderConfigurer;
+import org.springframework.cloud.client.loadbalancer.LoadBalanced;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Messaging to other services: listeners run asynchronously after commit, the outbox is
+ * resubmitted on a schedule, and calls go by service name through the load balancer with
+ * short timeouts, so a hung receiver cannot hold a listener thread for long.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableAsync
+@EnableScheduling
+class MessagingConfiguration {
+
+	@Bean
+	@LoadBalanced
+	RestClient.Builder loadBalancedRestClientBuilder(RestClientBuilderConfigurer configurer) {
+		HttpClientSettings timeouts = HttpClientSettings.defaults()
+			.withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5));
+		return configurer.configure(RestClient.builder())
+			.requestFactory(ClientHttpRequestFactoryBuilder.detect().build(timeouts));
+	}
+
+}
