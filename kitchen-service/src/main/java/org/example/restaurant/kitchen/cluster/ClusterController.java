@@ -1,0 +1,151 @@
+package org.example.restaurant.kitchen.cluster;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.example.restaurant.kitchen.support.InstanceId;
+import org.example.restaurant.kitchen.ticket.PreparerCount;
+import org.example.restaurant.kitchen.ticket.TicketRepository;
+import org.example.restaurant.kitchen.ticket.TicketStatus;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.client.discovery.DiscoveryClient;
+import org.springframework.cloud.client.serviceregistry.Registration;
+import org.springframework.core.env.Environment;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/kitchen/cluster}: the kitchen replicas and what each has cooked.
+ * <p>
+ * The replicas are the ones the registry lists under {@code kitchen-service}, with the
+ * status the registry gives ({@code status} metadata, else {@code UP}). Two more kinds
+ * are added, so the view adds up to every ticket in the database:
+ * <ul>
+ * <li>the answering replica itself, {@code UP}, if the registry does not list it (yet:
+ * registering and fetching the registry take a few seconds; or discovery is off);</li>
+ * <li>every other instance id that appears as {@code preparedBy} in the database but not
+ * in the registry, with status {@code GONE} and no host or port: a replica that stopped
+ * or crashed, or one running without the registry.</li>
+ * </ul>
+ * Replicas are sorted by instance id. Counts come from the shared database: {@code READY}
+ * tickets are prepared, {@code PREPARING} ones in progress.
+ */
+@RestController
+class ClusterController {
+
+	static final String SERVICE_ID = "kitchen-service";
+
+	static final String GONE = "GONE";
+
+	private final ObjectProvider<DiscoveryClient> discovery;
+
+	private final ObjectProvider<Registration> registration;
+
+	private final TicketRepository tickets;
+
+	private final InstanceId instanceId;
+
+	private final Environment environment;
+
+	ClusterController(ObjectProvider<DiscoveryClient> discovery, ObjectProvider<Registration> registration,
+			TicketRepository tickets, InstanceId instanceId, Environment environment) {
+		this.discovery = discovery;
+		this.registration = registration;
+		this.tickets = tickets;
+		this.instanceId = instanceId;
+		this.environment = environment;
+	}
+
+	@GetMapping("/api/kitchen/cluster")
+	ClusterResponse cluster() {
+		Map<String, long[]> counts = countsByReplica();
+		List<Replica> replicas = new ArrayList<>();
+		Set<String> listed = new TreeSet<>();
+		for (ServiceInstance instance : registered()) {
+			String id = (instance.getInstanceId() != null) ? instance.getInstanceId()
+					: instance.getHost() + ":" + instance.getPort();
+			if (listed.add(id)) {
+				String status = instance.getMetadata().getOrDefault("status", "UP");
+				replicas.add(replica(id, instance.getHost(), instance.getPort(), status, counts));
+			}
+		}
+		String self = this.instanceId.value();
+		if (listed.add(self)) {
+			replicas.add(replica(self, selfHost(), selfPort(), "UP", counts));
+		}
+		for (String id : counts.keySet()) {
+			if (listed.add(id)) {
+				replicas.add(replica(id, null, null, GONE, counts));
+			}
+		}
+		replicas.sort(Comparator.comparing(Replica::instanceId));
+		return new ClusterResponse(replicas);
+	}
+
+	private List<ServiceInstance> registered() {
+		DiscoveryClient client = this.discovery.getIfAvailable();
+		return (client != null) ? client.getInstances(SERVICE_ID) : List.of();
+	}
+
+	/**
+	 * Per instance id: [prepared, in progress].
+	 */
+	private Map<String, long[]> countsByReplica() {
+		Map<String, long[]> counts = new HashMap<>();
+		for (PreparerCount count : this.tickets.countByPreparer()) {
+			long[] pair = counts.computeIfAbsent(count.preparedBy(), (id) -> new long[2]);
+			pair[(count.status() == TicketStatus.READY) ? 0 : 1] += count.count();
+		}
+		return counts;
+	}
+
+	private Replica replica(String id, String host, Integer port, String status, Map<String, long[]> counts) {
+		long[] pair = counts.getOrDefault(id, new long[2]);
+		return new Replica(id, host, port, status, pair[0], pair[1]);
+	}
+
+	private String selfHost() {
+		Registration own = this.registration.getIfUnique();
+		if (own != null) {
+			return own.getHost();
+		}
+		return this.environment.getProperty("server.address", "localhost");
+	}
+
+	private Integer selfPort() {
+		Registration own = this.registration.getIfUnique();
+		if (own != null) {
+			return own.getPort();
+		}
+		return this.environment.getProperty("local.server.port", Integer.class);
+	}
+
+	/**
+	 * The body of {@code GET /api/kitchen/cluster}.
+	 */
+	record ClusterResponse(List<Replica> replicas) {
+	}
+
+	/**
+	 * One replica of the kitchen.
+	 *
+	 * @param instanceId its instance id, as in {@code X-Instance-Id} and
+	 * {@code preparedBy}
+	 * @param host where it listens (null when {@code GONE})
+	 * @param port where it listens (null when {@code GONE})
+	 * @param status the registry's status, or {@code GONE}
+	 * @param ticketsPrepared tickets it has cooked ({@code READY})
+	 * @param ticketsInProgress tickets it is cooking ({@code PREPARING})
+	 */
+	record Replica(String instanceId, String host, Integer port, String status, long ticketsPrepared,
+			long ticketsInProgress) {
+	}
+
+}

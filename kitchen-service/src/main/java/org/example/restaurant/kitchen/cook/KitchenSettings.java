@@ -1,0 +1,38 @@
+package org.example.restaurant.kitchen.cook;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How this replica's automatic cooks work ({@code kitchen.*}).
+ *
+ * @param cooksPerReplica cook threads in this replica (default 2)
+ * @param timeScale factor applied to the real prep seconds, so a demo order is ready in
+ * seconds (default 0.05: a 240 s pizza takes 12 s; 0 cooks instantly)
+ * @param autoCook whether cooks prepare tickets by themselves (default true); when false,
+ * people start and finish tickets through the API
+ * @param pollInterval how long an idle cook waits before looking for work again (default
+ * 500 ms)
+ */
+@ConfigurationProperties("kitchen")
+@Validated
+public record KitchenSettings(@DefaultValue("2") @Positive int cooksPerReplica,
+		@DefaultValue("0.05") @PositiveOrZero double timeScale, @DefaultValue("true") boolean autoCook,
+		@DefaultValue("500ms") @NotNull Duration pollInterval) {
+
+	/**
+	 * How long a cook spends on a ticket whose slowest item takes {@code prepSeconds} at
+	 * full speed.
+	 */
+	Duration cookingTime(int prepSeconds) {
+		return Duration.ofMillis(Math.round(prepSeconds * this.timeScale * 1000));
+	}
+
+}

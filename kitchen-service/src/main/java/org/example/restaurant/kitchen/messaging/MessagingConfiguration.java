@@ -1,0 +1,38 @@
+package org.example.restaurant.kitchen.messaging;
+
+import java.time.Duration;
+
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.restclient.autoconfigure.RestClientBuilderConfigurer;
+import org.springframework.cloud.client.loadbalancer.LoadBalanced;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.web.client.RestClient;
+
+/**
+ * How the kitchen talks to other services: by service name through the registry, with
+ * short timeouts so that a hanging receiver only delays a message (the outbox re-sends
+ * it) and never blocks the kitchen. Asynchronous listeners and the scheduled
+ * re-submission of the outbox are switched on here.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableAsync
+@EnableScheduling
+class MessagingConfiguration {
+
+	static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+	static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
+
+	@Bean
+	@LoadBalanced
+	RestClient.Builder loadBalancedRestClientBuilder(RestClientBuilderConfigurer configurer) {
+		HttpClientSettings settings = HttpClientSettings.defaults().withTimeouts(CONNECT_TIMEOUT, READ_TIMEOUT);
+		return configurer.configure(RestClient.builder())
+			.requestFactory(ClientHttpRequestFactoryBuilder.detect().build(settings));
+	}
+
+}

@@ -1,0 +1,51 @@
+package org.example.restaurant.kitchen.ticket;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What the order-service tells the kitchen (docs/internal-api.md). Both calls are
+ * idempotent, because the order-service re-sends until it gets a 2xx.
+ */
+@RestController
+@RequestMapping("/internal/tickets")
+class InternalTicketController {
+
+	private final TicketManagement management;
+
+	InternalTicketController(TicketManagement management) {
+		this.management = management;
+	}
+
+	/**
+	 * 201 with the new ticket, or 200 with the ticket the order already has.
+	 */
+	@PostMapping
+	ResponseEntity<TicketResponse> receive(@Valid @RequestBody NewTicketRequest request) {
+		TicketManagement.Received received = this.management.receive(request);
+		TicketResponse body = TicketResponse.of(received.ticket());
+		if (!received.created()) {
+			return ResponseEntity.ok(body);
+		}
+		return ResponseEntity.created(URI.create("/api/kitchen/tickets/" + body.id())).body(body);
+	}
+
+	/**
+	 * 200 with the ticket, cancelled if it was still queued; 404 while the order has no
+	 * ticket yet.
+	 */
+	@PostMapping("/by-order/{orderId}/cancel")
+	TicketResponse cancel(@PathVariable UUID orderId) {
+		return TicketResponse.of(this.management.cancelForOrder(orderId));
+	}
+
+}

@@ -1,0 +1,167 @@
+package org.example.restaurant.kitchen.ticket;
+
+import java.util.UUID;
+
+import org.example.restaurant.kitchen.support.InstanceId;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+@WebMvcTest(InternalTicketController.class)
+@Import(InstanceId.class)
+class InternalTicketControllerTests {
+
+	static final String NEW_TICKET = """
+			{"orderId": "%s", "table": "T4", "placedAt": "2026-11-25T19:00:00Z",
+			 "items": [{"name": "Margherita", "quantity": 2, "note": "no basil", "prepSeconds": 240}]}
+			""";
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@MockitoBean
+	TicketManagement management;
+
+	@Test
+	void createsATicketForANewOrder() {
+		Ticket ticket = Tickets.queued();
+		given(this.management.receive(argThat((request) -> request.orderId().equals(ticket.getOrderId())
+				&& request.items().get(0).prepSeconds() == 240)))
+			.willReturn(new TicketManagement.Received(ticket, true));
+
+		assertThat(this.mvc.post()
+			.uri("/internal/tickets")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(NEW_TICKET.formatted(ticket.getOrderId()))).hasStatus(HttpStatus.CREATED)
+			.hasHeader("Location", "/api/kitchen/tickets/" + ticket.getId())
+			.bodyJson()
+			.isLenientlyEqualTo("""
+					{"id": "%s", "orderId": "%s", "table": "T4", "status": "QUEUED", "preparedBy": null,
+					 "items": [{"name": "Margherita", "quantity": 2, "note": "no basil", "prepSeconds": 240},
+					           {"name": "Green salad", "quantity": 1, "note": null, "prepSeconds": 120}]}
+					""".formatted(ticket.getId(), ticket.getOrderId()));
+	}
+
+	@Test
+	void answersTheExistingTicketWhenAnOrderArrivesAgain() {
+		Ticket ticket = Tickets.preparing();
+		given(this.management.receive(argThat((request) -> request.orderId().equals(ticket.getOrderId()))))
+			.willReturn(new TicketManagement.Received(ticket, false));
+
+		assertThat(this.mvc.post()
+			.uri("/internal/tickets")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(NEW_TICKET.formatted(ticket.getOrderId()))).hasStatusOk()
+			.doesNotContainHeader("Location")
+			.bodyJson()
+			.extractingPath("$.status")
+			.isEqualTo("PREPARING");
+	}
+
+	@Test
+	void refusesAQuantityOutOfRangeNamingTheField() {
+		String body = """
+				{"orderId": "%s", "table": "T4",
+				 "items": [{"name": "Margherita", "quantity": 0, "prepSeconds": 240}]}
+				""".formatted(UUID.randomUUID());
+
+		assertThat(this.mvc.post().uri("/internal/tickets").contentType(MediaType.APPLICATION_JSON).content(body))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.hasHeader("X-Instance-Id", "kitchen-service:local")
+			.bodyJson()
+			.satisfies((json) -> assertThat(json).extractingPath("$.errors[0].field").isEqualTo("items[0].quantity"))
+			.satisfies((json) -> assertThat(json).extractingPath("$.errors[0].message")
+				.isEqualTo("must be greater than or equal to 1"))
+			.extractingPath("$.detail")
+			.asString()
+			.contains("items[0].quantity");
+		verifyNoInteractions(this.management);
+	}
+
+	@Test
+	void refusesATicketWithoutOrderOrItemsNamingEveryField() {
+		assertThat(this.mvc.post()
+			.uri("/internal/tickets")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"table\": \"T4\", \"items\": []}")).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[*].field")
+			.asArray()
+			.containsExactlyInAnyOrder("orderId", "items");
+	}
+
+	@Test
+	void refusesAValueOfTheWrongTypeNamingTheField() {
+		String body = """
+				{"orderId": "%s", "table": "T4",
+				 "items": [{"name": "Margherita", "quantity": "two", "prepSeconds": 240}]}
+				""".formatted(UUID.randomUUID());
+
+		assertThat(this.mvc.post().uri("/internal/tickets").contentType(MediaType.APPLICATION_JSON).content(body))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.satisfies((json) -> assertThat(json).extractingPath("$.errors[0].field").isEqualTo("items[0].quantity"))
+			.extractingPath("$.detail")
+			.asString()
+			.contains("items[0].quantity");
+		verifyNoInteractions(this.management);
+	}
+
+	@Test
+	void refusesABodyThatIsNotJson() {
+		assertThat(this.mvc.post().uri("/internal/tickets").contentType(MediaType.APPLICATION_JSON).content("{oops"))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		verifyNoInteractions(this.management);
+	}
+
+	@Test
+	void cancelsTheTicketOfACancelledOrder() {
+		Ticket ticket = Tickets.cancelled();
+		given(this.management.cancelForOrder(ticket.getOrderId())).willReturn(ticket);
+
+		assertThat(this.mvc.post().uri("/internal/tickets/by-order/{orderId}/cancel", ticket.getOrderId()))
+			.hasStatusOk()
+			.bodyJson()
+			.isLenientlyEqualTo("""
+					{"id": "%s", "orderId": "%s", "status": "CANCELLED"}
+					""".formatted(ticket.getId(), ticket.getOrderId()));
+	}
+
+	@Test
+	void answersACancelThatOvertookItsTicketWithNotFoundProblem() {
+		UUID orderId = UUID.randomUUID();
+		given(this.management.cancelForOrder(orderId)).willThrow(TicketNotFound.forOrder(orderId));
+
+		assertThat(this.mvc.post().uri("/internal/tickets/by-order/{orderId}/cancel", orderId))
+			.hasStatus(HttpStatus.NOT_FOUND)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.extractingPath("$.detail")
+			.asString()
+			.contains(orderId.toString());
+	}
+
+	@Test
+	void refusesAnOrderIdThatIsNotAUuidNamingTheParameter() {
+		assertThat(this.mvc.post().uri("/internal/tickets/by-order/42/cancel")).hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.extractingPath("$.errors[0].field")
+			.isEqualTo("orderId");
+	}
+
+}

@@ -1,0 +1,198 @@
+package org.example.restaurant.kitchen.ticket;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.example.restaurant.kitchen.support.InstanceId;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+@WebMvcTest(TicketController.class)
+@Import(InstanceId.class)
+class TicketControllerTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@MockitoBean
+	TicketRepository tickets;
+
+	@MockitoBean
+	TicketManagement management;
+
+	@Test
+	void listsTicketsOldestFirstWithTheFieldsOfTheContract() {
+		Ticket ticket = Tickets.preparing();
+		given(this.tickets.findAllByOrderByReceivedAtAscIdAsc()).willReturn(List.of(ticket, Tickets.queued()));
+
+		assertThat(this.mvc.get().uri("/api/kitchen/tickets")).hasStatusOk()
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+			.hasHeader("X-Instance-Id", "kitchen-service:local")
+			.bodyJson()
+			.isLenientlyEqualTo("""
+					[{"id": "%s", "orderId": "%s", "table": "T4", "status": "PREPARING",
+					  "items": [{"name": "Margherita", "quantity": 2, "note": "no basil", "prepSeconds": 240},
+					            {"name": "Green salad", "quantity": 1, "note": null, "prepSeconds": 120}],
+					  "preparedBy": "kitchen-service:kitchen-1",
+					  "receivedAt": "2026-11-25T19:00:01Z", "startedAt": "2026-11-25T19:00:03Z", "readyAt": null},
+					 {"status": "QUEUED", "preparedBy": null, "startedAt": null}]
+					""".formatted(ticket.getId(), ticket.getOrderId()));
+	}
+
+	@Test
+	void filtersTicketsByStatus() {
+		given(this.tickets.findByStatusOrderByReceivedAtAscIdAsc(TicketStatus.READY))
+			.willReturn(List.of(Tickets.ready()));
+
+		assertThat(this.mvc.get().uri("/api/kitchen/tickets?status=READY")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$[*].status")
+			.asArray()
+			.containsExactly("READY");
+	}
+
+	@Test
+	void refusesAnUnknownStatusFilterNamingTheParameter() {
+		assertThat(this.mvc.get().uri("/api/kitchen/tickets?status=BURNT")).hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.extractingPath("$.errors[0].field")
+			.isEqualTo("status");
+		verifyNoInteractions(this.tickets);
+	}
+
+	@Test
+	void showsOneTicket() {
+		Ticket ticket = Tickets.ready();
+		given(this.tickets.findById(ticket.getId())).willReturn(Optional.of(ticket));
+
+		assertThat(this.mvc.get().uri("/api/kitchen/tickets/{id}", ticket.getId())).hasStatusOk()
+			.bodyJson()
+			.isLenientlyEqualTo("""
+					{"id": "%s", "status": "READY", "readyAt": "2026-11-25T19:00:15Z"}
+					""".formatted(ticket.getId()));
+	}
+
+	@Test
+	void answersAnUnknownTicketWithNotFoundProblem() {
+		UUID id = UUID.randomUUID();
+		given(this.tickets.findById(id)).willReturn(Optional.empty());
+
+		assertThat(this.mvc.get().uri("/api/kitchen/tickets/{id}", id)).hasStatus(HttpStatus.NOT_FOUND)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.hasHeader("X-Instance-Id", "kitchen-service:local")
+			.bodyJson()
+			.isLenientlyEqualTo("""
+					{"status": 404, "title": "Ticket not found", "detail": "No ticket with id %s"}
+					""".formatted(id));
+	}
+
+	@Test
+	void refusesAnIdThatIsNotAUuidNamingTheParameter() {
+		assertThat(this.mvc.get().uri("/api/kitchen/tickets/not-a-uuid")).hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.satisfies((json) -> assertThat(json).extractingPath("$.errors[0].field").isEqualTo("id"))
+			.extractingPath("$.detail")
+			.asString()
+			.contains("id");
+	}
+
+	@Test
+	void startsAQueuedTicket() {
+		Ticket ticket = Tickets.preparing();
+		given(this.management.start(ticket.getId())).willReturn(ticket);
+
+		assertThat(this.mvc.post().uri("/api/kitchen/tickets/{id}/start", ticket.getId())).hasStatusOk()
+			.bodyJson()
+			.isLenientlyEqualTo("""
+					{"id": "%s", "status": "PREPARING", "preparedBy": "kitchen-service:kitchen-1"}
+					""".formatted(ticket.getId()));
+	}
+
+	@Test
+	void refusesToStartATicketThatIsNotQueuedWithConflictProblem() {
+		Ticket ticket = Tickets.ready();
+		given(this.management.start(ticket.getId()))
+			.willThrow(new TicketNotQueued(ticket.getId(), TicketStatus.READY, "started"));
+
+		assertThat(this.mvc.post().uri("/api/kitchen/tickets/{id}/start", ticket.getId()))
+			.hasStatus(HttpStatus.CONFLICT)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.isLenientlyEqualTo("""
+					{"status": 409, "ticketId": "%s", "ticketStatus": "READY"}
+					""".formatted(ticket.getId()));
+	}
+
+	@Test
+	void refusesToStartATicketThatChangedAtTheSameMomentWithConflictProblem() {
+		UUID id = UUID.randomUUID();
+		given(this.management.start(id)).willThrow(new ObjectOptimisticLockingFailureException(Ticket.class, id));
+
+		assertThat(this.mvc.post().uri("/api/kitchen/tickets/{id}/start", id)).hasStatus(HttpStatus.CONFLICT)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void refusesToStartAnUnknownTicketWithNotFoundProblem() {
+		UUID id = UUID.randomUUID();
+		given(this.management.start(id)).willThrow(TicketNotFound.withId(id));
+
+		assertThat(this.mvc.post().uri("/api/kitchen/tickets/{id}/start", id)).hasStatus(HttpStatus.NOT_FOUND)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void marksAPreparedTicketReady() {
+		Ticket ticket = Tickets.ready();
+		given(this.management.markReady(ticket.getId())).willReturn(ticket);
+
+		assertThat(this.mvc.post().uri("/api/kitchen/tickets/{id}/ready", ticket.getId())).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.status")
+			.isEqualTo("READY");
+	}
+
+	@Test
+	void refusesToMarkAQueuedTicketReadyWithConflictProblem() {
+		Ticket ticket = Tickets.queued();
+		given(this.management.markReady(ticket.getId()))
+			.willThrow(new TicketNotPreparing(ticket.getId(), TicketStatus.QUEUED));
+
+		assertThat(this.mvc.post().uri("/api/kitchen/tickets/{id}/ready", ticket.getId()))
+			.hasStatus(HttpStatus.CONFLICT)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.extractingPath("$.detail")
+			.asString()
+			.contains("QUEUED");
+	}
+
+	@Test
+	void answersAnUnexpectedFailureWithAnInternalErrorProblem() {
+		given(this.tickets.findAllByOrderByReceivedAtAscIdAsc()).willThrow(new IllegalStateException("boom"));
+
+		assertThat(this.mvc.get().uri("/api/kitchen/tickets")).hasStatus(HttpStatus.INTERNAL_SERVER_ERROR)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.hasHeader("X-Instance-Id", "kitchen-service:local")
+			.bodyJson()
+			.extractingPath("$.detail")
+			.asString()
+			.doesNotContain("boom");
+	}
+
+}
