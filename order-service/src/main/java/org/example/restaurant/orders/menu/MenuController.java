@@ -1,0 +1,93 @@
+package org.example.restaurant.orders.menu;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import org.example.restaurant.orders.menu.MenuItemRequests.AvailabilityChange;
+import org.example.restaurant.orders.menu.MenuItemRequests.MenuItemRevision;
+import org.example.restaurant.orders.menu.MenuItemRequests.NewMenuItem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The menu: read by everyone, changed by the front of house. Changes are guarded by the
+ * item's version, so two concurrent edits cannot silently overwrite each other.
+ */
+@RestController
+@RequestMapping("/api/menu")
+class MenuController {
+
+	private static final Logger log = LoggerFactory.getLogger(MenuController.class);
+
+	private final MenuItemRepository menu;
+
+	MenuController(MenuItemRepository menu) {
+		this.menu = menu;
+	}
+
+	@GetMapping
+	List<MenuItemResponse> list(@RequestParam(required = false) Boolean available) {
+		List<MenuItem> items = (available != null) ? this.menu.findByAvailableOrderByCreatedAtAscIdAsc(available)
+				: this.menu.findAllByOrderByCreatedAtAscIdAsc();
+		return items.stream().map(MenuItemResponse::of).toList();
+	}
+
+	@GetMapping("/{id}")
+	MenuItemResponse show(@PathVariable String id) {
+		return MenuItemResponse.of(this.menu.require(id));
+	}
+
+	@PostMapping
+	ResponseEntity<MenuItemResponse> create(@Valid @RequestBody NewMenuItem request) {
+		if (this.menu.existsById(request.id())) {
+			throw new MenuItemAlreadyExists(request.id());
+		}
+		MenuItem item = new MenuItem(request.id(), request.name(), request.category(), request.price(),
+				request.prepSeconds());
+		if (Boolean.FALSE.equals(request.available())) {
+			item.changeAvailability(false);
+		}
+		try {
+			item = this.menu.saveAndFlush(item);
+		}
+		catch (DataIntegrityViolationException ex) {
+			// another request created the same id between the check and the insert
+			throw new MenuItemAlreadyExists(request.id());
+		}
+		log.info("Menu item {} added: {} {} at {}", item.getId(), item.getCategory(), item.getName(), item.getPrice());
+		return ResponseEntity.created(URI.create("/api/menu/" + item.getId())).body(MenuItemResponse.of(item));
+	}
+
+	@PutMapping("/{id}")
+	MenuItemResponse revise(@PathVariable String id, @Valid @RequestBody MenuItemRevision request) {
+		MenuItem item = this.menu.require(id);
+		item.revise(request.name(), request.category(), request.price(), request.prepSeconds());
+		item = this.menu.saveAndFlush(item);
+		log.info("Menu item {} revised: {} {} at {}, {} s", item.getId(), item.getCategory(), item.getName(),
+				item.getPrice(), item.getPrepSeconds());
+		return MenuItemResponse.of(item);
+	}
+
+	@PatchMapping("/{id}")
+	MenuItemResponse changeAvailability(@PathVariable String id, @Valid @RequestBody AvailabilityChange request) {
+		MenuItem item = this.menu.require(id);
+		item.changeAvailability(request.available());
+		item = this.menu.saveAndFlush(item);
+		log.info("Menu item {} is {}", item.getId(), item.isAvailable() ? "back on" : "off (86'd)");
+		return MenuItemResponse.of(item);
+	}
+
+}

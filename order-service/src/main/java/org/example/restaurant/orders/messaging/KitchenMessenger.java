@@ -1,0 +1,80 @@
+package org.example.restaurant.orders.messaging;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.example.restaurant.orders.order.Order;
+import org.example.restaurant.orders.order.OrderEvents.OrderCancelled;
+import org.example.restaurant.orders.order.OrderEvents.OrderPlaced;
+import org.example.restaurant.orders.order.OrderRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.cloud.client.loadbalancer.LoadBalanced;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Tells the kitchen about new and cancelled orders (docs/internal-api.md). Runs after the
+ * order's transaction committed, from the outbox; a failed delivery throws so the
+ * publication stays incomplete and is re-sent. The kitchen keys tickets by order id, so a
+ * repeated message does no harm.
+ */
+@Component
+class KitchenMessenger {
+
+	private static final Logger log = LoggerFactory.getLogger(KitchenMessenger.class);
+
+	private final RestClient kitchen;
+
+	private final OrderRepository orders;
+
+	KitchenMessenger(@LoadBalanced RestClient.Builder loadBalanced, OrderRepository orders) {
+		this.kitchen = loadBalanced.clone().baseUrl("http://kitchen-service").build();
+		this.orders = orders;
+	}
+
+	@ApplicationModuleListener
+	void on(OrderPlaced event) {
+		Optional<Order> order = this.orders.findById(event.orderId());
+		if (order.isEmpty()) {
+			log.error("Order {} vanished before its ticket was sent; nothing to send", event.orderId());
+			return;
+		}
+		NewTicket ticket = NewTicket.of(order.get());
+		Delivery.send("ticket for order " + event.orderId(),
+				() -> this.kitchen.post().uri("/internal/tickets").body(ticket).retrieve().toBodilessEntity());
+	}
+
+	@ApplicationModuleListener
+	void on(OrderCancelled event) {
+		Delivery.send("cancellation of the ticket for order " + event.orderId(),
+				() -> this.kitchen.post()
+					.uri("/internal/tickets/by-order/{orderId}/cancel", event.orderId())
+					.retrieve()
+					.toBodilessEntity());
+	}
+
+	/**
+	 * {@code POST /internal/tickets}.
+	 */
+	record NewTicket(UUID orderId, String table, Instant placedAt, List<Item> items) {
+
+		static NewTicket of(Order order) {
+			List<Item> items = order.getLines()
+				.stream()
+				.map((line) -> new Item(line.getName(), line.getQuantity(), line.getNote(), line.getPrepSeconds()))
+				.toList();
+			return new NewTicket(order.getId(), order.getTable(), order.getCreatedAt(), items);
+		}
+
+		record Item(String name, int quantity, String note, int prepSeconds) {
+
+		}
+
+	}
+
+}

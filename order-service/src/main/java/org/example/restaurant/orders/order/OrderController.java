@@ -1,0 +1,62 @@
+package org.example.restaurant.orders.order;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import org.example.restaurant.orders.order.OrderRequests.PlaceOrder;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The waiter's side of orders: place, look up, serve, cancel.
+ */
+@RestController
+@RequestMapping("/api/orders")
+class OrderController {
+
+	private final OrderManagement management;
+
+	private final OrderRepository orders;
+
+	OrderController(OrderManagement management, OrderRepository orders) {
+		this.management = management;
+		this.orders = orders;
+	}
+
+	@PostMapping
+	ResponseEntity<OrderResponse> place(@Valid @RequestBody PlaceOrder request) {
+		Order order = this.management.place(request.table(), request.requestedItems());
+		return ResponseEntity.created(URI.create("/api/orders/" + order.getId())).body(OrderResponse.of(order));
+	}
+
+	@GetMapping
+	List<OrderResponse> list(@RequestParam(required = false) OrderStatus status,
+			@RequestParam(required = false) String table) {
+		return this.orders.search(status, table).stream().map(OrderResponse::of).toList();
+	}
+
+	@GetMapping("/{id}")
+	OrderResponse show(@PathVariable UUID id) {
+		return OrderResponse.of(this.orders.require(id));
+	}
+
+	@PostMapping("/{id}/serve")
+	OrderResponse serve(@PathVariable UUID id) {
+		return OrderResponse.of(this.management.serve(id));
+	}
+
+	@PostMapping("/{id}/cancel")
+	OrderResponse cancel(@PathVariable UUID id) {
+		return OrderResponse.of(this.management.cancel(id));
+	}
+
+}

@@ -1,0 +1,184 @@
+package org.example.restaurant.orders.order;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.example.restaurant.orders.menu.MenuItem;
+import org.example.restaurant.orders.menu.MenuItemRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Changes orders, one transaction per change: loads the order, lets the aggregate make
+ * the move, and saves it so that its domain events land in the outbox in the same
+ * transaction. Writes one INFO line per business event.
+ *
+ * <p>
+ * Each save is flushed before logging so that an optimistic-lock conflict surfaces as an
+ * exception (409) rather than after a log line that claims success.
+ */
+@Service
+public class OrderManagement {
+
+	private static final Logger log = LoggerFactory.getLogger(OrderManagement.class);
+
+	private final OrderRepository orders;
+
+	private final MenuItemRepository menu;
+
+	OrderManagement(OrderRepository orders, MenuItemRepository menu) {
+		this.orders = orders;
+		this.menu = menu;
+	}
+
+	/**
+	 * Takes an order, copying name, price and prep time of each item from the menu.
+	 * @param table the table
+	 * @param items what the table asks for, at least one
+	 * @return the placed order
+	 * @throws MenuItemsNotOrderable if an item is unknown or unavailable; nothing is
+	 * stored then
+	 */
+	@Transactional
+	public Order place(String table, List<RequestedItem> items) {
+		Set<String> ids = items.stream()
+			.map(RequestedItem::menuItemId)
+			.collect(Collectors.toCollection(LinkedHashSet::new));
+		Map<String, MenuItem> known = this.menu.findAllById(ids)
+			.stream()
+			.collect(Collectors.toMap(MenuItem::getId, Function.identity()));
+		List<String> unknown = ids.stream().filter((id) -> !known.containsKey(id)).toList();
+		List<String> unavailable = ids.stream()
+			.filter(known::containsKey)
+			.filter((id) -> !known.get(id).isAvailable())
+			.toList();
+		if (!unknown.isEmpty() || !unavailable.isEmpty()) {
+			throw new MenuItemsNotOrderable(unknown, unavailable);
+		}
+		List<OrderLine> lines = new ArrayList<>();
+		for (RequestedItem item : items) {
+			lines.add(OrderLine.of(known.get(item.menuItemId()), item.quantity(), item.note()));
+		}
+		Order order = this.orders.saveAndFlush(Order.place(table, lines));
+		log.info("Order {} placed at table {} ({} items, total {})", order.getId(), order.getTable(),
+				order.getItemCount(), order.getTotal());
+		return order;
+	}
+
+	/**
+	 * Serves a ready order; the cashier will open its bill.
+	 * @param id the order
+	 * @return the served order
+	 */
+	@Transactional
+	public Order serve(UUID id) {
+		Order order = this.orders.require(id);
+		order.serve();
+		order = this.orders.saveAndFlush(order);
+		log.info("Order {} served at table {}", order.getId(), order.getTable());
+		return order;
+	}
+
+	/**
+	 * Cancels an order no cook has started; the kitchen will drop its ticket.
+	 * @param id the order
+	 * @return the cancelled order
+	 */
+	@Transactional
+	public Order cancel(UUID id) {
+		Order order = this.orders.require(id);
+		order.cancel();
+		order = this.orders.saveAndFlush(order);
+		log.info("Order {} cancelled at table {}", order.getId(), order.getTable());
+		return order;
+	}
+
+	/**
+	 * The kitchen started the order's ticket. Idempotent, see
+	 * {@link Order#acknowledgeCookingStarted()}.
+	 * @param id the order
+	 * @param preparedBy the kitchen replica, for the log; may be {@code null}
+	 */
+	@Transactional
+	public void cookingStarted(UUID id, String preparedBy) {
+		Order order = this.orders.require(id);
+		OrderStatus before = order.getStatus();
+		if (order.acknowledgeCookingStarted()) {
+			this.orders.saveAndFlush(order);
+			log.info("Order {} preparing (cook at {})", id, preparedBy);
+		}
+		else {
+			logUnchanged(order, before, "preparing");
+		}
+	}
+
+	/**
+	 * The kitchen finished the order's ticket. Idempotent, see
+	 * {@link Order#acknowledgeReady()}.
+	 * @param id the order
+	 * @param preparedBy the kitchen replica, for the log; may be {@code null}
+	 */
+	@Transactional
+	public void ready(UUID id, String preparedBy) {
+		Order order = this.orders.require(id);
+		OrderStatus before = order.getStatus();
+		if (order.acknowledgeReady()) {
+			this.orders.saveAndFlush(order);
+			if (before == OrderStatus.PLACED) {
+				log.info("Order {} preparing (cook at {}; learnt from the ready message)", id, preparedBy);
+			}
+			log.info("Order {} ready (cooked by {})", id, preparedBy);
+		}
+		else {
+			logUnchanged(order, before, "ready");
+		}
+	}
+
+	/**
+	 * The cashier settled the order's bill. Idempotent, see
+	 * {@link Order#acknowledgePayment()}.
+	 * @param id the order
+	 * @param billId the bill, for the log; may be {@code null}
+	 */
+	@Transactional
+	public void paid(UUID id, String billId) {
+		Order order = this.orders.require(id);
+		if (order.acknowledgePayment()) {
+			this.orders.saveAndFlush(order);
+			log.info("Order {} paid (bill {})", id, billId);
+		}
+		else {
+			log.debug("Order {} already paid; repeated payment news for bill {} ignored", id, billId);
+		}
+	}
+
+	private void logUnchanged(Order order, OrderStatus status, String news) {
+		if (order.isCancelled()) {
+			log.warn("Order {} is CANCELLED but the kitchen reports it {}; ignored", order.getId(), news);
+		}
+		else {
+			log.debug("Order {} is already {}; repeated '{}' news ignored", order.getId(), status, news);
+		}
+	}
+
+	/**
+	 * One line as the table asks for it.
+	 *
+	 * @param menuItemId the menu item
+	 * @param quantity how many
+	 * @param note a wish for the kitchen, may be {@code null}
+	 */
+	public record RequestedItem(String menuItemId, int quantity, String note) {
+
+	}
+
+}

@@ -1,0 +1,207 @@
+package org.example.restaurant.orders.messaging;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+import org.example.restaurant.orders.messaging.StubServices.Received;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The outbox end to end: orders placed, cancelled and served over HTTP, messages
+ * delivered through the load-balanced client to stub kitchen and cashier services that
+ * the registry (here the simple discovery client) points at.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.cloud.discovery.enabled=true", "restaurant.outbox.resubmit-interval=300ms",
+				"restaurant.outbox.resubmit-older-than=300ms" })
+@ActiveProfiles("test")
+class OutboxIntegrationTest {
+
+	private static final StubServices stub = StubServices.start();
+
+	private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	private RestClient api;
+
+	@DynamicPropertySource
+	static void otherServices(DynamicPropertyRegistry registry) {
+		registry.add("spring.cloud.discovery.client.simple.instances.kitchen-service[0].uri", stub::uri);
+		registry.add("spring.cloud.discovery.client.simple.instances.cashier-service[0].uri", stub::uri);
+	}
+
+	@BeforeEach
+	void setUp() {
+		this.api = RestClient.builder()
+			.baseUrl("http://localhost:" + this.port)
+			.defaultStatusHandler((status) -> true, (request, response) -> {
+			})
+			.build();
+		stub.lookUpOrderStatusWith((orderId) -> this.jdbc.query("select status from orders where id = ?",
+				(rs) -> rs.next() ? rs.getString(1) : null, UUID.fromString(orderId)));
+	}
+
+	@Test
+	void sendsTheTicketAfterTheOrderIsCommitted() {
+		String orderId = place("T1", "margherita", 2, "no basil");
+
+		List<Received> tickets = awaitMessages("/internal/tickets", orderId, 1);
+
+		Received ticket = tickets.get(0);
+		assertThat(ticket.orderStatusAtArrival()).as("order visible to others when the ticket left")
+			.isEqualTo("PLACED");
+		assertThat(ticket.contentType()).startsWith(MediaType.APPLICATION_JSON_VALUE);
+		DocumentContext json = JsonPath.parse(ticket.body());
+		assertThat(json.read("$.orderId", String.class)).isEqualTo(orderId);
+		assertThat(json.read("$.table", String.class)).isEqualTo("T1");
+		assertThat(json.read("$.placedAt", String.class)).isNotBlank();
+		assertThat(json.read("$.items[0].name", String.class)).isEqualTo("Pizza Margherita");
+		assertThat(json.read("$.items[0].quantity", Integer.class)).isEqualTo(2);
+		assertThat(json.read("$.items[0].note", String.class)).isEqualTo("no basil");
+		assertThat(json.read("$.items[0].prepSeconds", Integer.class)).isEqualTo(600);
+		awaitPublicationCompleted("KitchenMessenger", orderId);
+	}
+
+	@Test
+	void sendsTheTicketAgainAfterTheKitchenFailed() {
+		stub.failNext((request) -> request.body().contains("\"T2-retry\""), 503);
+
+		String orderId = place("T2-retry", "espresso", 1, null);
+
+		List<Received> tickets = awaitMessages("/internal/tickets", orderId, 2);
+		assertThat(tickets.get(1).body()).isEqualTo(tickets.get(0).body());
+		awaitPublicationCompleted("KitchenMessenger", orderId);
+		assertThat(this.jdbc.queryForList(
+				"select last_resubmission_date from event_publication where serialized_event like ?", Object.class,
+				"%" + orderId + "%"))
+			.as("re-sent by the outbox, not by the HTTP client")
+			.singleElement()
+			.isNotNull();
+	}
+
+	@Test
+	void retriesTheCancellationWhileTheKitchenHasNoTicketYet() {
+		stub.failNext((request) -> request.path().endsWith("/cancel"), 404);
+		String orderId = place("T3", "tiramisu", 1, null);
+
+		ResponseEntity<String> cancelled = this.api.post()
+			.uri("/api/orders/{id}/cancel", orderId)
+			.retrieve()
+			.toEntity(String.class);
+
+		assertThat(cancelled.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(JsonPath.parse(cancelled.getBody()).read("$.status", String.class)).isEqualTo("CANCELLED");
+		List<Received> cancels = awaitMessages("/internal/tickets/by-order/" + orderId + "/cancel", orderId, 2);
+		assertThat(cancels.get(0).orderStatusAtArrival()).isEqualTo("CANCELLED");
+		awaitPublicationCompleted("OrderCancelled", orderId);
+	}
+
+	@Test
+	void opensTheBillOnceTheOrderIsServed() {
+		String orderId = place("T4", "carbonara", 2, null);
+		ResponseEntity<Void> ready = this.api.post()
+			.uri("/internal/orders/{id}/ready", orderId)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"ticketId\": \"t-1\", \"preparedBy\": \"kitchen-service:k1\"}")
+			.retrieve()
+			.toBodilessEntity();
+		assertThat(ready.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+		ResponseEntity<String> served = this.api.post()
+			.uri("/api/orders/{id}/serve", orderId)
+			.retrieve()
+			.toEntity(String.class);
+
+		assertThat(served.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(served.getHeaders().getFirst("X-Instance-Id")).isEqualTo("order-service:local");
+		Received bill = awaitMessages("/internal/bills", orderId, 1).get(0);
+		assertThat(bill.orderStatusAtArrival()).isEqualTo("SERVED");
+		DocumentContext json = JsonPath.parse(bill.body());
+		assertThat(json.read("$.table", String.class)).isEqualTo("T4");
+		assertThat(json.read("$.lines[0].name", String.class)).isEqualTo("Spaghetti Carbonara");
+		assertThat(json.read("$.lines[0].quantity", Integer.class)).isEqualTo(2);
+		assertThat(bill.body()).contains("\"unitPrice\":12.50");
+		awaitPublicationCompleted("CashierMessenger", orderId);
+	}
+
+	@Test
+	void givesUpOnAMessageTheReceiverCanNeverAccept() {
+		stub.failNext((request) -> request.body().contains("\"T5-bad\""), 400);
+
+		String orderId = place("T5-bad", "lemonade", 1, null);
+
+		awaitPublicationCompleted("KitchenMessenger", orderId);
+		assertThat(stub.received("/internal/tickets", orderId)).hasSize(1);
+	}
+
+	@Test
+	void storesNothingAndSendsNothingForAnOrderThatIsRefused() {
+		ResponseEntity<String> refused = this.api.post()
+			.uri("/api/orders")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"table\": \"T6\", \"items\": [{\"menuItemId\": \"pizza-hawaii\", \"quantity\": 1}]}")
+			.retrieve()
+			.toEntity(String.class);
+
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(this.jdbc.queryForObject("select count(*) from orders where table_label = 'T6'", Integer.class))
+			.isZero();
+	}
+
+	private String place(String table, String menuItemId, int quantity, String note) {
+		String item = (note != null)
+				? "{\"menuItemId\": \"%s\", \"quantity\": %d, \"note\": \"%s\"}".formatted(menuItemId, quantity, note)
+				: "{\"menuItemId\": \"%s\", \"quantity\": %d}".formatted(menuItemId, quantity);
+		ResponseEntity<String> response = this.api.post()
+			.uri("/api/orders")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"table\": \"%s\", \"items\": [%s]}".formatted(table, item))
+			.retrieve()
+			.toEntity(String.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		String orderId = JsonPath.parse(response.getBody()).read("$.id", String.class);
+		assertThat(response.getHeaders().getLocation()).hasToString("/api/orders/" + orderId);
+		return orderId;
+	}
+
+	private List<Received> awaitMessages(String path, String orderId, int atLeast) {
+		return await().atMost(PATIENCE)
+			.until(() -> stub.received(path, orderId), (messages) -> messages.size() >= atLeast);
+	}
+
+	private void awaitPublicationCompleted(String listener, String orderId) {
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(this.jdbc.queryForList(
+					"select completion_date from event_publication where serialized_event like ? and (listener_id like ? or event_type like ?)",
+					Object.class, "%" + orderId + "%", "%" + listener + "%", "%" + listener + "%"))
+				.isNotEmpty()
+				.doesNotContainNull());
+	}
+
+}
