@@ -8,6 +8,8 @@ import org.springframework.boot.restclient.autoconfigure.RestClientBuilderConfig
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Scope;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.client.RestClient;
@@ -21,6 +23,20 @@ import org.springframework.web.client.RestClient;
 @EnableAsync
 @EnableScheduling
 class MessagingConfiguration {
+
+	/**
+	 * The plain builder, for calls to a real host and port. It must exist and be primary:
+	 * the Eureka client takes the context's {@code RestClient.Builder} for its own calls
+	 * to the registry, and through the load-balanced one it would look up
+	 * {@code localhost} as a service name and never register (spring-cloud-netflix
+	 * #4591).
+	 */
+	@Bean
+	@Primary
+	@Scope("prototype")
+	RestClient.Builder restClientBuilder(RestClientBuilderConfigurer configurer) {
+		return configurer.configure(RestClient.builder());
+	}
 
 	@Bean
 	@LoadBalanced

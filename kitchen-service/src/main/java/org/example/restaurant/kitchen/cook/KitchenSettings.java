@@ -15,7 +15,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param cooksPerReplica cook threads in this replica (default 2)
  * @param timeScale factor applied to the real prep seconds, so a demo order is ready in
- * seconds (default 0.05: a 240 s pizza takes 12 s; 0 cooks instantly)
+ * seconds (default 0.02: a 600 s pizza takes 12 s; 0 cooks instantly)
  * @param autoCook whether cooks prepare tickets by themselves (default true); when false,
  * people start and finish tickets through the API
  * @param pollInterval how long an idle cook waits before looking for work again (default
@@ -24,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("kitchen")
 @Validated
 public record KitchenSettings(@DefaultValue("2") @Positive int cooksPerReplica,
-		@DefaultValue("0.05") @PositiveOrZero double timeScale, @DefaultValue("true") boolean autoCook,
+		@DefaultValue("0.02") @PositiveOrZero double timeScale, @DefaultValue("true") boolean autoCook,
 		@DefaultValue("500ms") @NotNull Duration pollInterval) {
 
 	/**

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -30,7 +31,7 @@ public class OrderServiceClient {
 
 	private final RestClient client;
 
-	OrderServiceClient(RestClient.Builder loadBalanced) {
+	OrderServiceClient(@LoadBalanced RestClient.Builder loadBalanced) {
 		this.client = loadBalanced.clone().baseUrl(BASE_URL).build();
 	}
 

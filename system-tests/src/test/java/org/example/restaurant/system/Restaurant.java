@@ -1,0 +1,187 @@
+package org.example.restaurant.system;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole restaurant, started with the project's own launcher ({@code ./restaurant up})
+ * on free ports and a private run folder, and an HTTP client for its gateway.
+ */
+final class Restaurant implements AutoCloseable {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final Path home = Path.of(System.getProperty("restaurant.home", "..")).toAbsolutePath().normalize();
+
+	private final Path runDir = Path.of(System.getProperty("restaurant.run-dir", "target/run")).toAbsolutePath();
+
+	private final Map<String, String> env = new LinkedHashMap<>();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	final int gatewayPort = freePort();
+
+	final int registryPort = freePort();
+
+	Restaurant(int kitchens) {
+		this.env.put("RESTAURANT_RUN_DIR", this.runDir.toString());
+		this.env.put("GATEWAY_PORT", String.valueOf(this.gatewayPort));
+		this.env.put("REGISTRY_PORT", String.valueOf(this.registryPort));
+		this.env.put("ORDER_PORT", String.valueOf(freePort()));
+		this.env.put("CASHIER_PORT", String.valueOf(freePort()));
+		this.env.put("KITCHEN_DB_PORT", String.valueOf(freePort()));
+		this.env.put("KITCHENS", String.valueOf(kitchens));
+		this.env.put("RESTAURANT_TIMEOUT", "300");
+		// A whole order is cooked in a second or two.
+		this.env.put("KITCHEN_TIME_SCALE", "0.002");
+	}
+
+	Restaurant up() {
+		deleteRunDir();
+		String output = launcher("up");
+		System.out.println(output);
+		return this;
+	}
+
+	@Override
+	public void close() {
+		System.out.println(launcher("down"));
+	}
+
+	/** The last lines of every log in the run folder, to explain a failure. */
+	String logTails() {
+		StringBuilder tails = new StringBuilder();
+		try (Stream<Path> logs = Files.list(this.runDir.resolve("logs"))) {
+			for (Path log : logs.sorted().toList()) {
+				List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+				tails.append("==== ").append(log.getFileName()).append('\n');
+				lines.subList(Math.max(0, lines.size() - 40), lines.size())
+					.forEach((line) -> tails.append(line).append('\n'));
+			}
+		}
+		catch (IOException ex) {
+			tails.append("(no logs: ").append(ex.getMessage()).append(")");
+		}
+		return tails.toString();
+	}
+
+	String launcher(String... args) {
+		List<String> command = new ArrayList<>();
+		command.add(this.home.resolve("restaurant").toString());
+		command.addAll(List.of(args));
+		ProcessBuilder builder = new ProcessBuilder(command).directory(this.home.toFile()).redirectErrorStream(true);
+		builder.environment().putAll(this.env);
+		try {
+			Process process = builder.start();
+			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+				throw new IllegalStateException(
+						"./restaurant " + String.join(" ", args) + " failed:\n" + output + "\n" + logTails());
+			}
+			return output;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	Response get(String path) {
+		return send(HttpRequest.newBuilder(gateway(path)).GET());
+	}
+
+	Response post(String path, String body) {
+		return send(HttpRequest.newBuilder(gateway(path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	/** What the registry lists for one application, as JSON. */
+	JsonNode registryApp(String name) {
+		Response response = send(HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.registryPort + "/eureka/apps/" + name.toUpperCase()))
+			.header("Accept", "application/json")
+			.GET());
+		return response.json().path("application");
+	}
+
+	private URI gateway(String path) {
+		return URI.create("http://localhost:" + this.gatewayPort + path);
+	}
+
+	private Response send(HttpRequest.Builder request) {
+		try {
+			HttpResponse<String> response = this.http.send(request.timeout(Duration.ofSeconds(30)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			return new Response(response.statusCode(), response.headers().map(), response.body());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private void deleteRunDir() {
+		if (!Files.exists(this.runDir)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(this.runDir)) {
+			for (Path path : paths.sorted((a, b) -> b.compareTo(a)).toList()) {
+				Files.delete(path);
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	record Response(int status, Map<String, List<String>> headers, String body) {
+
+		JsonNode json() {
+			return Restaurant.json.readTree(this.body);
+		}
+
+		String header(String name) {
+			return this.headers.entrySet()
+				.stream()
+				.filter((e) -> e.getKey().equalsIgnoreCase(name))
+				.map((e) -> e.getValue().get(0))
+				.findFirst()
+				.orElse(null);
+		}
+
+	}
+
+}
