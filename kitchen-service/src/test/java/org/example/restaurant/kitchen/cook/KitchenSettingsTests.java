@@ -39,7 +39,7 @@ class KitchenSettingsTests {
 
 	@Test
 	void scalesThePrepTimeOfTheSlowestItem() {
-		KitchenSettings settings = new KitchenSettings(2, 0.02, true, Duration.ofMillis(500));
+		KitchenSettings settings = new KitchenSettings(2, 0.05, true, Duration.ofMillis(500));
 
 		assertThat(settings.cookingTime(240)).isEqualTo(Duration.ofSeconds(12));
 		assertThat(settings.cookingTime(0)).isZero();
