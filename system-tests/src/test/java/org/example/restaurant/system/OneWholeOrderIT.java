@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,25 +18,20 @@ import static org.awaitility.Awaitility.await;
  * waiter places an order through the gateway, a kitchen replica cooks it, the waiter
  * serves it, the cashier bills it and takes the money.
  */
+@ExtendWith(RestaurantExtension.class)
 class OneWholeOrderIT {
 
 	static Restaurant restaurant;
 
 	@BeforeAll
-	static void openTheRestaurant() {
-		restaurant = new Restaurant(3).up();
-	}
-
-	@AfterAll
-	static void closeTheRestaurant() {
-		if (restaurant != null) {
-			restaurant.close();
-		}
+	static void openTheRestaurant(Restaurant shared) {
+		restaurant = shared;
 	}
 
 	@Test
 	void theRegistryListsEveryInstance() {
-		assertThat(restaurant.registryApp("kitchen-service").path("instance")).hasSize(3);
+		await("three kitchen replicas").atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(restaurant.registryApp("kitchen-service").path("instance")).hasSize(3));
 		assertThat(restaurant.registryApp("order-service").path("instance")).hasSize(1);
 		assertThat(restaurant.registryApp("cashier-service").path("instance")).hasSize(1);
 		assertThat(restaurant.registryApp("gateway").path("instance")).hasSize(1);

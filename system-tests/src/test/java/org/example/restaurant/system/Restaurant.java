@@ -49,8 +49,16 @@ final class Restaurant implements AutoCloseable {
 		this.env.put("KITCHEN_DB_PORT", String.valueOf(freePort()));
 		this.env.put("KITCHENS", String.valueOf(kitchens));
 		this.env.put("RESTAURANT_TIMEOUT", "300");
-		// A whole order is cooked in a second or two.
-		this.env.put("KITCHEN_TIME_SCALE", "0.002");
+		// A pizza is cooked in 3 s, and a dead replica's tickets are taken over 3 s after
+		// its last lease renewal.
+		this.env.put("KITCHEN_TIME_SCALE", "0.005");
+		this.env.put("KITCHEN_LEASE", "3s");
+	}
+
+	/** Overrides a setting of the launcher or the services (an environment variable). */
+	Restaurant with(String name, String value) {
+		this.env.put(name, value);
+		return this;
 	}
 
 	Restaurant up() {
@@ -104,6 +112,16 @@ final class Restaurant implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** {@code kill -9} of one part, e.g. {@code kitchen-2}. */
+	void kill(String name) {
+		launcher("kill", name);
+	}
+
+	/** Starts whatever is not running (again), and waits until it answers. */
+	void restartWhatIsDown() {
+		launcher("up");
 	}
 
 	Response get(String path) {

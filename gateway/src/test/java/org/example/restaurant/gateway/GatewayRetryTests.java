@@ -1,0 +1,140 @@
+package org.example.restaurant.gateway;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the gateway's retries do with a dead replica: the kitchen has two instances, one
+ * of which refuses every connection (a killed process), and a live stub that records what
+ * reaches it. The order-service stub answers 500 on {@code /api/orders/boom}; the
+ * cashier's only instance is dead.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class GatewayRetryTests {
+
+	static final List<String> received = new CopyOnWriteArrayList<>();
+
+	static final HttpServer liveService = startStub();
+
+	@Autowired
+	WebTestClient http;
+
+	@DynamicPropertySource
+	static void instances(DynamicPropertyRegistry registry) {
+		String live = "http://localhost:" + liveService.getAddress().getPort();
+		registry.add("eureka.client.enabled", () -> "false");
+		registry.add("spring.cloud.discovery.client.simple.instances.kitchen-service[0].uri",
+				() -> "http://localhost:" + closedPort());
+		registry.add("spring.cloud.discovery.client.simple.instances.kitchen-service[1].uri", () -> live);
+		registry.add("spring.cloud.discovery.client.simple.instances.order-service[0].uri", () -> live);
+		registry.add("spring.cloud.discovery.client.simple.instances.cashier-service[0].uri",
+				() -> "http://localhost:" + closedPort());
+	}
+
+	@BeforeEach
+	void forget() {
+		received.clear();
+	}
+
+	@AfterAll
+	static void stop() {
+		liveService.stop(0);
+	}
+
+	@Test
+	void getsNeverFailBecauseOneReplicaIsDead() {
+		for (int i = 0; i < 10; i++) {
+			this.http.get().uri("/api/kitchen/tickets").exchange().expectStatus().isOk();
+		}
+		assertThat(received).hasSize(10);
+	}
+
+	@Test
+	void aPostMeetingOnlyDeadInstancesIsAnswered503NotA500() {
+		this.http.post()
+			.uri("/api/bills/x/payments")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader()
+			.exists("Retry-After");
+		assertThat(received).isEmpty();
+	}
+
+	@Test
+	void postsAreRetriedOnAnotherReplicaWhenTheConnectionIsRefused() {
+		for (int i = 0; i < 10; i++) {
+			this.http.post().uri("/api/kitchen/tickets/" + i + "/start").exchange().expectStatus().isOk();
+		}
+		assertThat(received).hasSize(10).allMatch((line) -> line.startsWith("POST /api/kitchen/tickets/"));
+	}
+
+	@Test
+	void aPostAnsweredWithAServerErrorIsNotSentAgain() {
+		this.http.post().uri("/api/orders/boom").exchange().expectStatus().isEqualTo(500);
+		assertThat(received).containsExactly("POST /api/orders/boom");
+	}
+
+	@Test
+	void aGetAnsweredWithAServerErrorIsTriedAgain() {
+		this.http.get().uri("/api/orders/boom").exchange().expectStatus().isEqualTo(500);
+		assertThat(received).hasSize(3).containsOnly("GET /api/orders/boom");
+	}
+
+	private static HttpServer startStub() {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+			server.createContext("/", (exchange) -> {
+				String path = exchange.getRequestURI().getRawPath();
+				received.add(exchange.getRequestMethod() + " " + path);
+				exchange.getRequestBody().readAllBytes();
+				int status = path.endsWith("/boom") ? 500 : 200;
+				byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+				exchange.getResponseHeaders().add("Content-Type", "application/json");
+				exchange.sendResponseHeaders(status, body.length);
+				try (OutputStream out = exchange.getResponseBody()) {
+					out.write(body);
+				}
+			});
+			server.start();
+			return server;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static int closedPort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

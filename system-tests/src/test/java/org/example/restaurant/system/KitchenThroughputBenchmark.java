@@ -1,0 +1,79 @@
+package org.example.restaurant.system;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tickets per second with one kitchen replica, then with three, under the same stream of
+ * orders with simulated cook time. Prints figures; asserts only that every order was
+ * cooked. Run with {@code ./mvnw -Pbenchmark verify} (see docs/cluster.md).
+ */
+class KitchenThroughputBenchmark {
+
+	static final int ORDERS = Integer.getInteger("bench.orders", 60);
+
+	@Test
+	void ticketsPerSecondWithOneAndWithThreeReplicas() {
+		// Every order is one pizza: 600 s of real prep time, 1.2 s here.
+		try (Restaurant restaurant = new Restaurant(1).with("KITCHEN_TIME_SCALE", "0.002").up()) {
+			double one = run(restaurant, "one");
+			restaurant.with("KITCHENS", "3").restartWhatIsDown();
+			await("three kitchen replicas").atMost(Duration.ofSeconds(120))
+				.until(() -> restaurant.registryApp("kitchen-service").path("instance").size() == 3);
+			double three = run(restaurant, "three");
+			System.out.printf("%nKitchen throughput, %d one-pizza orders, 2 cooks per replica, 1.2 s per pizza:%n",
+					ORDERS);
+			System.out.printf("  1 replica:  %.2f tickets/s%n", one);
+			System.out.printf("  3 replicas: %.2f tickets/s%n", three);
+			System.out.printf("  speed-up:   %.2fx (target 2.8x)%n%n", three / one);
+		}
+	}
+
+	private static double run(Restaurant restaurant, String label) {
+		List<String> orders = new ArrayList<>();
+		for (int i = 0; i < ORDERS; i++) {
+			Restaurant.Response placed = restaurant.post("/api/orders",
+					"{\"table\": \"B%d\", \"items\": [{\"menuItemId\": \"margherita\", \"quantity\": 1}]}"
+						.formatted(i));
+			assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+			orders.add(placed.json().path("id").asString());
+		}
+		Set<String> pending = new HashSet<>(orders);
+		await(label + ": every order cooked").atMost(Duration.ofMinutes(5))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> {
+				for (JsonNode ticket : restaurant.get("/api/kitchen/tickets?status=READY").json()) {
+					pending.remove(ticket.path("orderId").asString());
+				}
+				return pending.isEmpty();
+			});
+		Instant firstStart = Instant.MAX;
+		Instant lastReady = Instant.MIN;
+		Set<String> cooks = new HashSet<>();
+		for (JsonNode ticket : restaurant.get("/api/kitchen/tickets?status=READY").json()) {
+			if (orders.contains(ticket.path("orderId").asString())) {
+				Instant started = Instant.parse(ticket.path("startedAt").asString());
+				Instant ready = Instant.parse(ticket.path("readyAt").asString());
+				firstStart = started.isBefore(firstStart) ? started : firstStart;
+				lastReady = ready.isAfter(lastReady) ? ready : lastReady;
+				cooks.add(ticket.path("preparedBy").asString());
+			}
+		}
+		double seconds = Duration.between(firstStart, lastReady).toMillis() / 1000.0;
+		double perSecond = ORDERS / seconds;
+		System.out.printf("%s replica(s): %d tickets in %.1f s = %.2f tickets/s, cooked by %s%n", label, ORDERS,
+				seconds, perSecond, cooks);
+		return perSecond;
+	}
+
+}
