@@ -1,5 +1,6 @@
 package org.example.restaurant.kitchen.cluster;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,7 +12,6 @@ import java.util.TreeSet;
 import org.example.restaurant.kitchen.support.InstanceId;
 import org.example.restaurant.kitchen.ticket.PreparerCount;
 import org.example.restaurant.kitchen.ticket.TicketRepository;
-import org.example.restaurant.kitchen.ticket.TicketStatus;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.client.ServiceInstance;
@@ -35,7 +35,10 @@ import org.springframework.web.bind.annotation.RestController;
  * or crashed, or one running without the registry.</li>
  * </ul>
  * Replicas are sorted by instance id. Counts come from the shared database: {@code READY}
- * tickets are prepared, {@code PREPARING} ones in progress.
+ * tickets are prepared; {@code PREPARING} ones are in progress while held under a live
+ * lease (or started by a person, without a lease), and awaiting takeover once the lease
+ * has passed (the replica is gone or stuck; another one takes them over at its next
+ * claim).
  */
 @RestController
 class ClusterController {
@@ -54,18 +57,21 @@ class ClusterController {
 
 	private final Environment environment;
 
+	private final Clock clock;
+
 	ClusterController(ObjectProvider<DiscoveryClient> discovery, ObjectProvider<Registration> registration,
-			TicketRepository tickets, InstanceId instanceId, Environment environment) {
+			TicketRepository tickets, InstanceId instanceId, Environment environment, Clock clock) {
 		this.discovery = discovery;
 		this.registration = registration;
 		this.tickets = tickets;
 		this.instanceId = instanceId;
 		this.environment = environment;
+		this.clock = clock;
 	}
 
 	@GetMapping("/api/kitchen/cluster")
 	ClusterResponse cluster() {
-		Map<String, long[]> counts = countsByReplica();
+		Map<String, PreparerCount> counts = countsByReplica();
 		List<Replica> replicas = new ArrayList<>();
 		Set<String> listed = new TreeSet<>();
 		for (ServiceInstance instance : registered()) {
@@ -94,21 +100,20 @@ class ClusterController {
 		return (client != null) ? client.getInstances(SERVICE_ID) : List.of();
 	}
 
-	/**
-	 * Per instance id: [prepared, in progress].
-	 */
-	private Map<String, long[]> countsByReplica() {
-		Map<String, long[]> counts = new HashMap<>();
-		for (PreparerCount count : this.tickets.countByPreparer()) {
-			long[] pair = counts.computeIfAbsent(count.preparedBy(), (id) -> new long[2]);
-			pair[(count.status() == TicketStatus.READY) ? 0 : 1] += count.count();
+	private Map<String, PreparerCount> countsByReplica() {
+		Map<String, PreparerCount> counts = new HashMap<>();
+		for (PreparerCount count : this.tickets.countByPreparer(this.clock.instant())) {
+			counts.put(count.preparedBy(), count);
 		}
 		return counts;
 	}
 
-	private Replica replica(String id, String host, Integer port, String status, Map<String, long[]> counts) {
-		long[] pair = counts.getOrDefault(id, new long[2]);
-		return new Replica(id, host, port, status, pair[0], pair[1]);
+	private Replica replica(String id, String host, Integer port, String status, Map<String, PreparerCount> counts) {
+		PreparerCount count = counts.get(id);
+		if (count == null) {
+			return new Replica(id, host, port, status, 0, 0, 0);
+		}
+		return new Replica(id, host, port, status, count.prepared(), count.inProgress(), count.awaitingTakeover());
 	}
 
 	private String selfHost() {
@@ -142,10 +147,13 @@ class ClusterController {
 	 * @param port where it listens (null when {@code GONE})
 	 * @param status the registry's status, or {@code GONE}
 	 * @param ticketsPrepared tickets it has cooked ({@code READY})
-	 * @param ticketsInProgress tickets it is cooking ({@code PREPARING})
+	 * @param ticketsInProgress tickets it is cooking ({@code PREPARING} under a live
+	 * lease, or started there by a person)
+	 * @param ticketsAwaitingTakeover tickets it was cooking whose lease has passed
+	 * ({@code PREPARING}, lease expired), soon to be taken over by another replica
 	 */
 	record Replica(String instanceId, String host, Integer port, String status, long ticketsPrepared,
-			long ticketsInProgress) {
+			long ticketsInProgress, long ticketsAwaitingTakeover) {
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import org.example.restaurant.kitchen.support.InstanceId;
 import org.example.restaurant.kitchen.ticket.ClaimedTicket;
@@ -16,17 +17,34 @@ import org.springframework.stereotype.Component;
 
 /**
  * The automatic cooks of this replica: {@code kitchen.cooks-per-replica} threads that
- * each claim the oldest queued ticket, prepare it for its scaled prep time and mark it
- * ready, over and over. Started with the application when {@code kitchen.auto-cook} is
- * on, and stopped (interrupted) before the rest of the application shuts down.
+ * each claim the oldest ticket that needs a cook (queued, or left behind by a replica
+ * whose lease passed), prepare it for its scaled prep time and mark it ready, over and
+ * over. Started with the application when {@code kitchen.auto-cook} is on.
  * <p>
- * A ticket a cook was interrupted on stays {@code PREPARING} by this replica; taking such
- * tickets over is left to the lease that a claim will become.
+ * While it cooks, a cook renews its lease on the ticket every third of
+ * {@code kitchen.lease}. If a renewal finds that the ticket is no longer its own (this
+ * replica was paused or cut off for longer than a lease and another replica took the
+ * ticket over, or a person marked it ready), the cook drops the ticket, changing nothing,
+ * and looks for the next one. A renewal that fails because the database cannot be reached
+ * is tried again at the next period, cooking on.
+ * <p>
+ * On a normal shutdown the cooks stop claiming, are interrupted, and the replica hands
+ * its unfinished tickets back (their leases end at once) so that other replicas take them
+ * over without waiting a whole lease. This happens in the first shutdown phase, long
+ * before the datasource closes (beans are destroyed only after every phase has stopped),
+ * and within {@link #STOP_WAIT} plus one update, well inside
+ * {@code spring.lifecycle.timeout-per-shutdown-phase}.
  */
 @Component
 class Cooks implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(Cooks.class);
+
+	/**
+	 * The first phase to stop: cooks stop before the web server drains and long before
+	 * the datasource closes, so the hand-back can still reach the database.
+	 */
+	static final int PHASE = SmartLifecycle.DEFAULT_PHASE;
 
 	private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
@@ -52,6 +70,11 @@ class Cooks implements SmartLifecycle {
 	}
 
 	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	@Override
 	public synchronized void start() {
 		if (this.running) {
 			return;
@@ -64,8 +87,8 @@ class Cooks implements SmartLifecycle {
 			this.threads.add(thread);
 			thread.start();
 		}
-		log.info("{} cooks at work on {} (time scale {}, poll interval {})", this.settings.cooksPerReplica(), replica,
-				this.settings.timeScale(), this.settings.pollInterval());
+		log.info("{} cooks at work on {} (time scale {}, poll interval {}, lease {})", this.settings.cooksPerReplica(),
+				replica, this.settings.timeScale(), this.settings.pollInterval(), this.settings.lease());
 	}
 
 	@Override
@@ -75,9 +98,10 @@ class Cooks implements SmartLifecycle {
 		}
 		this.running = false;
 		this.threads.forEach(Thread::interrupt);
+		long deadline = System.nanoTime() + STOP_WAIT.toNanos();
 		for (Thread thread : this.threads) {
 			try {
-				thread.join(STOP_WAIT.toMillis());
+				thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -85,6 +109,7 @@ class Cooks implements SmartLifecycle {
 			}
 		}
 		this.threads.clear();
+		handBack();
 		log.info("Cooks stopped");
 	}
 
@@ -93,13 +118,22 @@ class Cooks implements SmartLifecycle {
 		return this.running;
 	}
 
+	private void handBack() {
+		try {
+			this.tickets.handBack(this.instanceId.value());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not hand back the unfinished tickets; other replicas take them over when their leases"
+					+ " pass, within {}: {}", this.settings.lease(), ex.toString());
+		}
+	}
+
 	private void work(String replica) {
 		try {
 			while (this.running) {
 				Optional<ClaimedTicket> claimed = claim(replica);
 				if (claimed.isPresent()) {
-					Thread.sleep(this.settings.cookingTime(claimed.get().longestPrepSeconds()).toMillis());
-					finish(claimed.get());
+					cook(claimed.get());
 				}
 				else {
 					Thread.sleep(this.settings.pollInterval().toMillis());
@@ -113,18 +147,47 @@ class Cooks implements SmartLifecycle {
 
 	private Optional<ClaimedTicket> claim(String replica) {
 		try {
-			return this.tickets.claimNext(replica);
+			return this.tickets.claimNext(replica, this.settings.lease());
 		}
 		catch (RuntimeException ex) {
-			log.warn("Could not look for a queued ticket, trying again in {}: {}", this.settings.pollInterval(),
+			log.warn("Could not look for a ticket to cook, trying again in {}: {}", this.settings.pollInterval(),
 					ex.toString());
 			return Optional.empty();
 		}
 	}
 
 	/**
+	 * Cooks a ticket for its whole cooking time, renewing the lease every renewal period,
+	 * then marks it ready; gives the ticket up as soon as a renewal finds it lost.
+	 */
+	private void cook(ClaimedTicket claimed) throws InterruptedException {
+		ClaimedTicket held = claimed;
+		long renewEvery = this.settings.renewalPeriod().toNanos();
+		long done = System.nanoTime() + this.settings.cookingTime(claimed.longestPrepSeconds()).toNanos();
+		for (long left = done - System.nanoTime(); left > 0; left = done - System.nanoTime()) {
+			TimeUnit.NANOSECONDS.sleep(Math.min(left, renewEvery));
+			if (done - System.nanoTime() <= 0) {
+				break;
+			}
+			try {
+				Optional<ClaimedTicket> renewed = this.tickets.renewLease(held, this.settings.lease());
+				if (renewed.isEmpty()) {
+					return;
+				}
+				held = renewed.get();
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not renew the lease on ticket {} for order {}, cooking on and trying again in {}: {}",
+						held.ticketId(), held.orderId(), this.settings.renewalPeriod(), ex.toString());
+			}
+		}
+		finish(held);
+	}
+
+	/**
 	 * Marks a cooked ticket ready, trying again while the database refuses, so that a
-	 * short database outage does not leave a cooked ticket in PREPARING.
+	 * short database outage does not leave a cooked ticket in PREPARING. If another
+	 * replica took the ticket over in the meantime, the update changes nothing.
 	 */
 	private void finish(ClaimedTicket claimed) throws InterruptedException {
 		while (true) {

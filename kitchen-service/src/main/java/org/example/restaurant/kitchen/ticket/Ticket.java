@@ -30,6 +30,11 @@ import org.hibernate.annotations.BatchSize;
  * overwriting the winner. The automatic cooks claim tickets with a conditional update
  * instead of {@link #start}, see {@link TicketRepository#claim}; that update bumps the
  * version too.
+ * <p>
+ * A ticket an automatic cook prepares carries a lease ({@code leaseUntil}) that the cook
+ * renews while it cooks; when it passes, another replica may take the ticket over (see
+ * {@link TicketManagement#claimNext}). A ticket a person started has no lease and stays
+ * with that person.
  */
 @Entity
 @Table(name = "ticket")
@@ -71,6 +76,10 @@ public class Ticket {
 	@Column(name = "ready_at")
 	private Instant readyAt;
 
+	// only ever written by the conditional updates of TicketRepository, see there
+	@Column(name = "lease_until")
+	private Instant leaseUntil;
+
 	@Version
 	@Column(name = "version", nullable = false)
 	private Long version;
@@ -111,6 +120,8 @@ public class Ticket {
 		}
 		this.status = TicketStatus.READY;
 		this.readyAt = at;
+		// a cooked ticket needs nobody to hold it any more
+		this.leaseUntil = null;
 	}
 
 	/**
@@ -174,6 +185,14 @@ public class Ticket {
 
 	public Instant getReadyAt() {
 		return this.readyAt;
+	}
+
+	/**
+	 * Until when the automatic cook preparing this ticket holds it; {@code null} unless
+	 * an automatic cook is preparing it.
+	 */
+	public Instant getLeaseUntil() {
+		return this.leaseUntil;
 	}
 
 }

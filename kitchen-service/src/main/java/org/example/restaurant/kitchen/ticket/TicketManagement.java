@@ -1,8 +1,11 @@
 package org.example.restaurant.kitchen.ticket;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,9 +31,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * All replicas share the database, so every method here is safe against the same change
  * made at the same moment by another thread or another process: the unique order id makes
- * receiving idempotent, the conditional updates of {@link TicketRepository} make a claim
- * exclusive, and the ticket's version makes a person's change lose cleanly against a
- * concurrent one.
+ * receiving idempotent, the conditional updates of {@link TicketRepository} make a claim,
+ * a takeover and a lease renewal exclusive, and the ticket's version makes a person's
+ * change lose cleanly against a concurrent one.
+ * <p>
+ * An automatic cook holds its ticket under a lease ({@code kitchen.lease}) that it renews
+ * while it cooks. A replica that dies stops renewing; once its leases pass, the other
+ * replicas take its tickets over. A replica that stops normally hands its tickets back at
+ * once. "Now" comes from the {@link Clock} bean, so tests can move time.
  */
 @Service
 public class TicketManagement {
@@ -51,12 +59,15 @@ public class TicketManagement {
 
 	private final InstanceId instanceId;
 
+	private final Clock clock;
+
 	TicketManagement(TicketRepository tickets, ApplicationEventPublisher events,
-			PlatformTransactionManager transactionManager, InstanceId instanceId) {
+			PlatformTransactionManager transactionManager, InstanceId instanceId, Clock clock) {
 		this.tickets = tickets;
 		this.events = events;
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.instanceId = instanceId;
+		this.clock = clock;
 	}
 
 	/**
@@ -156,28 +167,45 @@ public class TicketManagement {
 	}
 
 	/**
-	 * Claims the oldest queued ticket for the replica {@code cook}, so that exactly one
-	 * cook of all replicas gets it.
+	 * Claims the oldest ticket that needs a cook for the replica {@code cook}, under a
+	 * lease of {@code lease}, so that exactly one cook of all replicas gets it. The
+	 * oldest (by arrival) of the queued tickets and of the tickets whose holder's lease
+	 * has passed wins: a ticket left behind by a dead replica is not served after newer
+	 * ones.
 	 * <p>
-	 * A claim is a conditional update ({@link TicketRepository#claim}), one ticket per
-	 * short transaction: the cook reads the oldest queued ids, then tries them in order;
-	 * an update that counts no row, or that loses a row lock, means another cook won that
-	 * ticket, and the next candidate is tried, then a fresh list of candidates. The news
-	 * that cooking started is published in the claim's transaction. This is the one place
-	 * where tickets are claimed.
-	 * @return the ticket won, or empty when nothing is queued (or, in a very busy
+	 * A claim is a conditional update, one ticket per short transaction: the cook reads
+	 * the oldest claimable tickets, then tries them in order with an update that repeats
+	 * what it read ({@link TicketRepository#claim} for a queued ticket,
+	 * {@link TicketRepository#takeOver} for an expired lease); an update that counts no
+	 * row, or that loses a row lock, means another cook won that ticket, and the next
+	 * candidate is tried, then a fresh list of candidates. The news that cooking started
+	 * is published in the claim's transaction, also on a takeover (the order-service's
+	 * receiver is idempotent), so the order shows the replica now cooking. This is the
+	 * one place where tickets are claimed.
+	 * <p>
+	 * A ticket taken over is cooked again from the start: a cook cannot resume a dead
+	 * colleague's half-cooked pan. It keeps its {@code startedAt}.
+	 * @return the ticket won, or empty when nothing is claimable (or, in a very busy
 	 * kitchen, when other cooks won every ticket this one tried)
 	 */
-	public Optional<ClaimedTicket> claimNext(String cook) {
+	public Optional<ClaimedTicket> claimNext(String cook, Duration lease) {
 		for (int round = 0; round < CLAIM_ROUNDS; round++) {
-			List<UUID> candidates = this.tickets.findQueuedIdsOldestFirst(Limit.of(CLAIM_CANDIDATES));
+			List<ClaimCandidate> candidates = this.tickets.findClaimableOldestFirst(now(), Limit.of(CLAIM_CANDIDATES));
 			if (candidates.isEmpty()) {
 				return Optional.empty();
 			}
-			for (UUID candidate : candidates) {
-				Optional<ClaimedTicket> won = tryClaim(candidate, cook);
+			for (ClaimCandidate candidate : candidates) {
+				Optional<ClaimedTicket> won = tryClaim(candidate, cook, lease);
 				if (won.isPresent()) {
-					logStarted(won.get().ticketId(), won.get().orderId(), cook);
+					ClaimedTicket claimed = won.get();
+					if (candidate.isTakeover()) {
+						log.info("Ticket {} of order {} taken over by {} from {} (lease expired {} ago)",
+								claimed.ticketId(), claimed.orderId(), cook, candidate.preparedBy(),
+								readable(Duration.between(candidate.leaseUntil(), now())));
+					}
+					else {
+						logStarted(claimed.ticketId(), claimed.orderId(), cook);
+					}
 					return won;
 				}
 			}
@@ -186,17 +214,21 @@ public class TicketManagement {
 		return Optional.empty();
 	}
 
-	private Optional<ClaimedTicket> tryClaim(UUID ticketId, String cook) {
+	private Optional<ClaimedTicket> tryClaim(ClaimCandidate candidate, String cook, Duration lease) {
 		try {
 			return this.transaction.execute((status) -> {
 				Instant at = now();
-				if (this.tickets.claim(ticketId, cook, at) != 1) {
+				Instant leaseUntil = leaseFrom(at, lease);
+				int won = candidate.isTakeover() ? this.tickets.takeOver(candidate.id(), cook, candidate.preparedBy(),
+						candidate.leaseUntil(), at, leaseUntil)
+						: this.tickets.claim(candidate.id(), cook, at, leaseUntil);
+				if (won != 1) {
 					return Optional.empty();
 				}
-				Ticket ticket = this.tickets.findById(ticketId).orElseThrow();
-				publishStarted(ticketId, ticket.getOrderId(), cook, at);
-				return Optional
-					.of(new ClaimedTicket(ticketId, ticket.getOrderId(), cook, at, ticket.longestPrepSeconds()));
+				Ticket ticket = this.tickets.findById(candidate.id()).orElseThrow();
+				publishStarted(ticket.getId(), ticket.getOrderId(), cook, ticket.getStartedAt());
+				return Optional.of(new ClaimedTicket(ticket.getId(), ticket.getOrderId(), cook, ticket.getStartedAt(),
+						ticket.longestPrepSeconds(), leaseUntil));
 			});
 		}
 		catch (ConcurrencyFailureException ex) {
@@ -206,9 +238,41 @@ public class TicketManagement {
 	}
 
 	/**
-	 * Marks a claimed ticket ready, if it is still being prepared by the cook that
-	 * claimed it. A person may have marked it ready through the API in the meantime; then
-	 * nothing changes and nothing is published again.
+	 * Extends the cook's lease on a ticket it is preparing to {@code lease} from now. The
+	 * automatic cooks call this every third of the lease while they cook.
+	 * <p>
+	 * Fails, changing nothing, when the ticket is no longer held under the lease this
+	 * cook set last ({@link TicketRepository#renewLease}): another replica took it over
+	 * after the lease passed (this replica was paused, or cut off from the database, for
+	 * longer than a lease), this replica handed it back, or a person marked it ready. The
+	 * cook must then stop cooking it.
+	 * @return the ticket with its new lease, or empty when the cook lost the ticket
+	 */
+	public Optional<ClaimedTicket> renewLease(ClaimedTicket claimed, Duration lease) {
+		Optional<ClaimedTicket> renewed = this.transaction.execute((status) -> {
+			Instant leaseUntil = leaseFrom(now(), lease);
+			if (this.tickets.renewLease(claimed.ticketId(), claimed.cook(), claimed.leaseUntil(), leaseUntil) != 1) {
+				return Optional.empty();
+			}
+			return Optional.of(claimed.withLeaseUntil(leaseUntil));
+		});
+		if (renewed.isEmpty()) {
+			String now = this.tickets.findById(claimed.ticketId())
+				.map((ticket) -> ticket.getStatus() + " by " + ticket.getPreparedBy()
+						+ ((ticket.getLeaseUntil() != null) ? " until " + ticket.getLeaseUntil() : ""))
+				.orElse("gone");
+			log.info("Ticket {} of order {} is no longer held by {} (now {}); stopped cooking it", claimed.ticketId(),
+					claimed.orderId(), claimed.cook(), now);
+		}
+		return renewed;
+	}
+
+	/**
+	 * Marks a claimed ticket ready, if it is still being prepared by the replica that
+	 * claimed it. A person may have marked it ready through the API in the meantime, or,
+	 * if this replica's lease passed while it was paused, another replica may have taken
+	 * the ticket over; then nothing changes and nothing is published again, so no ticket
+	 * is completed twice.
 	 * @return whether this call made the ticket ready
 	 */
 	public boolean finish(ClaimedTicket claimed) {
@@ -227,6 +291,20 @@ public class TicketManagement {
 		}
 		logReady(claimed.ticketId(), claimed.orderId(), claimed.cook());
 		return true;
+	}
+
+	/**
+	 * Hands back the unfinished tickets that the automatic cooks of replica {@code cook}
+	 * hold, when it stops: their leases end now ({@link TicketRepository#handBack}), so
+	 * other replicas take them over at their next claim instead of a whole lease later.
+	 * Tickets a person started there stay as they are.
+	 * @return the number of tickets handed back
+	 */
+	public int handBack(String cook) {
+		Integer handedBack = this.transaction.execute((status) -> this.tickets.handBack(cook, now()));
+		int count = (handedBack != null) ? handedBack : 0;
+		log.info("{} stopping: unfinished tickets handed back for other replicas to take over: {}", cook, count);
+		return count;
 	}
 
 	private void publishStarted(UUID ticketId, UUID orderId, String cook, Instant at) {
@@ -249,9 +327,21 @@ public class TicketManagement {
 	}
 
 	// the database keeps microseconds; truncating here makes what we return equal what a
-	// later read returns
-	private static Instant now() {
-		return Instant.now().truncatedTo(ChronoUnit.MICROS);
+	// later read returns, and lets a lease we set be compared for equality later
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	// a renewal finds its lease by equality, so it must be stored exactly as set
+	private static Instant leaseFrom(Instant at, Duration lease) {
+		return at.plus(lease).truncatedTo(ChronoUnit.MICROS);
+	}
+
+	private static String readable(Duration duration) {
+		if (duration.toMillis() < 1000) {
+			return duration.toMillis() + " ms";
+		}
+		return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
 	}
 
 	/**

@@ -1,18 +1,22 @@
 package org.example.restaurant.kitchen.cluster;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
 import org.example.restaurant.kitchen.support.InstanceId;
 import org.example.restaurant.kitchen.ticket.PreparerCount;
 import org.example.restaurant.kitchen.ticket.TicketRepository;
-import org.example.restaurant.kitchen.ticket.TicketStatus;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.cloud.client.DefaultServiceInstance;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -24,6 +28,8 @@ import static org.mockito.BDDMockito.given;
 @Import(InstanceId.class)
 class ClusterControllerTests {
 
+	static final Instant NOW = Instant.parse("2026-11-25T19:30:00Z");
+
 	@Autowired
 	MockMvcTester mvc;
 
@@ -34,27 +40,27 @@ class ClusterControllerTests {
 	DiscoveryClient discovery;
 
 	@Test
-	void showsTheRegisteredReplicasWithWhatEachPreparedAndTheGoneOnesFromTheDatabase() {
+	void showsTheRegisteredReplicasWithWhatEachPreparedIsPreparingAndLeftForTakeoverAndTheGoneOnes() {
 		given(this.discovery.getInstances("kitchen-service")).willReturn(List.of(
 				new DefaultServiceInstance("kitchen-service:kitchen-2", "kitchen-service", "10.0.0.2", 8082, false),
 				new DefaultServiceInstance("kitchen-service:kitchen-1", "kitchen-service", "10.0.0.1", 8081, false,
 						Map.of("status", "OUT_OF_SERVICE"))));
-		given(this.tickets.countByPreparer())
-			.willReturn(List.of(new PreparerCount("kitchen-service:kitchen-1", TicketStatus.READY, 5L),
-					new PreparerCount("kitchen-service:kitchen-1", TicketStatus.PREPARING, 1L),
-					new PreparerCount("kitchen-service:kitchen-2", TicketStatus.PREPARING, 2L),
-					new PreparerCount("kitchen-service:kitchen-3", TicketStatus.READY, 7L)));
+		given(this.tickets.countByPreparer(NOW))
+			.willReturn(List.of(new PreparerCount("kitchen-service:kitchen-1", 5L, 1L, 0L),
+					new PreparerCount("kitchen-service:kitchen-2", 0L, 2L, 0L),
+					new PreparerCount("kitchen-service:kitchen-3", 7L, 0L, 2L)));
 
 		assertThat(this.mvc.get().uri("/api/kitchen/cluster")).hasStatusOk().bodyJson().isStrictlyEqualTo("""
 				{"replicas": [
 				  {"instanceId": "kitchen-service:kitchen-1", "host": "10.0.0.1", "port": 8081,
-				   "status": "OUT_OF_SERVICE", "ticketsPrepared": 5, "ticketsInProgress": 1},
+				   "status": "OUT_OF_SERVICE", "ticketsPrepared": 5, "ticketsInProgress": 1,
+				   "ticketsAwaitingTakeover": 0},
 				  {"instanceId": "kitchen-service:kitchen-2", "host": "10.0.0.2", "port": 8082,
-				   "status": "UP", "ticketsPrepared": 0, "ticketsInProgress": 2},
+				   "status": "UP", "ticketsPrepared": 0, "ticketsInProgress": 2, "ticketsAwaitingTakeover": 0},
 				  {"instanceId": "kitchen-service:kitchen-3", "host": null, "port": null,
-				   "status": "GONE", "ticketsPrepared": 7, "ticketsInProgress": 0},
+				   "status": "GONE", "ticketsPrepared": 7, "ticketsInProgress": 0, "ticketsAwaitingTakeover": 2},
 				  {"instanceId": "kitchen-service:local", "host": "localhost", "port": null,
-				   "status": "UP", "ticketsPrepared": 0, "ticketsInProgress": 0}
+				   "status": "UP", "ticketsPrepared": 0, "ticketsInProgress": 0, "ticketsAwaitingTakeover": 0}
 				]}
 				""");
 	}
@@ -62,8 +68,8 @@ class ClusterControllerTests {
 	@Test
 	void listsItselfWhenTheRegistryKnowsNoReplica() {
 		given(this.discovery.getInstances("kitchen-service")).willReturn(List.of());
-		given(this.tickets.countByPreparer())
-			.willReturn(List.of(new PreparerCount("kitchen-service:local", TicketStatus.READY, 3L)));
+		given(this.tickets.countByPreparer(NOW))
+			.willReturn(List.of(new PreparerCount("kitchen-service:local", 3L, 0L, 0L)));
 
 		assertThat(this.mvc.get().uri("/api/kitchen/cluster")).hasStatusOk()
 			.hasHeader("X-Instance-Id", "kitchen-service:local")
@@ -71,6 +77,16 @@ class ClusterControllerTests {
 			.isLenientlyEqualTo("""
 					{"replicas": [{"instanceId": "kitchen-service:local", "status": "UP", "ticketsPrepared": 3}]}
 					""");
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class FixedClock {
+
+		@Bean
+		Clock clock() {
+			return Clock.fixed(NOW, ZoneOffset.UTC);
+		}
+
 	}
 
 }

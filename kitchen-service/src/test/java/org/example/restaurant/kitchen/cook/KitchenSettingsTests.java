@@ -19,16 +19,16 @@ class KitchenSettingsTests {
 	@Test
 	void defaultsToTwoAutomaticCooksAtAFifthOfATenthOfRealTime() {
 		this.context.run((context) -> assertThat(context.getBean(KitchenSettings.class))
-			.isEqualTo(new KitchenSettings(2, 0.02, true, Duration.ofMillis(500))));
+			.isEqualTo(new KitchenSettings(2, 0.02, true, Duration.ofMillis(500), Duration.ofSeconds(10))));
 	}
 
 	@Test
 	void bindsEverySetting() {
 		this.context
 			.withPropertyValues("kitchen.cooks-per-replica=4", "kitchen.time-scale=0.5", "kitchen.auto-cook=false",
-					"kitchen.poll-interval=2s")
+					"kitchen.poll-interval=2s", "kitchen.lease=30s")
 			.run((context) -> assertThat(context.getBean(KitchenSettings.class))
-				.isEqualTo(new KitchenSettings(4, 0.5, false, Duration.ofSeconds(2))));
+				.isEqualTo(new KitchenSettings(4, 0.5, false, Duration.ofSeconds(2), Duration.ofSeconds(30))));
 	}
 
 	@Test
@@ -38,12 +38,25 @@ class KitchenSettingsTests {
 	}
 
 	@Test
+	void refusesALeaseTooShortToRenew() {
+		this.context.withPropertyValues("kitchen.lease=50ms").run((context) -> assertThat(context).hasFailed());
+		this.context.withPropertyValues("kitchen.lease=0s").run((context) -> assertThat(context).hasFailed());
+	}
+
+	@Test
+	void renewsTheLeaseEveryThirdOfIt() {
+		assertThat(new KitchenSettings(2, 0.02, true, Duration.ofMillis(500), Duration.ofSeconds(9)).renewalPeriod())
+			.isEqualTo(Duration.ofSeconds(3));
+	}
+
+	@Test
 	void scalesThePrepTimeOfTheSlowestItem() {
-		KitchenSettings settings = new KitchenSettings(2, 0.05, true, Duration.ofMillis(500));
+		KitchenSettings settings = new KitchenSettings(2, 0.05, true, Duration.ofMillis(500), Duration.ofSeconds(10));
 
 		assertThat(settings.cookingTime(240)).isEqualTo(Duration.ofSeconds(12));
 		assertThat(settings.cookingTime(0)).isZero();
-		assertThat(new KitchenSettings(2, 0, true, Duration.ofMillis(500)).cookingTime(240)).isZero();
+		assertThat(new KitchenSettings(2, 0, true, Duration.ofMillis(500), Duration.ofSeconds(10)).cookingTime(240))
+			.isZero();
 	}
 
 }

@@ -1,10 +1,15 @@
 package org.example.restaurant.kitchen.ticket;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -17,7 +22,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.example.restaurant.kitchen.support.InstanceId;
+import org.example.restaurant.kitchen.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,8 +33,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -35,18 +44,32 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * {@link TicketManagement} against a real database, each change in its own transaction as
  * in production (the test itself runs without one), so that several threads can race like
- * the cooks of several replicas sharing one kitchen database.
+ * the cooks of several replicas sharing one kitchen database. Replicas are told apart by
+ * the instance id each cook claims for, as in production; time stands still until a test
+ * moves the {@link TestClock}, so leases pass exactly when a test says.
  */
 @DataJpaTest
-@Import({ TicketManagement.class, InstanceId.class })
+@Import({ TicketManagement.class, InstanceId.class, TestClock.class })
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 @RecordApplicationEvents
 class TicketManagementTests {
 
 	static final int COOKS = 8;
 
+	static final Duration LEASE = Duration.ofSeconds(10);
+
+	static final String KITCHEN_2 = "kitchen-service:kitchen-2";
+
+	static final String GONE = "kitchen-service:gone";
+
 	@Autowired
 	TicketManagement management;
+
+	@Autowired
+	TestClock clock;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	@Autowired
 	TicketRepository tickets;
@@ -56,6 +79,11 @@ class TicketManagementTests {
 
 	@Autowired
 	ApplicationEvents events;
+
+	@BeforeEach
+	void startTheShift() {
+		this.clock.reset();
+	}
 
 	@AfterEach
 	void emptyTheKitchen() {
@@ -77,7 +105,7 @@ class TicketManagementTests {
 			cooks.add(() -> {
 				go.await();
 				Optional<ClaimedTicket> claimed;
-				while ((claimed = this.management.claimNext(cook)).isPresent()) {
+				while ((claimed = this.management.claimNext(cook, LEASE)).isPresent()) {
 					won.add(claimed.get());
 				}
 				return null;
@@ -95,6 +123,234 @@ class TicketManagementTests {
 			assertThat(ticket.getPreparedBy()).isEqualTo(byTicket.get(ticket.getId()).cook());
 		});
 		assertThat(this.jdbc.queryForObject("select max(version) from ticket", Long.class)).isEqualTo(1);
+	}
+
+	@Test
+	void racingCooksWinEveryQueuedAndEveryExpiredTicketExactlyOncePerExpiry() throws Exception {
+		int ticketCount = 40;
+		Instant goneLease = this.clock.instant().minusSeconds(1);
+		Set<UUID> leftBehind = new HashSet<>();
+		for (int i = 0; i < ticketCount; i++) {
+			Ticket ticket = this.tickets.save(Tickets.queued(UUID.randomUUID(), Tickets.RECEIVED.plusMillis(i)));
+			if (i % 2 == 1) {
+				holdUnderLease(ticket, GONE, goneLease);
+				leftBehind.add(ticket.getId());
+			}
+		}
+		// four replicas with two cooks each: the cooks of one replica share its instance
+		// id
+		List<String> cooks = new ArrayList<>();
+		for (int i = 0; i < COOKS; i++) {
+			cooks.add("kitchen-service:kitchen-" + (i % 4 + 1));
+		}
+
+		Map<UUID, Long> versionsBefore = versions();
+		Instant firstRound = this.clock.instant();
+		Map<UUID, ClaimedTicket> firstWinners = raceFor(cooks, ticketCount);
+
+		assertThat(versions()).allSatisfy((id, version) -> assertThat(version).isEqualTo(versionsBefore.get(id) + 1));
+		assertThat(this.tickets.findAll()).allSatisfy((ticket) -> {
+			assertThat(ticket.getStatus()).isEqualTo(TicketStatus.PREPARING);
+			assertThat(ticket.getPreparedBy()).isEqualTo(firstWinners.get(ticket.getId()).cook());
+			assertThat(ticket.getLeaseUntil()).isEqualTo(firstRound.plus(LEASE));
+		});
+		assertThat(firstWinners).allSatisfy((id, winner) -> assertThat(winner.startedAt())
+			.isEqualTo(leftBehind.contains(id) ? Tickets.STARTED : firstRound));
+
+		// every replica stalls past its leases: every ticket is won exactly once again
+		Instant secondRound = this.clock.advance(LEASE.plusMillis(1));
+		Map<UUID, Long> versionsBetween = versions();
+		Map<UUID, ClaimedTicket> secondWinners = raceFor(cooks, ticketCount);
+
+		assertThat(versions()).allSatisfy((id, version) -> assertThat(version).isEqualTo(versionsBetween.get(id) + 1));
+		assertThat(this.tickets.findAll()).allSatisfy((ticket) -> {
+			assertThat(ticket.getStatus()).isEqualTo(TicketStatus.PREPARING);
+			assertThat(ticket.getPreparedBy()).isEqualTo(secondWinners.get(ticket.getId()).cook());
+			assertThat(ticket.getLeaseUntil()).isEqualTo(secondRound.plus(LEASE));
+			assertThat(ticket.getStartedAt()).isEqualTo(firstWinners.get(ticket.getId()).startedAt());
+		});
+	}
+
+	@Test
+	void anotherReplicaTakesOverATicketWhoseHolderLetItsLeasePass() {
+		Ticket ticket = this.tickets.save(Tickets.queued());
+		ClaimedTicket first = this.management.claimNext(Tickets.KITCHEN_1, LEASE).orElseThrow();
+		assertThat(first.leaseUntil()).isEqualTo(this.clock.instant().plus(LEASE));
+
+		Instant later = this.clock.advance(LEASE.plusSeconds(3));
+		ClaimedTicket taken = this.management.claimNext(KITCHEN_2, LEASE).orElseThrow();
+
+		assertThat(taken.ticketId()).isEqualTo(ticket.getId());
+		assertThat(taken.cook()).isEqualTo(KITCHEN_2);
+		assertThat(taken.startedAt()).isEqualTo(first.startedAt());
+		assertThat(taken.leaseUntil()).isEqualTo(later.plus(LEASE));
+		assertThat(taken.longestPrepSeconds()).isEqualTo(240);
+		Ticket stored = this.tickets.findById(ticket.getId()).orElseThrow();
+		assertThat(stored.getStatus()).isEqualTo(TicketStatus.PREPARING);
+		assertThat(stored.getPreparedBy()).isEqualTo(KITCHEN_2);
+		assertThat(stored.getStartedAt()).isEqualTo(first.startedAt());
+		assertThat(stored.getLeaseUntil()).isEqualTo(later.plus(LEASE));
+		assertThat(this.events.stream(TicketStarted.class)).containsExactly(
+				new TicketStarted(ticket.getId(), ticket.getOrderId(), Tickets.KITCHEN_1, first.startedAt()),
+				new TicketStarted(ticket.getId(), ticket.getOrderId(), KITCHEN_2, first.startedAt()));
+	}
+
+	@Test
+	void takesOverAnExpiredTicketBeforeNewerQueuedOnes() {
+		Ticket newer = this.tickets.save(Tickets.queued(UUID.randomUUID(), Tickets.RECEIVED.plusSeconds(5)));
+		Ticket older = this.tickets.save(Tickets.queued(UUID.randomUUID(), Tickets.RECEIVED));
+		holdUnderLease(older, GONE, this.clock.instant().minusMillis(1));
+
+		assertThat(this.management.claimNext(KITCHEN_2, LEASE)).get()
+			.extracting(ClaimedTicket::ticketId)
+			.isEqualTo(older.getId());
+		assertThat(this.management.claimNext(KITCHEN_2, LEASE)).get()
+			.extracting(ClaimedTicket::ticketId)
+			.isEqualTo(newer.getId());
+	}
+
+	@Test
+	void leavesATicketAloneWhileItsLeaseLasts() {
+		Ticket ticket = this.tickets.save(Tickets.queued());
+		ClaimedTicket held = this.management.claimNext(Tickets.KITCHEN_1, LEASE).orElseThrow();
+
+		this.clock.advance(LEASE);
+		assertThat(this.management.claimNext(KITCHEN_2, LEASE)).isEmpty();
+
+		Ticket stored = this.tickets.findById(ticket.getId()).orElseThrow();
+		assertThat(stored.getPreparedBy()).isEqualTo(Tickets.KITCHEN_1);
+		assertThat(stored.getLeaseUntil()).isEqualTo(held.leaseUntil());
+		this.clock.advance(Duration.ofMillis(1));
+		assertThat(this.management.claimNext(KITCHEN_2, LEASE)).isPresent();
+	}
+
+	@Test
+	void renewingExtendsTheLeaseSoTheTicketIsNotTakenOver() {
+		this.tickets.save(Tickets.queued());
+		ClaimedTicket claimed = this.management.claimNext(Tickets.KITCHEN_1, LEASE).orElseThrow();
+
+		Instant renewedAt = this.clock.advance(Duration.ofSeconds(3));
+		ClaimedTicket renewed = this.management.renewLease(claimed, LEASE).orElseThrow();
+
+		assertThat(renewed.leaseUntil()).isEqualTo(renewedAt.plus(LEASE));
+		assertThat(renewed).isEqualTo(claimed.withLeaseUntil(renewedAt.plus(LEASE)));
+		assertThat(this.tickets.findById(claimed.ticketId()).orElseThrow().getLeaseUntil())
+			.isEqualTo(renewed.leaseUntil());
+		this.clock.advance(LEASE.minusSeconds(1));
+		assertThat(claimed.leaseUntil()).isBefore(this.clock.instant());
+		assertThat(this.management.claimNext(KITCHEN_2, LEASE)).isEmpty();
+	}
+
+	@Test
+	void renewingFailsAndChangesNothingOnceAnotherReplicaTookTheTicketOver() {
+		this.tickets.save(Tickets.queued());
+		ClaimedTicket lost = this.management.claimNext(Tickets.KITCHEN_1, LEASE).orElseThrow();
+		this.clock.advance(LEASE.plusSeconds(1));
+		ClaimedTicket taken = this.management.claimNext(KITCHEN_2, LEASE).orElseThrow();
+
+		assertThat(this.management.renewLease(lost, LEASE)).isEmpty();
+
+		Ticket stored = this.tickets.findById(taken.ticketId()).orElseThrow();
+		assertThat(stored.getPreparedBy()).isEqualTo(KITCHEN_2);
+		assertThat(stored.getLeaseUntil()).isEqualTo(taken.leaseUntil());
+		assertThat(this.management.renewLease(taken, LEASE)).isPresent();
+	}
+
+	@Test
+	void aCookLearnsThatAnotherCookOfItsOwnReplicaTookItsTicketOver() {
+		this.tickets.save(Tickets.queued());
+		ClaimedTicket lost = this.management.claimNext(Tickets.KITCHEN_1, LEASE).orElseThrow();
+		this.clock.advance(LEASE.plusSeconds(1));
+		ClaimedTicket taken = this.management.claimNext(Tickets.KITCHEN_1, LEASE).orElseThrow();
+
+		assertThat(taken.ticketId()).isEqualTo(lost.ticketId());
+		assertThat(this.management.renewLease(lost, LEASE)).isEmpty();
+		assertThat(this.management.renewLease(taken, LEASE)).isPresent();
+	}
+
+	@Test
+	void aReplicaThatLostItsTicketCannotMarkItReady() {
+		this.tickets.save(Tickets.queued());
+		ClaimedTicket lost = this.management.claimNext(Tickets.KITCHEN_1, LEASE).orElseThrow();
+		this.clock.advance(LEASE.plusSeconds(1));
+		ClaimedTicket taken = this.management.claimNext(KITCHEN_2, LEASE).orElseThrow();
+
+		assertThat(this.management.finish(lost)).isFalse();
+
+		Ticket stored = this.tickets.findById(lost.ticketId()).orElseThrow();
+		assertThat(stored.getStatus()).isEqualTo(TicketStatus.PREPARING);
+		assertThat(stored.getPreparedBy()).isEqualTo(KITCHEN_2);
+		assertThat(this.events.stream(TicketReady.class)).isEmpty();
+		assertThat(this.management.finish(taken)).isTrue();
+		assertThat(this.management.finish(lost)).isFalse();
+		assertThat(this.events.stream(TicketReady.class)).extracting(TicketReady::preparedBy)
+			.containsExactly(KITCHEN_2);
+	}
+
+	@Test
+	void aReplicaWhoseLeasePassedUnclaimedStillFinishesItsTicket() {
+		this.tickets.save(Tickets.queued());
+		ClaimedTicket claimed = this.management.claimNext(Tickets.KITCHEN_1, LEASE).orElseThrow();
+		this.clock.advance(LEASE.plusSeconds(1));
+
+		assertThat(this.management.finish(claimed)).isTrue();
+		assertThat(this.management.claimNext(KITCHEN_2, LEASE)).isEmpty();
+	}
+
+	@Test
+	void neverTakesOverATicketAPersonStarted() {
+		Ticket ticket = this.tickets.save(Tickets.queued());
+		Ticket byHand = this.management.start(ticket.getId());
+		assertThat(byHand.getLeaseUntil()).isNull();
+
+		this.clock.advance(Duration.ofDays(1));
+
+		assertThat(this.management.claimNext(KITCHEN_2, LEASE)).isEmpty();
+		Ticket stored = this.tickets.findById(ticket.getId()).orElseThrow();
+		assertThat(stored.getPreparedBy()).isEqualTo(byHand.getPreparedBy());
+		assertThat(stored.getStatus()).isEqualTo(TicketStatus.PREPARING);
+	}
+
+	@Test
+	void aPersonMayMarkATicketReadyThatACookHoldsAndTheCookThenLetsItGo() {
+		this.tickets.save(Tickets.queued());
+		ClaimedTicket claimed = this.management.claimNext(Tickets.KITCHEN_1, LEASE).orElseThrow();
+
+		Ticket ready = this.management.markReady(claimed.ticketId());
+
+		assertThat(ready.getLeaseUntil()).isNull();
+		assertThat(this.management.renewLease(claimed, LEASE)).isEmpty();
+		this.clock.advance(LEASE.plusSeconds(1));
+		assertThat(this.management.claimNext(KITCHEN_2, LEASE)).isEmpty();
+	}
+
+	@Test
+	void aStoppingReplicaHandsBackItsTicketsForAnotherReplicaToTakeOverAtOnce() {
+		String thisReplica = "kitchen-service:local";
+		Ticket first = this.tickets.save(Tickets.queued(UUID.randomUUID(), Tickets.RECEIVED));
+		Ticket second = this.tickets.save(Tickets.queued(UUID.randomUUID(), Tickets.RECEIVED.plusSeconds(1)));
+		Ticket byHand = this.tickets.save(Tickets.queued(UUID.randomUUID(), Tickets.RECEIVED.plusSeconds(2)));
+		ClaimedTicket cooking = this.management.claimNext(thisReplica, LEASE).orElseThrow();
+		this.management.claimNext(thisReplica, LEASE).orElseThrow();
+		this.management.start(byHand.getId());
+		Ticket others = this.tickets.save(Tickets.queued(UUID.randomUUID(), Tickets.RECEIVED.plusSeconds(3)));
+		this.management.claimNext(KITCHEN_2, LEASE).orElseThrow();
+
+		Instant stopped = this.clock.advance(Duration.ofSeconds(1));
+		assertThat(this.management.handBack(thisReplica)).isEqualTo(2);
+
+		assertThat(this.tickets.findById(first.getId()).orElseThrow().getLeaseUntil()).isEqualTo(stopped);
+		assertThat(this.management.renewLease(cooking, LEASE)).as("a late renewal of the stopping replica").isEmpty();
+		this.clock.advance(Duration.ofMillis(1));
+		assertThat(this.management.claimNext("kitchen-service:kitchen-3", LEASE)).get()
+			.extracting(ClaimedTicket::ticketId)
+			.isEqualTo(first.getId());
+		assertThat(this.management.claimNext("kitchen-service:kitchen-3", LEASE)).get()
+			.extracting(ClaimedTicket::ticketId)
+			.isEqualTo(second.getId());
+		assertThat(this.management.claimNext("kitchen-service:kitchen-3", LEASE)).isEmpty();
+		assertThat(this.tickets.findById(byHand.getId()).orElseThrow().getPreparedBy()).isEqualTo(thisReplica);
+		assertThat(this.tickets.findById(others.getId()).orElseThrow().getPreparedBy()).isEqualTo(KITCHEN_2);
 	}
 
 	@Test
@@ -139,28 +395,31 @@ class TicketManagementTests {
 		Ticket later = this.tickets.save(Tickets.queued(UUID.randomUUID(), Tickets.RECEIVED.plusSeconds(5)));
 		Ticket oldest = this.tickets.save(Tickets.queued(UUID.randomUUID(), Tickets.RECEIVED));
 
-		ClaimedTicket claimed = this.management.claimNext("kitchen-service:kitchen-2").orElseThrow();
+		ClaimedTicket claimed = this.management.claimNext(KITCHEN_2, LEASE).orElseThrow();
 
 		assertThat(claimed.ticketId()).isEqualTo(oldest.getId());
 		assertThat(claimed.orderId()).isEqualTo(oldest.getOrderId());
 		assertThat(claimed.longestPrepSeconds()).isEqualTo(240);
+		assertThat(claimed.leaseUntil()).isEqualTo(TestClock.START.plus(LEASE));
+		assertThat(this.tickets.findById(oldest.getId()).orElseThrow().getLeaseUntil())
+			.isEqualTo(TestClock.START.plus(LEASE));
 		assertThat(this.tickets.findById(later.getId()).orElseThrow().getStatus()).isEqualTo(TicketStatus.QUEUED);
-		assertThat(this.events.stream(TicketStarted.class)).containsExactly(new TicketStarted(oldest.getId(),
-				oldest.getOrderId(), "kitchen-service:kitchen-2", claimed.startedAt()));
+		assertThat(this.events.stream(TicketStarted.class))
+			.containsExactly(new TicketStarted(oldest.getId(), oldest.getOrderId(), KITCHEN_2, claimed.startedAt()));
 	}
 
 	@Test
 	void findsNothingToClaimInAnEmptyQueue() {
 		this.tickets.save(Tickets.ready());
 
-		assertThat(this.management.claimNext(Tickets.KITCHEN_1)).isEmpty();
+		assertThat(this.management.claimNext(Tickets.KITCHEN_1, LEASE)).isEmpty();
 		assertThat(this.events.stream(TicketStarted.class)).isEmpty();
 	}
 
 	@Test
 	void aCookMarksItsTicketReadyAndTellsTheOrderService() {
 		this.tickets.save(Tickets.queued());
-		ClaimedTicket claimed = this.management.claimNext(Tickets.KITCHEN_1).orElseThrow();
+		ClaimedTicket claimed = this.management.claimNext(Tickets.KITCHEN_1, LEASE).orElseThrow();
 
 		assertThat(this.management.finish(claimed)).isTrue();
 
@@ -173,7 +432,7 @@ class TicketManagementTests {
 	@Test
 	void aCookLeavesATicketAPersonAlreadyMarkedReady() {
 		this.tickets.save(Tickets.queued());
-		ClaimedTicket claimed = this.management.claimNext(Tickets.KITCHEN_1).orElseThrow();
+		ClaimedTicket claimed = this.management.claimNext(Tickets.KITCHEN_1, LEASE).orElseThrow();
 		Ticket byHand = this.management.markReady(claimed.ticketId());
 
 		assertThat(this.management.finish(claimed)).isFalse();
@@ -225,6 +484,51 @@ class TicketManagementTests {
 	void refusesToCancelTheTicketOfAnOrderItHasNotReceived() {
 		assertThatExceptionOfType(TicketNotFound.class)
 			.isThrownBy(() -> this.management.cancelForOrder(UUID.randomUUID()));
+	}
+
+	/**
+	 * Lets every cook claim until nothing is claimable, all at once.
+	 * @return the winner of each ticket, after checking that no ticket was won twice
+	 */
+	private Map<UUID, ClaimedTicket> raceFor(List<String> cooks, int ticketCount) throws Exception {
+		ConcurrentLinkedQueue<ClaimedTicket> won = new ConcurrentLinkedQueue<>();
+		CountDownLatch go = new CountDownLatch(1);
+		List<Callable<Void>> racers = new ArrayList<>();
+		for (String cook : cooks) {
+			racers.add(() -> {
+				go.await();
+				Optional<ClaimedTicket> claimed;
+				while ((claimed = this.management.claimNext(cook, LEASE)).isPresent()) {
+					won.add(claimed.get());
+				}
+				return null;
+			});
+		}
+
+		runAtOnce(racers, go);
+
+		assertThat(won).extracting(ClaimedTicket::ticketId).doesNotHaveDuplicates().hasSize(ticketCount);
+		return won.stream().collect(Collectors.toMap(ClaimedTicket::ticketId, Function.identity()));
+	}
+
+	/**
+	 * Makes a queued ticket one that the automatic cook of {@code holder} is preparing,
+	 * started at {@link Tickets#STARTED}, under a lease until {@code leaseUntil}.
+	 */
+	private void holdUnderLease(Ticket ticket, String holder, Instant leaseUntil) {
+		new TransactionTemplate(this.transactionManager).executeWithoutResult(
+				(status) -> assertThat(this.tickets.claim(ticket.getId(), holder, Tickets.STARTED, leaseUntil))
+					.isEqualTo(1));
+	}
+
+	private Map<UUID, Long> versions() {
+		return this.jdbc.query("select id, version from ticket", (row) -> {
+			Map<UUID, Long> versions = new HashMap<>();
+			while (row.next()) {
+				versions.put(row.getObject(1, UUID.class), row.getLong(2));
+			}
+			return versions;
+		});
 	}
 
 	private static void runAtOnce(Collection<Callable<Void>> tasks, CountDownLatch go) throws Exception {

@@ -1,5 +1,6 @@
 package org.example.restaurant.kitchen.ticket;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -17,6 +18,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 @DataJpaTest
 class TicketRepositoryTests {
+
+	static final Instant NOW = Instant.parse("2026-11-25T19:00:10Z");
+
+	static final String KITCHEN_2 = "kitchen-service:kitchen-2";
 
 	@Autowired
 	TicketRepository tickets;
@@ -70,29 +75,39 @@ class TicketRepositoryTests {
 	}
 
 	@Test
-	void findsTheQueuedTicketsOldestFirst() {
+	void findsTheQueuedTicketsAndTheExpiredLeasesOldestFirst() {
 		Ticket later = this.tickets.save(Tickets.queued(UUID.randomUUID(), Tickets.RECEIVED.plusSeconds(10)));
 		Ticket earlier = this.tickets.save(Tickets.queued(UUID.randomUUID(), Tickets.RECEIVED));
+		Ticket expired = this.tickets.save(Tickets.queued(UUID.randomUUID(), Tickets.RECEIVED.plusSeconds(5)));
+		Ticket live = this.tickets.save(Tickets.queued(UUID.randomUUID(), Tickets.RECEIVED.plusSeconds(1)));
 		this.tickets.save(Tickets.preparing());
+		this.tickets.save(Tickets.ready());
 		this.tickets.save(Tickets.cancelled());
 		this.tickets.flush();
+		this.tickets.claim(expired.getId(), Tickets.KITCHEN_1, Tickets.STARTED, NOW.minusMillis(1));
+		this.tickets.claim(live.getId(), Tickets.KITCHEN_1, Tickets.STARTED, NOW);
 
-		assertThat(this.tickets.findQueuedIdsOldestFirst(Limit.of(10))).containsExactly(earlier.getId(), later.getId());
-		assertThat(this.tickets.findQueuedIdsOldestFirst(Limit.of(1))).containsExactly(earlier.getId());
+		assertThat(this.tickets.findClaimableOldestFirst(NOW, Limit.of(10))).containsExactly(
+				new ClaimCandidate(earlier.getId(), TicketStatus.QUEUED, null, null),
+				new ClaimCandidate(expired.getId(), TicketStatus.PREPARING, Tickets.KITCHEN_1, NOW.minusMillis(1)),
+				new ClaimCandidate(later.getId(), TicketStatus.QUEUED, null, null));
+		assertThat(this.tickets.findClaimableOldestFirst(NOW, Limit.of(1))).extracting(ClaimCandidate::id)
+			.containsExactly(earlier.getId());
 	}
 
 	@Test
-	void claimsAQueuedTicketOnlyOnce() {
+	void claimsAQueuedTicketOnlyOnceUnderALease() {
 		Ticket ticket = this.tickets.saveAndFlush(Tickets.queued());
 		Instant at = Instant.parse("2026-11-25T19:01:00Z");
 
-		assertThat(this.tickets.claim(ticket.getId(), "kitchen-service:kitchen-2", at)).isEqualTo(1);
-		assertThat(this.tickets.claim(ticket.getId(), "kitchen-service:kitchen-3", at)).isZero();
+		assertThat(this.tickets.claim(ticket.getId(), KITCHEN_2, at, at.plusSeconds(10))).isEqualTo(1);
+		assertThat(this.tickets.claim(ticket.getId(), "kitchen-service:kitchen-3", at, at.plusSeconds(10))).isZero();
 
 		Ticket claimed = this.tickets.findById(ticket.getId()).orElseThrow();
 		assertThat(claimed.getStatus()).isEqualTo(TicketStatus.PREPARING);
-		assertThat(claimed.getPreparedBy()).isEqualTo("kitchen-service:kitchen-2");
+		assertThat(claimed.getPreparedBy()).isEqualTo(KITCHEN_2);
 		assertThat(claimed.getStartedAt()).isEqualTo(at);
+		assertThat(claimed.getLeaseUntil()).isEqualTo(at.plusSeconds(10));
 		assertThat(version(ticket)).isEqualTo(1);
 	}
 
@@ -100,15 +115,78 @@ class TicketRepositoryTests {
 	void doesNotClaimACancelledTicket() {
 		Ticket ticket = this.tickets.saveAndFlush(Tickets.cancelled());
 
-		assertThat(this.tickets.claim(ticket.getId(), Tickets.KITCHEN_1, Tickets.STARTED)).isZero();
+		assertThat(this.tickets.claim(ticket.getId(), Tickets.KITCHEN_1, Tickets.STARTED, NOW)).isZero();
 		assertThat(this.tickets.findById(ticket.getId()).orElseThrow().getStatus()).isEqualTo(TicketStatus.CANCELLED);
 	}
 
 	@Test
-	void finishesATicketOnlyForTheCookPreparingIt() {
+	void takesOverATicketOnlyAsItWasSeenWithItsLeasePassed() {
+		Ticket ticket = this.tickets.saveAndFlush(Tickets.queued());
+		Instant lease = NOW.minusSeconds(2);
+		this.tickets.claim(ticket.getId(), Tickets.KITCHEN_1, Tickets.STARTED, lease);
+
+		// seen with another holder, with another lease, or before the lease passed
+		assertThat(this.tickets.takeOver(ticket.getId(), KITCHEN_2, KITCHEN_2, lease, NOW, NOW.plusSeconds(10)))
+			.isZero();
+		assertThat(this.tickets.takeOver(ticket.getId(), KITCHEN_2, Tickets.KITCHEN_1, lease.minusMillis(1), NOW,
+				NOW.plusSeconds(10)))
+			.isZero();
+		assertThat(this.tickets.takeOver(ticket.getId(), KITCHEN_2, Tickets.KITCHEN_1, lease, lease,
+				lease.plusSeconds(10)))
+			.isZero();
+		assertThat(this.tickets.takeOver(ticket.getId(), KITCHEN_2, Tickets.KITCHEN_1, lease, NOW, NOW.plusSeconds(10)))
+			.isEqualTo(1);
+		assertThat(this.tickets.takeOver(ticket.getId(), "kitchen-service:kitchen-3", Tickets.KITCHEN_1, lease, NOW,
+				NOW.plusSeconds(10)))
+			.isZero();
+
+		Ticket taken = this.tickets.findById(ticket.getId()).orElseThrow();
+		assertThat(taken.getStatus()).isEqualTo(TicketStatus.PREPARING);
+		assertThat(taken.getPreparedBy()).isEqualTo(KITCHEN_2);
+		assertThat(taken.getLeaseUntil()).isEqualTo(NOW.plusSeconds(10));
+		assertThat(taken.getStartedAt()).isEqualTo(Tickets.STARTED);
+		assertThat(version(ticket)).isEqualTo(2);
+	}
+
+	@Test
+	void neverTakesOverATicketAPersonStarted() {
 		Ticket ticket = this.tickets.saveAndFlush(Tickets.preparing());
 
-		assertThat(this.tickets.finish(ticket.getId(), "kitchen-service:kitchen-2", Tickets.READY)).isZero();
+		assertThat(this.tickets.findClaimableOldestFirst(NOW.plus(Duration.ofDays(1)), Limit.of(10))).isEmpty();
+		assertThat(this.tickets.takeOver(ticket.getId(), KITCHEN_2, Tickets.KITCHEN_1, null, NOW, NOW.plusSeconds(10)))
+			.isZero();
+		assertThat(this.tickets.findById(ticket.getId()).orElseThrow().getPreparedBy()).isEqualTo(Tickets.KITCHEN_1);
+	}
+
+	@Test
+	void renewsALeaseOnlyForItsHolderUnderTheLeaseItSetLast() {
+		Ticket ticket = this.tickets.saveAndFlush(Tickets.queued());
+		this.tickets.claim(ticket.getId(), Tickets.KITCHEN_1, Tickets.STARTED, NOW);
+
+		assertThat(this.tickets.renewLease(ticket.getId(), KITCHEN_2, NOW, NOW.plusSeconds(10))).isZero();
+		assertThat(this.tickets.renewLease(ticket.getId(), Tickets.KITCHEN_1, NOW.minusMillis(1), NOW.plusSeconds(10)))
+			.isZero();
+		assertThat(this.tickets.renewLease(ticket.getId(), Tickets.KITCHEN_1, NOW, NOW.plusSeconds(10))).isEqualTo(1);
+		assertThat(this.tickets.renewLease(ticket.getId(), Tickets.KITCHEN_1, NOW, NOW.plusSeconds(20))).isZero();
+
+		assertThat(this.tickets.findById(ticket.getId()).orElseThrow().getLeaseUntil()).isEqualTo(NOW.plusSeconds(10));
+		assertThat(version(ticket)).as("a renewal must not make a person's concurrent change fail").isEqualTo(1);
+	}
+
+	@Test
+	void renewsNoLeaseOnATicketAPersonStarted() {
+		Ticket ticket = this.tickets.saveAndFlush(Tickets.preparing());
+
+		assertThat(this.tickets.renewLease(ticket.getId(), Tickets.KITCHEN_1, NOW, NOW.plusSeconds(10))).isZero();
+		assertThat(this.tickets.findById(ticket.getId()).orElseThrow().getLeaseUntil()).isNull();
+	}
+
+	@Test
+	void finishesATicketOnlyForTheCookPreparingItAndDropsItsLease() {
+		Ticket ticket = this.tickets.saveAndFlush(Tickets.queued());
+		this.tickets.claim(ticket.getId(), Tickets.KITCHEN_1, Tickets.STARTED, NOW);
+
+		assertThat(this.tickets.finish(ticket.getId(), KITCHEN_2, Tickets.READY)).isZero();
 		assertThat(this.tickets.finish(ticket.getId(), Tickets.KITCHEN_1, Tickets.READY)).isEqualTo(1);
 		assertThat(this.tickets.finish(ticket.getId(), Tickets.KITCHEN_1, Tickets.READY)).isZero();
 
@@ -116,19 +194,52 @@ class TicketRepositoryTests {
 		assertThat(ready.getStatus()).isEqualTo(TicketStatus.READY);
 		assertThat(ready.getReadyAt()).isEqualTo(Tickets.READY);
 		assertThat(ready.getPreparedBy()).isEqualTo(Tickets.KITCHEN_1);
+		assertThat(ready.getLeaseUntil()).isNull();
 	}
 
 	@Test
-	void countsPreparedAndInProgressTicketsPerReplica() {
+	void handsBackOnlyTheLiveLeasesOfTheStoppingReplica() {
+		Ticket mine = this.tickets.saveAndFlush(Tickets.queued());
+		Ticket expired = this.tickets.saveAndFlush(Tickets.queued());
+		Ticket others = this.tickets.saveAndFlush(Tickets.queued());
+		Ticket byHand = this.tickets.saveAndFlush(Tickets.preparing());
+		this.tickets.claim(mine.getId(), Tickets.KITCHEN_1, Tickets.STARTED, NOW.plusSeconds(5));
+		this.tickets.claim(expired.getId(), Tickets.KITCHEN_1, Tickets.STARTED, NOW.minusSeconds(5));
+		this.tickets.claim(others.getId(), KITCHEN_2, Tickets.STARTED, NOW.plusSeconds(5));
+
+		assertThat(this.tickets.handBack(Tickets.KITCHEN_1, NOW)).isEqualTo(1);
+
+		assertThat(this.tickets.findById(mine.getId()).orElseThrow().getLeaseUntil()).isEqualTo(NOW);
+		assertThat(this.tickets.findById(expired.getId()).orElseThrow().getLeaseUntil()).isEqualTo(NOW.minusSeconds(5));
+		assertThat(this.tickets.findById(others.getId()).orElseThrow().getLeaseUntil()).isEqualTo(NOW.plusSeconds(5));
+		assertThat(this.tickets.findById(byHand.getId()).orElseThrow().getLeaseUntil()).isNull();
+		assertThat(this.tickets.findClaimableOldestFirst(NOW.plusMillis(1), Limit.of(10)))
+			.extracting(ClaimCandidate::id)
+			.containsExactlyInAnyOrder(mine.getId(), expired.getId());
+	}
+
+	@Test
+	void countsPreparedInProgressAndAwaitingTakeoverTicketsPerReplica() {
 		this.tickets.save(Tickets.ready());
 		this.tickets.save(Tickets.ready());
 		this.tickets.save(Tickets.preparing());
 		this.tickets.save(Tickets.queued());
+		Ticket live = this.tickets.save(Tickets.queued());
+		Ticket expired = this.tickets.save(Tickets.queued());
+		Ticket elsewhere = this.tickets.save(Tickets.queued());
 		this.tickets.flush();
+		this.tickets.claim(live.getId(), Tickets.KITCHEN_1, Tickets.STARTED, NOW);
+		this.tickets.claim(expired.getId(), Tickets.KITCHEN_1, Tickets.STARTED, NOW.minusMillis(1));
+		this.tickets.claim(elsewhere.getId(), KITCHEN_2, Tickets.STARTED, NOW.minusSeconds(30));
 
-		assertThat(this.tickets.countByPreparer()).containsExactlyInAnyOrder(
-				new PreparerCount(Tickets.KITCHEN_1, TicketStatus.READY, 2L),
-				new PreparerCount(Tickets.KITCHEN_1, TicketStatus.PREPARING, 1L));
+		assertThat(this.tickets.countByPreparer(NOW)).containsExactlyInAnyOrder(
+				new PreparerCount(Tickets.KITCHEN_1, 2L, 2L, 1L), new PreparerCount(KITCHEN_2, 0L, 0L, 1L));
+	}
+
+	@Test
+	void migrationAddsTheLeaseColumnEmpty() {
+		assertThat(this.jdbc.queryForObject("select count(*) from ticket where lease_until is not null", Long.class))
+			.isZero();
 	}
 
 	@Test

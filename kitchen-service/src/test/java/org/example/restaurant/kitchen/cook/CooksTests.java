@@ -1,0 +1,193 @@
+package org.example.restaurant.kitchen.cook;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.example.restaurant.kitchen.support.InstanceId;
+import org.example.restaurant.kitchen.support.TestClock;
+import org.example.restaurant.kitchen.ticket.ClaimedTicket;
+import org.example.restaurant.kitchen.ticket.TicketManagement;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The automatic cooks of one replica ({@code kitchen-service:local}) at work on a real
+ * database, next to another replica simulated by claims made in the test. The test clock
+ * stands still, so leases pass only when a test moves it; cooking and renewing run in
+ * real time.
+ */
+@DataJpaTest
+@Import({ TicketManagement.class, InstanceId.class, TestClock.class })
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
+class CooksTests {
+
+	static final String THIS_REPLICA = "kitchen-service:local";
+
+	static final String OTHER_REPLICA = "kitchen-service:kitchen-2";
+
+	static final Duration LEASE = Duration.ofSeconds(10);
+
+	/**
+	 * A ticket cooked at this scale takes 240 s: it is still cooking whenever a test
+	 * looks.
+	 */
+	static final double REAL_TIME = 1.0;
+
+	@Autowired
+	TicketManagement management;
+
+	@Autowired
+	InstanceId instanceId;
+
+	@Autowired
+	TestClock clock;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	Cooks cooks;
+
+	@BeforeEach
+	void startTheShift() {
+		this.clock.reset();
+	}
+
+	@AfterEach
+	void emptyTheKitchen() {
+		if (this.cooks != null) {
+			this.cooks.stop();
+		}
+		this.jdbc.update("delete from ticket_item");
+		this.jdbc.update("delete from ticket");
+	}
+
+	@Test
+	void takesOverATicketLeftBehindByAGoneReplicaAndCooksItToReady() {
+		UUID ticket = queuedTicket(0);
+		this.jdbc.update(
+				"update ticket set status = 'PREPARING', prepared_by = 'kitchen-service:gone', "
+						+ "started_at = ?, lease_until = ?, version = 1 where id = ?",
+				at(TestClock.START.minusSeconds(30)), at(TestClock.START.minusSeconds(20)), ticket);
+
+		startCooks(0.0001, LEASE);
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(statusAndCook(ticket)).isEqualTo("READY by " + THIS_REPLICA));
+	}
+
+	@Test
+	void renewsTheLeaseOfTheTicketItCooks() {
+		UUID ticket = queuedTicket(0);
+		startCooks(REAL_TIME, Duration.ofMillis(300));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(statusAndCook(ticket)).isEqualTo("PREPARING by " + THIS_REPLICA));
+		Instant firstLease = leaseUntil(ticket);
+
+		Instant now = this.clock.advance(Duration.ofSeconds(1));
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(leaseUntil(ticket)).isEqualTo(now.plusMillis(300)).isAfter(firstLease));
+		assertThat(this.management.claimNext(OTHER_REPLICA, LEASE)).isEmpty();
+	}
+
+	@Test
+	void dropsATicketAnotherReplicaTookOverWithoutTouchingItAndCooksTheNext() {
+		UUID first = queuedTicket(0);
+		UUID second = queuedTicket(1);
+		startCooks(REAL_TIME, Duration.ofMillis(300));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(statusAndCook(first)).isEqualTo("PREPARING by " + THIS_REPLICA));
+
+		// as if this replica had been paused past its lease and the other one took over
+		Instant otherLease = TestClock.START.plus(LEASE);
+		this.jdbc.update("update ticket set prepared_by = ?, lease_until = ?, version = version + 1 where id = ?",
+				OTHER_REPLICA, at(otherLease), first);
+
+		// the first ticket would keep the only cook busy for 240 s
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(statusAndCook(second)).isEqualTo("PREPARING by " + THIS_REPLICA));
+		assertThat(statusAndCook(first)).isEqualTo("PREPARING by " + OTHER_REPLICA);
+		assertThat(leaseUntil(first)).isEqualTo(otherLease);
+	}
+
+	@Test
+	void dropsATicketAPersonMarkedReadyAndCooksTheNext() {
+		UUID first = queuedTicket(0);
+		UUID second = queuedTicket(1);
+		startCooks(REAL_TIME, Duration.ofMillis(300));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(statusAndCook(first)).isEqualTo("PREPARING by " + THIS_REPLICA));
+
+		// a person at the kitchen display marks it ready, as the API does
+		this.jdbc.update("update ticket set status = 'READY', ready_at = started_at, lease_until = null, "
+				+ "version = version + 1 where id = ?", first);
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(statusAndCook(second)).isEqualTo("PREPARING by " + THIS_REPLICA));
+		assertThat(statusAndCook(first)).isEqualTo("READY by " + THIS_REPLICA);
+		assertThat(leaseUntil(first)).isNull();
+	}
+
+	@Test
+	void handsBackItsUnfinishedTicketsWhenStoppedSoAnotherReplicaTakesThemOverAtOnce() {
+		UUID ticket = queuedTicket(0);
+		startCooks(REAL_TIME, LEASE);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(statusAndCook(ticket)).isEqualTo("PREPARING by " + THIS_REPLICA));
+
+		this.cooks.stop();
+
+		assertThat(this.cooks.isRunning()).isFalse();
+		assertThat(leaseUntil(ticket)).isEqualTo(this.clock.instant());
+		this.clock.advance(Duration.ofMillis(1));
+		assertThat(this.management.claimNext(OTHER_REPLICA, LEASE)).get()
+			.extracting(ClaimedTicket::ticketId)
+			.isEqualTo(ticket);
+		assertThat(statusAndCook(ticket)).isEqualTo("PREPARING by " + OTHER_REPLICA);
+	}
+
+	private void startCooks(double timeScale, Duration lease) {
+		KitchenSettings settings = new KitchenSettings(1, timeScale, true, Duration.ofMillis(20), lease);
+		this.cooks = new Cooks(settings, this.management, this.instanceId);
+		this.cooks.start();
+	}
+
+	private UUID queuedTicket(int secondsAfterTheFirst) {
+		UUID id = UUID.randomUUID();
+		this.jdbc.update(
+				"insert into ticket (id, order_id, table_code, status, received_at, version) "
+						+ "values (?, ?, 'T4', 'QUEUED', ?, 0)",
+				id, UUID.randomUUID(), at(TestClock.START.minusSeconds(60).plusSeconds(secondsAfterTheFirst)));
+		this.jdbc.update("insert into ticket_item (ticket_id, line_no, name, quantity, prep_seconds) "
+				+ "values (?, 0, 'Margherita', 1, 240)", id);
+		return id;
+	}
+
+	private String statusAndCook(UUID ticket) {
+		return this.jdbc.queryForObject("select status || ' by ' || prepared_by from ticket where id = ?", String.class,
+				ticket);
+	}
+
+	private Instant leaseUntil(UUID ticket) {
+		return this.jdbc.queryForObject("select lease_until from ticket where id = ?", Instant.class, ticket);
+	}
+
+	private static OffsetDateTime at(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+}

@@ -1,0 +1,206 @@
+package org.example.restaurant.system;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The kitchen as a cluster, watched from the gateway: several replicas share the work,
+ * and when one dies mid-service (kill -9) the others take its tickets over without a
+ * guest or a waiter noticing.
+ */
+@ExtendWith(RestaurantExtension.class)
+class KitchenClusterIT {
+
+	static Restaurant restaurant;
+
+	@BeforeAll
+	static void openTheRestaurant(Restaurant shared) {
+		restaurant = shared;
+		await("three kitchen replicas").atMost(Duration.ofSeconds(60))
+			.until(() -> restaurant.registryApp("kitchen-service").path("instance").size() == 3);
+	}
+
+	@Test
+	void thirtyOrdersAreSharedBetweenReplicas() {
+		List<String> orders = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			orders.add(placeOrder("C" + i));
+		}
+		await("30 orders ready").atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> orders.stream().allMatch((id) -> "READY".equals(orderStatus(id))));
+
+		Map<String, JsonNode> tickets = ticketsByOrder();
+		Set<String> cooks = new HashSet<>();
+		for (String order : orders) {
+			JsonNode ticket = tickets.get(order);
+			assertThat(ticket).as("ticket of order " + order).isNotNull();
+			assertThat(ticket.path("status").asString()).isEqualTo("READY");
+			cooks.add(ticket.path("preparedBy").asString());
+		}
+		System.out.println("30 orders were cooked by " + cooks);
+		assertThat(cooks).hasSizeGreaterThanOrEqualTo(2).allMatch((id) -> id.startsWith("kitchen-"));
+	}
+
+	@Test
+	void aKilledReplicaLosesNothingAndNoGuestNotices() throws Exception {
+		List<String> failures = new CopyOnWriteArrayList<>();
+		List<String> orders = new CopyOnWriteArrayList<>();
+		AtomicBoolean streaming = new AtomicBoolean(true);
+		Thread stream = new Thread(() -> {
+			int n = 0;
+			while (streaming.get()) {
+				Restaurant.Response placed = restaurant.post("/api/orders", orderBody("K" + (n++)));
+				record(failures, "POST /api/orders", placed);
+				if (placed.status() == 201) {
+					orders.add(placed.json().path("id").asString());
+				}
+				record(failures, "GET /api/kitchen/tickets", restaurant.get("/api/kitchen/tickets?status=PREPARING"));
+				record(failures, "GET /api/kitchen/cluster", restaurant.get("/api/kitchen/cluster"));
+				if (!orders.isEmpty()) {
+					record(failures, "GET /api/orders/{id}",
+							restaurant.get("/api/orders/" + orders.get(orders.size() - 1)));
+				}
+			}
+		}, "order-stream");
+		stream.start();
+		try {
+			// Wait for a replica that is cooking something, and kill it mid-cooking.
+			String victim = await("a replica with tickets in its pans").atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofMillis(100))
+				.until(KitchenClusterIT::busyReplica, (id) -> id != null);
+			long killedAt = System.nanoTime();
+			restaurant.kill(victim);
+			List<String> victimTickets = ticketsHeldBy(victim);
+			System.out.println("kill -9 " + victim + " while it held tickets " + victimTickets);
+			assertThat(victimTickets).as("tickets in the dead replica's pans").isNotEmpty();
+
+			Map<String, Long> takenOverAfter = new ConcurrentHashMap<>();
+			await("another replica to take over " + victim + "'s tickets").atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> {
+					for (String ticketId : victimTickets) {
+						JsonNode ticket = restaurant.get("/api/kitchen/tickets/" + ticketId).json();
+						String by = ticket.path("preparedBy").asString();
+						if (!takenOverAfter.containsKey(ticketId) && !by.equals(victim)) {
+							takenOverAfter.put(ticketId, millisSince(killedAt));
+						}
+					}
+					return takenOverAfter.size() == victimTickets.size();
+				});
+			long outOfRegistry = await("the registry to drop " + victim).atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> listed(victim) ? null : millisSince(killedAt), (ms) -> ms != null);
+
+			System.out.printf(
+					"Takeover after kill -9 of %s: tickets re-claimed after %s ms; out of the registry after %d ms%n",
+					victim, takenOverAfter.values(), outOfRegistry);
+
+			// Keep the stream flowing a little after the takeover, then let it drain.
+			int placedSoFar = orders.size();
+			await().atMost(Duration.ofSeconds(60)).until(() -> orders.size() >= placedSoFar + 10);
+		}
+		finally {
+			streaming.set(false);
+			stream.join(Duration.ofSeconds(60).toMillis());
+		}
+
+		await("every order of the stream to be ready").atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> orders.stream().allMatch((id) -> "READY".equals(orderStatus(id))));
+
+		Map<String, Integer> ticketsPerOrder = new HashMap<>();
+		for (JsonNode ticket : restaurant.get("/api/kitchen/tickets").json()) {
+			ticketsPerOrder.merge(ticket.path("orderId").asString(), 1, Integer::sum);
+		}
+		for (String order : orders) {
+			assertThat(ticketsPerOrder.get(order)).as("tickets of order " + order).isEqualTo(1);
+		}
+		System.out
+			.println(orders.size() + " orders streamed through the gateway, " + failures.size() + " requests failed");
+		assertThat(failures).as("requests through the gateway that failed").isEmpty();
+
+		restaurant.restartWhatIsDown();
+	}
+
+	private static String busyReplica() {
+		for (JsonNode ticket : restaurant.get("/api/kitchen/tickets?status=PREPARING").json()) {
+			String by = ticket.path("preparedBy").asString();
+			if (by.startsWith("kitchen-")) {
+				return by;
+			}
+		}
+		return null;
+	}
+
+	private static List<String> ticketsHeldBy(String instanceId) {
+		List<String> held = new ArrayList<>();
+		for (JsonNode ticket : restaurant.get("/api/kitchen/tickets?status=PREPARING").json()) {
+			if (ticket.path("preparedBy").asString().equals(instanceId)) {
+				held.add(ticket.path("id").asString());
+			}
+		}
+		return held;
+	}
+
+	private static boolean listed(String instanceId) {
+		for (JsonNode instance : restaurant.registryApp("kitchen-service").path("instance")) {
+			if (instance.path("instanceId").asString().equals(instanceId)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static void record(List<String> failures, String what, Restaurant.Response response) {
+		if (response.status() >= 300) {
+			failures.add(what + " -> " + response.status() + " " + response.body());
+		}
+	}
+
+	private static long millisSince(long nanos) {
+		return Duration.ofNanos(System.nanoTime() - nanos).toMillis();
+	}
+
+	private static String placeOrder(String table) {
+		Restaurant.Response placed = restaurant.post("/api/orders", orderBody(table));
+		assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+		return placed.json().path("id").asString();
+	}
+
+	private static String orderBody(String table) {
+		return """
+				{"table": "%s", "items": [{"menuItemId": "margherita", "quantity": 1},
+				                          {"menuItemId": "lemonade", "quantity": 2}]}
+				""".formatted(table);
+	}
+
+	private static String orderStatus(String id) {
+		return restaurant.get("/api/orders/" + id).json().path("status").asString();
+	}
+
+	private static Map<String, JsonNode> ticketsByOrder() {
+		Map<String, JsonNode> tickets = new HashMap<>();
+		for (JsonNode ticket : restaurant.get("/api/kitchen/tickets").json()) {
+			tickets.put(ticket.path("orderId").asString(), ticket);
+		}
+		return tickets;
+	}
+
+}
