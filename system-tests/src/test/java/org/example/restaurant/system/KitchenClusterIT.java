@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,6 +35,11 @@ class KitchenClusterIT {
 		restaurant = shared;
 		await("three kitchen replicas").atMost(Duration.ofSeconds(60))
 			.until(() -> restaurant.registryApp("kitchen-service").path("instance").size() == 3);
+	}
+
+	@AfterEach
+	void bringBackWhatWasStoppedOrKilled() {
+		restaurant.restartWhatIsDown();
 	}
 
 	@Test
@@ -136,17 +142,51 @@ class KitchenClusterIT {
 			.println(orders.size() + " orders streamed through the gateway, " + failures.size() + " requests failed");
 		assertThat(failures).as("requests through the gateway that failed").isEmpty();
 
-		restaurant.restartWhatIsDown();
 	}
 
+	@Test
+	void aReplicaStoppedNormallyLeavesAtOnceAndHandsItsTicketsBack() {
+		List<String> orders = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			orders.add(placeOrder("S" + i));
+		}
+		String leaving = await("a replica with tickets in its pans").atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(100))
+			.until(KitchenClusterIT::busyReplica, (id) -> id != null);
+
+		long stoppingAt = System.nanoTime();
+		restaurant.stop(leaving);
+		long stoppedAfter = millisSince(stoppingAt);
+		long outOfRegistry = await("the registry to drop " + leaving).atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> listed(leaving) ? null : millisSince(stoppingAt), (ms) -> ms != null);
+		long handedOver = await(leaving + "'s tickets to be taken over").atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> ticketsHeldBy(leaving).isEmpty() ? millisSince(stoppingAt) : null, (ms) -> ms != null);
+		System.out.printf(
+				"Graceful stop of %s: process ended after %d ms, out of the registry after %d ms, its tickets held by others after %d ms%n",
+				leaving, stoppedAfter, outOfRegistry, handedOver);
+
+		await("every order to be ready").atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> orders.stream().allMatch((id) -> "READY".equals(orderStatus(id))));
+	}
+
+	/**
+	 * The replica holding the ticket started last: the one with the most cooking left.
+	 */
 	private static String busyReplica() {
+		String busiest = null;
+		String latestStart = "";
 		for (JsonNode ticket : restaurant.get("/api/kitchen/tickets?status=PREPARING").json()) {
 			String by = ticket.path("preparedBy").asString();
-			if (by.startsWith("kitchen-")) {
-				return by;
+			String started = ticket.path("startedAt").asString();
+			if (by.startsWith("kitchen-") && started.compareTo(latestStart) > 0) {
+				busiest = by;
+				latestStart = started;
 			}
 		}
-		return null;
+		return busiest;
 	}
 
 	private static List<String> ticketsHeldBy(String instanceId) {

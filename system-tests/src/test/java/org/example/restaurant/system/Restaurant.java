@@ -62,9 +62,18 @@ final class Restaurant implements AutoCloseable {
 	}
 
 	Restaurant up() {
+		if (Files.exists(this.runDir.resolve("pids"))) {
+			// Whatever an aborted earlier run left behind.
+			launcher("down");
+		}
 		deleteRunDir();
-		String output = launcher("up");
-		System.out.println(output);
+		try {
+			System.out.println(launcher("up"));
+		}
+		catch (RuntimeException ex) {
+			launcher("down");
+			throw ex;
+		}
 		return this;
 	}
 
@@ -117,6 +126,11 @@ final class Restaurant implements AutoCloseable {
 	/** {@code kill -9} of one part, e.g. {@code kitchen-2}. */
 	void kill(String name) {
 		launcher("kill", name);
+	}
+
+	/** Stops one part gracefully (SIGTERM) and waits until its process has ended. */
+	void stop(String name) {
+		launcher("stop", name);
 	}
 
 	/** Starts whatever is not running (again), and waits until it answers. */

@@ -40,14 +40,16 @@ class InternalPathGuard implements WebFilter, Ordered {
 			}
 			path = decoded;
 		}
-		String normalized = path.replace('\\', '/').toLowerCase();
-		for (String segment : normalized.split("/")) {
+		String[] segments = path.replace('\\', '/').toLowerCase().split("/");
+		for (String segment : segments) {
 			String bare = segment.split(";", 2)[0];
-			if (bare.equals("..") || bare.equals(".") || bare.equals("internal")) {
+			if (bare.equals("..") || bare.equals(".")) {
 				return true;
 			}
 		}
-		return false;
+		// With no dot segments, the path reaches what it names: only a leading
+		// "internal" segment is internal (a menu item may well be called "internal").
+		return segments.length > 1 && segments[1].split(";", 2)[0].equals("internal");
 	}
 
 	@Override

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
 import org.springframework.cloud.client.serviceregistry.Registration;
+import org.springframework.cloud.netflix.eureka.EurekaServiceInstance;
 import org.springframework.core.env.Environment;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -78,7 +79,8 @@ class ClusterController {
 			String id = (instance.getInstanceId() != null) ? instance.getInstanceId()
 					: instance.getHost() + ":" + instance.getPort();
 			if (listed.add(id)) {
-				String status = instance.getMetadata().getOrDefault("status", "UP");
+				String status = (instance instanceof EurekaServiceInstance eureka)
+						? eureka.getInstanceInfo().getStatus().name() : "UP";
 				replicas.add(replica(id, instance.getHost(), instance.getPort(), status, counts));
 			}
 		}

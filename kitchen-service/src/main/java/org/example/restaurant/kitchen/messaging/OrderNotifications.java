@@ -3,13 +3,16 @@ package org.example.restaurant.kitchen.messaging;
 import org.example.restaurant.kitchen.ticket.TicketReady;
 import org.example.restaurant.kitchen.ticket.TicketStarted;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Sends the kitchen's news to the order-service from the outbox: each listener runs after
  * the change committed, and a publication stays incomplete (to be re-sent by
- * {@link OutboxResubmission}) as long as its listener throws.
+ * {@link OutboxResubmission}) as long as its listener throws. The listeners run outside
+ * any transaction (unlike {@code @ApplicationModuleListener}, which opens one), so a slow
+ * order-service holds no database connection that the cooks need to renew their leases.
  */
 @Component
 class OrderNotifications {
@@ -20,13 +23,15 @@ class OrderNotifications {
 		this.orders = orders;
 	}
 
-	@ApplicationModuleListener
+	@Async
+	@TransactionalEventListener
 	public void on(TicketStarted started) {
 		this.orders.preparing(started.orderId(),
 				new OrderServiceClient.TicketNews(started.ticketId(), started.preparedBy(), started.at()));
 	}
 
-	@ApplicationModuleListener
+	@Async
+	@TransactionalEventListener
 	public void on(TicketReady ready) {
 		this.orders.ready(ready.orderId(),
 				new OrderServiceClient.TicketNews(ready.ticketId(), ready.preparedBy(), ready.at()));

@@ -278,7 +278,7 @@ public class TicketManagement {
 	public boolean finish(ClaimedTicket claimed) {
 		Boolean finished = this.transaction.execute((status) -> {
 			Instant at = now();
-			if (this.tickets.finish(claimed.ticketId(), claimed.cook(), at) != 1) {
+			if (this.tickets.finish(claimed.ticketId(), claimed.cook(), claimed.leaseUntil(), at) != 1) {
 				return false;
 			}
 			publishReady(claimed.ticketId(), claimed.orderId(), claimed.cook(), at);

@@ -107,9 +107,10 @@ public interface TicketRepository extends JpaRepository<Ticket, UUID> {
 
 	/**
 	 * Marks a ticket ready on behalf of the cook that claimed it: only if it is still
-	 * being prepared by {@code cook} (a person may have finished it through the API in
-	 * the meantime, or, after this replica's lease passed, another replica may have taken
-	 * it over). The lease is dropped: a ready ticket needs no holder.
+	 * being prepared by {@code cook} under the lease that cook set last (a person may
+	 * have finished it through the API in the meantime, or, after the lease passed,
+	 * another replica, or another cook of the same replica, may have taken it over). The
+	 * lease is dropped: a ready ticket needs no holder.
 	 * @return 1 if the ticket is now ready because of this call, 0 otherwise
 	 */
 	@Modifying(flushAutomatically = true, clearAutomatically = true)
@@ -117,9 +118,9 @@ public interface TicketRepository extends JpaRepository<Ticket, UUID> {
 			update Ticket t
 			set t.status = org.example.restaurant.kitchen.ticket.TicketStatus.READY,
 				t.readyAt = :at, t.leaseUntil = null, t.version = t.version + 1
-			where t.id = :id and t.preparedBy = :cook
+			where t.id = :id and t.preparedBy = :cook and t.leaseUntil = :heldUntil
 				and t.status = org.example.restaurant.kitchen.ticket.TicketStatus.PREPARING""")
-	int finish(UUID id, String cook, Instant at);
+	int finish(UUID id, String cook, Instant heldUntil, Instant at);
 
 	/**
 	 * Lets every live lease of the replica {@code cook} end at {@code at}, so that other

@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 
+import com.netflix.appinfo.InstanceInfo;
 import org.example.restaurant.kitchen.support.InstanceId;
 import org.example.restaurant.kitchen.ticket.PreparerCount;
 import org.example.restaurant.kitchen.ticket.TicketRepository;
@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.cloud.client.DefaultServiceInstance;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
+import org.springframework.cloud.netflix.eureka.EurekaServiceInstance;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -43,8 +44,13 @@ class ClusterControllerTests {
 	void showsTheRegisteredReplicasWithWhatEachPreparedIsPreparingAndLeftForTakeoverAndTheGoneOnes() {
 		given(this.discovery.getInstances("kitchen-service")).willReturn(List.of(
 				new DefaultServiceInstance("kitchen-service:kitchen-2", "kitchen-service", "10.0.0.2", 8082, false),
-				new DefaultServiceInstance("kitchen-service:kitchen-1", "kitchen-service", "10.0.0.1", 8081, false,
-						Map.of("status", "OUT_OF_SERVICE"))));
+				new EurekaServiceInstance(InstanceInfo.Builder.newBuilder()
+					.setAppName("kitchen-service")
+					.setInstanceId("kitchen-service:kitchen-1")
+					.setHostName("10.0.0.1")
+					.setPort(8081)
+					.setStatus(InstanceInfo.InstanceStatus.OUT_OF_SERVICE)
+					.build())));
 		given(this.tickets.countByPreparer(NOW))
 			.willReturn(List.of(new PreparerCount("kitchen-service:kitchen-1", 5L, 1L, 0L),
 					new PreparerCount("kitchen-service:kitchen-2", 0L, 2L, 0L),

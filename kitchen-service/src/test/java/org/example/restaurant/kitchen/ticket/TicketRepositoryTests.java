@@ -186,9 +186,12 @@ class TicketRepositoryTests {
 		Ticket ticket = this.tickets.saveAndFlush(Tickets.queued());
 		this.tickets.claim(ticket.getId(), Tickets.KITCHEN_1, Tickets.STARTED, NOW);
 
-		assertThat(this.tickets.finish(ticket.getId(), KITCHEN_2, Tickets.READY)).isZero();
-		assertThat(this.tickets.finish(ticket.getId(), Tickets.KITCHEN_1, Tickets.READY)).isEqualTo(1);
-		assertThat(this.tickets.finish(ticket.getId(), Tickets.KITCHEN_1, Tickets.READY)).isZero();
+		assertThat(this.tickets.finish(ticket.getId(), KITCHEN_2, NOW, Tickets.READY)).isZero();
+		assertThat(this.tickets.finish(ticket.getId(), Tickets.KITCHEN_1, NOW.minusSeconds(1), Tickets.READY))
+			.as("a cook whose lease was replaced by a later one")
+			.isZero();
+		assertThat(this.tickets.finish(ticket.getId(), Tickets.KITCHEN_1, NOW, Tickets.READY)).isEqualTo(1);
+		assertThat(this.tickets.finish(ticket.getId(), Tickets.KITCHEN_1, NOW, Tickets.READY)).isZero();
 
 		Ticket ready = this.tickets.findById(ticket.getId()).orElseThrow();
 		assertThat(ready.getStatus()).isEqualTo(TicketStatus.READY);
