@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -155,11 +156,14 @@ class KitchenClusterIT {
 			.until(KitchenClusterIT::busyReplica, (id) -> id != null);
 
 		long stoppingAt = System.nanoTime();
-		restaurant.stop(leaving);
-		long stoppedAfter = millisSince(stoppingAt);
+		CompletableFuture<Long> stopped = CompletableFuture.supplyAsync(() -> {
+			restaurant.stop(leaving);
+			return millisSince(stoppingAt);
+		});
 		long outOfRegistry = await("the registry to drop " + leaving).atMost(Duration.ofSeconds(30))
-			.pollInterval(Duration.ofMillis(100))
+			.pollInterval(Duration.ofMillis(50))
 			.until(() -> listed(leaving) ? null : millisSince(stoppingAt), (ms) -> ms != null);
+		long stoppedAfter = stopped.join();
 		long handedOver = await(leaving + "'s tickets to be taken over").atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(100))
 			.until(() -> ticketsHeldBy(leaving).isEmpty() ? millisSince(stoppingAt) : null, (ms) -> ms != null);
