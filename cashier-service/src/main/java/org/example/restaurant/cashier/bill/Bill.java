@@ -33,8 +33,10 @@ import org.hibernate.annotations.FetchMode;
  * {@link BillStatus#OPEN} until the payments cover its total, then
  * {@link BillStatus#PAID}; several payments may split it.
  * <p>
- * Two cashiers paying the same bill at once cannot both win: the {@link Version} column
- * makes the later commit fail (optimistic locking), so a bill is never paid twice over.
+ * Two cashiers paying the same bill at once cannot overpay it: {@link Cashier} reads the
+ * bill with its row locked ({@link BillRepository#findForPayment}), so payments on one
+ * bill take turns, and the {@link Version} column would still make a commit fail
+ * (optimistic locking) for a change made without that lock.
  */
 @Entity
 @Table(name = "bill")
@@ -59,6 +61,13 @@ public class Bill {
 	@OrderColumn(name = "line_no")
 	@Fetch(FetchMode.SUBSELECT)
 	private List<BillLine> lines = new ArrayList<>();
+
+	// Empty for bills opened before the rule was recorded.
+	@Column(name = "tax_rate")
+	private BigDecimal taxRate;
+
+	@Column(name = "prices_include_tax")
+	private Boolean pricesIncludeTax;
 
 	@Column(name = "subtotal", nullable = false)
 	private BigDecimal subtotal;
@@ -102,6 +111,8 @@ public class Bill {
 		this.lines = new ArrayList<>(lines);
 		TaxRule.Totals totals = taxRule
 			.apply(lines.stream().map(BillLine::getLineTotal).reduce(BigDecimal.ZERO, BigDecimal::add));
+		this.taxRate = taxRule.rate();
+		this.pricesIncludeTax = taxRule.pricesIncludeTax();
 		this.subtotal = totals.subtotal();
 		this.tax = totals.tax();
 		this.total = totals.total();
@@ -243,6 +254,17 @@ public class Bill {
 
 	public List<BillLine> getLines() {
 		return Collections.unmodifiableList(this.lines);
+	}
+
+	/**
+	 * The tax rule this bill's totals were computed with.
+	 * @return the rule, empty for a bill opened before the rule was recorded with it
+	 */
+	public Optional<TaxRule> getTaxRule() {
+		if (this.taxRate == null || this.pricesIncludeTax == null) {
+			return Optional.empty();
+		}
+		return Optional.of(new TaxRule(this.taxRate, this.pricesIncludeTax));
 	}
 
 	public BigDecimal getSubtotal() {

@@ -1,34 +1,51 @@
 package org.example.restaurant.cashier.bill;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import org.example.restaurant.cashier.CashierSettings;
+import org.example.restaurant.cashier.idempotency.IdempotentRequests;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Bills and payments, as API.md describes them.
+ * Bills, payments and receipts, as API.md describes them.
  */
 @RestController
 @RequestMapping("/api/bills")
 class BillController {
 
+	/** The operation an {@code Idempotency-Key} on a payment is scoped to. */
+	static final String PAYMENTS = "POST /api/bills/{id}/payments";
+
+	private static final MediaType TEXT_PLAIN_UTF8 = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
+
 	private final BillRepository bills;
 
 	private final Cashier cashier;
 
-	BillController(BillRepository bills, Cashier cashier) {
+	private final IdempotentRequests idempotentRequests;
+
+	private final CashierSettings settings;
+
+	BillController(BillRepository bills, Cashier cashier, IdempotentRequests idempotentRequests,
+			CashierSettings settings) {
 		this.bills = bills;
 		this.cashier = cashier;
+		this.idempotentRequests = idempotentRequests;
+		this.settings = settings;
 	}
 
 	@GetMapping
@@ -56,15 +73,25 @@ class BillController {
 	}
 
 	@PostMapping("/{id}/payments")
-	ResponseEntity<PaymentJson> pay(@PathVariable UUID id, @Valid @RequestBody PaymentRequest request) {
-		Payment payment = this.cashier.pay(id, request.method(), request.amount(), request.tip(), request.tendered());
-		return ResponseEntity.created(URI.create("/api/bills/" + id + "/payments/" + payment.getId()))
-			.body(PaymentJson.of(payment));
+	ResponseEntity<?> pay(@PathVariable UUID id, @Valid @RequestBody PaymentRequest request,
+			@RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
+		return this.idempotentRequests.execute(idempotencyKey, PAYMENTS, request.fingerprint(id), () -> {
+			Payment payment = this.cashier.pay(id, request.method(), request.amount(), request.tip(),
+					request.tendered());
+			return ResponseEntity.created(URI.create("/api/bills/" + id + "/payments/" + payment.getId()))
+				.body(PaymentJson.of(payment));
+		});
 	}
 
 	@GetMapping("/{id}/payments/{paymentId}")
 	PaymentJson payment(@PathVariable UUID id, @PathVariable UUID paymentId) {
 		return PaymentJson.of(find(id).findPayment(paymentId).orElseThrow(() -> new PaymentNotFound(id, paymentId)));
+	}
+
+	@GetMapping("/{id}/receipt")
+	ResponseEntity<String> receipt(@PathVariable UUID id) {
+		String receipt = Receipt.print(find(id), this.settings.restaurantName(), this.settings.zone());
+		return ResponseEntity.ok().contentType(TEXT_PLAIN_UTF8).body(receipt);
 	}
 
 	private Bill find(UUID id) {

@@ -15,6 +15,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -85,7 +87,11 @@ public class Cashier {
 
 	/**
 	 * Takes a payment towards a bill (see {@link Bill#pay} for the rules). The payment
-	 * that covers the balance publishes {@link BillPaid} in the same transaction.
+	 * that covers the balance publishes {@link BillPaid} in the same transaction. The
+	 * bill's row stays locked until that transaction ends, so payments on one bill at the
+	 * same moment take turns: each sees the balance the one before it left. Joins the
+	 * caller's transaction if there is one (an idempotent request stores its response in
+	 * it).
 	 * @param billId the bill
 	 * @param method how the customer pays
 	 * @param amount what counts against the balance
@@ -95,16 +101,24 @@ public class Cashier {
 	 * @throws BillNotFound if no bill has this id
 	 */
 	public Payment pay(UUID billId, PaymentMethod method, BigDecimal amount, BigDecimal tip, BigDecimal tendered) {
-		Taken taken = this.transaction.execute((status) -> {
-			Bill bill = this.bills.findById(billId).orElseThrow(() -> new BillNotFound(billId));
+		return this.transaction.execute((status) -> {
+			Bill bill = this.bills.findForPayment(billId).orElseThrow(() -> new BillNotFound(billId));
 			Payment payment = bill.pay(method, amount, tip, tendered, now());
 			if (bill.isPaid()) {
 				this.events.publishEvent(new BillPaid(bill.getId(), bill.getOrderId(), bill.getPaidAt()));
 			}
-			return new Taken(bill, payment);
+			// logged once committed: the transaction may be the caller's, and end later
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					logPayment(bill, payment);
+				}
+			});
+			return payment;
 		});
-		Bill bill = taken.bill();
-		Payment payment = taken.payment();
+	}
+
+	private static void logPayment(Bill bill, Payment payment) {
 		log.info("Payment {} taken on bill {} for order {}: {} {} {} (tip {}), balance due {}", payment.getId(),
 				bill.getId(), bill.getOrderId(), payment.getMethod(), payment.getAmount(), bill.getCurrency(),
 				payment.getTip(), bill.getBalanceDue());
@@ -112,7 +126,6 @@ public class Cashier {
 			log.info("Bill {} for order {} paid in full ({} {} in {} payments)", bill.getId(), bill.getOrderId(),
 					bill.getTotal(), bill.getCurrency(), bill.getPayments().size());
 		}
-		return payment;
 	}
 
 	private Instant now() {
@@ -128,9 +141,6 @@ public class Cashier {
 	 * @param created {@code true} if this call opened it, {@code false} if it existed
 	 */
 	public record Opening(Bill bill, boolean created) {
-	}
-
-	private record Taken(Bill bill, Payment payment) {
 	}
 
 }

@@ -33,6 +33,17 @@ public final class Money {
 	}
 
 	/**
+	 * Divides an amount and rounds the quotient to cents, half-up, in one step (so the
+	 * quotient is rounded once, not twice).
+	 * @param dividend the amount to divide
+	 * @param divisor what to divide it by, not zero
+	 * @return the quotient with exactly two decimals
+	 */
+	public static BigDecimal divide(BigDecimal dividend, BigDecimal divisor) {
+		return dividend.divide(divisor, SCALE, ROUNDING);
+	}
+
+	/**
 	 * Whether an amount needs no rounding to be written in cents: {@code 9.5} and
 	 * {@code 9.500} do, {@code 9.505} does not.
 	 * @param amount any amount

@@ -1,10 +1,12 @@
 package org.example.restaurant.cashier.bill;
 
 import java.math.BigDecimal;
+import java.util.UUID;
 
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
+import org.example.restaurant.cashier.idempotency.Fingerprint;
 
 /**
  * {@code POST /api/bills/{id}/payments}: {@code {"method": "CASH", "amount": 20.00,
@@ -19,5 +21,16 @@ record PaymentRequest(@NotNull PaymentMethod method,
 				message = WHOLE_CENTS) BigDecimal tendered) {
 
 	static final String WHOLE_CENTS = "must be whole cents (at most 2 decimals, 8 digits before the point)";
+
+	/**
+	 * What makes this payment the payment it is, for {@code Idempotency-Key}: the bill
+	 * and every field, amounts by value, an absent tip as a zero tip.
+	 * @param billId the bill it is for
+	 * @return the fingerprint
+	 */
+	Fingerprint fingerprint(UUID billId) {
+		return Fingerprint.of(billId, this.method, this.amount, (this.tip != null) ? this.tip : BigDecimal.ZERO,
+				this.tendered);
+	}
 
 }

@@ -29,6 +29,20 @@ public record TaxRule(BigDecimal rate, boolean pricesIncludeTax) {
 		if (rate.signum() < 0) {
 			throw new IllegalArgumentException("A tax rate cannot be negative: " + rate);
 		}
+		// the same rate reads the same whether it came from settings (0.10) or from the
+		// database (0.1000)
+		rate = rate.stripTrailingZeros();
+		if (rate.scale() < 2) {
+			rate = rate.setScale(2);
+		}
+	}
+
+	/**
+	 * The rate as a percentage, for people: {@code 10} for 0.10, {@code 7.5} for 0.075.
+	 * @return the rate times a hundred, without trailing zeros
+	 */
+	public String percent() {
+		return this.rate.movePointRight(2).stripTrailingZeros().toPlainString();
 	}
 
 	/**
@@ -39,7 +53,7 @@ public record TaxRule(BigDecimal rate, boolean pricesIncludeTax) {
 	public Totals apply(BigDecimal linesTotal) {
 		BigDecimal sum = Money.cents(linesTotal);
 		if (this.pricesIncludeTax) {
-			BigDecimal tax = sum.multiply(this.rate).divide(BigDecimal.ONE.add(this.rate), Money.SCALE, Money.ROUNDING);
+			BigDecimal tax = Money.divide(sum.multiply(this.rate), BigDecimal.ONE.add(this.rate));
 			return new Totals(sum.subtract(tax), tax, sum);
 		}
 		BigDecimal tax = Money.cents(sum.multiply(this.rate));

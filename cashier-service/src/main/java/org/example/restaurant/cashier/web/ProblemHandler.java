@@ -1,5 +1,6 @@
 package org.example.restaurant.cashier.web;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -17,7 +18,7 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -26,6 +27,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -37,7 +39,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * whose {@code errors} property lists {@code {"field", "message"}} and whose detail names
  * the fields; an unknown bill is a 404; paying a paid bill (or one changed under us) a
  * 409; a payment the bill refuses a 422. Expected 4xx are not logged with stack traces;
- * anything unexpected is a 500, logged in full.
+ * anything unexpected is a 500, logged in full. The idempotency package's refusals are
+ * {@link org.springframework.web.ErrorResponseException}s carrying their own problem,
+ * which the base class renders.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -54,8 +58,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.CONFLICT, "Bill already paid", ex.getMessage());
 	}
 
-	@ExceptionHandler(OptimisticLockingFailureException.class)
-	ProblemDetail concurrentChange(OptimisticLockingFailureException ex) {
+	/**
+	 * The bill was changed under us (optimistic locking), or its row stayed locked by
+	 * other payments for longer than the database waits: nothing was taken, and the same
+	 * request may be sent again.
+	 */
+	@ExceptionHandler(ConcurrencyFailureException.class)
+	ProblemDetail concurrentChange(ConcurrencyFailureException ex) {
 		return problem(HttpStatus.CONFLICT, "Changed concurrently",
 				"The bill was changed by another request at the same time; read it again and retry");
 	}
@@ -99,13 +108,29 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return handleExceptionInternal(ex, invalid(List.of(new FieldProblem(ex.getParameterName(), "must be given"))),
+				headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	@Override
 	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
 		String name = (ex instanceof MethodArgumentTypeMismatchException mismatch) ? mismatch.getName()
 				: ex.getPropertyName();
 		Class<?> type = ex.getRequiredType();
-		String message = (type != null && type.isEnum()) ? "must be one of " + constants(type) : "must be a "
-				+ ((type != null) ? type.getSimpleName() : "valid value") + ", not '" + ex.getValue() + "'";
+		String message;
+		if (type != null && type.isEnum()) {
+			message = "must be one of " + constants(type);
+		}
+		else if (type == LocalDate.class) {
+			message = "must be a date like 2026-11-25 (YYYY-MM-DD), not '" + ex.getValue() + "'";
+		}
+		else {
+			message = "must be a " + ((type != null) ? type.getSimpleName() : "valid value") + ", not '" + ex.getValue()
+					+ "'";
+		}
 		return handleExceptionInternal(ex, invalid(List.of(new FieldProblem(name, message))), headers,
 				HttpStatus.BAD_REQUEST, request);
 	}

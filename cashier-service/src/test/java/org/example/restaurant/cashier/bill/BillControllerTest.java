@@ -4,11 +4,22 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import java.util.function.Supplier;
+
+import org.example.restaurant.cashier.CashierSettings;
+import org.example.restaurant.cashier.idempotency.Fingerprint;
+import org.example.restaurant.cashier.idempotency.IdempotentRequests;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.http.MediaType;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -17,6 +28,7 @@ import static org.example.restaurant.cashier.bill.Bills.eur;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.never;
@@ -27,7 +39,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@WebMvcTest(BillController.class)
+@WebMvcTest(controllers = BillController.class,
+		properties = { "cashier.restaurant-name=Trattoria Uno", "cashier.zone=Europe/Paris" })
 class BillControllerTest {
 
 	@Autowired
@@ -38,6 +51,15 @@ class BillControllerTest {
 
 	@MockitoBean
 	Cashier cashier;
+
+	@MockitoBean
+	IdempotentRequests idempotentRequests;
+
+	@BeforeEach
+	void runRequestsAsIfWithoutKey() {
+		given(this.idempotentRequests.execute(any(), any(), any(), any()))
+			.willAnswer((call) -> call.<Supplier<ResponseEntity<?>>>getArgument(3).get());
+	}
 
 	@Test
 	void listsBillsWithTheFieldsOfTheApi() throws Exception {
@@ -182,6 +204,61 @@ class BillControllerTest {
 	}
 
 	@Test
+	void hasThePaymentRunOncePerIdempotencyKeyWithAFingerprintOfBillAndFields() throws Exception {
+		Bill bill = Bills.costing("20.00");
+		Payment payment = bill.pay(PaymentMethod.CARD, eur("5.00"), null, null, PAID_AT);
+		given(this.cashier.pay(any(), any(), any(), any(), any())).willReturn(payment);
+
+		this.mvc
+			.perform(post("/api/bills/{id}/payments", bill.getId()).contentType(MediaType.APPLICATION_JSON)
+				.header("Idempotency-Key", "till-1/receipt-42")
+				.content("{\"method\": \"CARD\", \"amount\": 5}"))
+			.andExpect(status().isCreated());
+
+		then(this.idempotentRequests).should()
+			.execute(eq("till-1/receipt-42"), eq("POST /api/bills/{id}/payments"),
+					eq(Fingerprint.of(bill.getId(), PaymentMethod.CARD, eur("5.00"), eur("0"), null)), any());
+	}
+
+	@Test
+	void printsTheReceiptAsPlainTextWithTheConfiguredNameAndZone() throws Exception {
+		Bill bill = Bills.margheritasForTwo();
+		bill.pay(PaymentMethod.CASH, eur("19.00"), null, eur("20.00"), PAID_AT);
+		given(this.bills.findById(bill.getId())).willReturn(Optional.of(bill));
+
+		this.mvc.perform(get("/api/bills/{id}/receipt", bill.getId()))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "text/plain;charset=UTF-8"))
+			.andExpect(header().string("X-Instance-Id", "cashier-service:local"))
+			.andExpect(content().string(containsString("Trattoria Uno")))
+			.andExpect(content().string(containsString("Paid   2026-11-25 20:20 Europe/Paris")))
+			.andExpect(content().string(containsString("  Change                              1.00")));
+	}
+
+	@Test
+	void answersNotFoundForTheReceiptOfAnUnknownBill() throws Exception {
+		UUID unknown = UUID.randomUUID();
+		given(this.bills.findById(unknown)).willReturn(Optional.empty());
+
+		this.mvc.perform(get("/api/bills/{id}/receipt", unknown).accept(MediaType.TEXT_PLAIN))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/api/bills/{id}/receipt", unknown))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	@Test
+	void showsTheTaxRuleABillWasComputedWith() throws Exception {
+		Bill bill = Bills.margheritasForTwo();
+		given(this.bills.findById(bill.getId())).willReturn(Optional.of(bill));
+
+		this.mvc.perform(get("/api/bills/{id}", bill.getId()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("\"taxRate\":0.10")))
+			.andExpect(jsonPath("$.pricesIncludeTax").value(true));
+	}
+
+	@Test
 	void answersNotFoundForAPaymentOnAnUnknownBill() throws Exception {
 		UUID unknown = UUID.randomUUID();
 		given(this.cashier.pay(any(), any(), any(), any(), any())).willThrow(new BillNotFound(unknown));
@@ -201,6 +278,21 @@ class BillControllerTest {
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.title").value("Bill already paid"))
 			.andExpect(jsonPath("$.detail").value(containsString(billId.toString())));
+	}
+
+	@Test
+	void answersConflictWhenTheBillChangedUnderThePaymentOrStayedLocked() throws Exception {
+		UUID billId = UUID.randomUUID();
+		given(this.cashier.pay(any(), any(), any(), any(), any()))
+			.willThrow(new ObjectOptimisticLockingFailureException(Bill.class, billId))
+			.willThrow(new CannotAcquireLockException("Timeout trying to lock table"));
+
+		for (int attempt = 0; attempt < 2; attempt++) {
+			this.mvc.perform(payment(billId, "{\"method\": \"CARD\", \"amount\": 5.00}"))
+				.andExpect(status().isConflict())
+				.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.title").value("Changed concurrently"));
+		}
 	}
 
 	@Test
@@ -296,6 +388,12 @@ class BillControllerTest {
 
 	private static org.springframework.test.web.servlet.RequestBuilder payment(UUID billId, String body) {
 		return post("/api/bills/{id}/payments", billId).contentType(MediaType.APPLICATION_JSON).content(body);
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(CashierSettings.class)
+	static class Settings {
+
 	}
 
 }

@@ -98,6 +98,44 @@ class BillRepositoryTest {
 	}
 
 	@Test
+	void keepsTheTaxRuleOfABill() {
+		Bill bill = this.bills.saveAndFlush(Bills.open(Bills.TEN_PERCENT_ON_TOP, BillLine.of("Soup", 1, eur("5.00"))));
+		this.entityManager.clear();
+
+		assertThat(this.bills.findById(bill.getId()).orElseThrow().getTaxRule()).contains(Bills.TEN_PERCENT_ON_TOP);
+	}
+
+	@Test
+	void readsABillOpenedBeforeTaxRulesWereRecordedWithoutOne() {
+		Bill bill = this.bills.saveAndFlush(Bills.margheritasForTwo());
+		this.entityManager.getEntityManager()
+			.createNativeQuery("update bill set tax_rate = null, prices_include_tax = null where id = ?1")
+			.setParameter(1, bill.getId())
+			.executeUpdate();
+		this.entityManager.clear();
+
+		Bill old = this.bills.findById(bill.getId()).orElseThrow();
+
+		assertThat(old.getTaxRule()).isEmpty();
+		assertThat(Receipt.print(old, "The Restaurant", java.time.ZoneOffset.UTC))
+			.contains("\nTax                                   1.73\n");
+	}
+
+	@Test
+	void findsABillForPaymentWithItsPayments() {
+		Bill bill = Bills.costing("20.00");
+		bill.pay(PaymentMethod.CARD, eur("5.00"), null, null, PAID_AT);
+		this.bills.saveAndFlush(bill);
+		this.entityManager.clear();
+
+		Bill locked = this.bills.findForPayment(bill.getId()).orElseThrow();
+
+		assertThat(locked.getPayments()).hasSize(1);
+		assertThat(locked.getBalanceDue()).isEqualTo(eur("15.00"));
+		assertThat(this.bills.findForPayment(java.util.UUID.randomUUID())).isEmpty();
+	}
+
+	@Test
 	void refusesToStoreAPaymentTakenOnABillSomeoneElseChanged() {
 		Bill bill = this.bills.saveAndFlush(Bills.costing("20.00"));
 		// another transaction took a payment meanwhile and moved the version on

@@ -39,6 +39,13 @@ class BillTest {
 	}
 
 	@Test
+	void recordsTheTaxRuleItWasComputedWith() {
+		assertThat(Bills.open(TEN_PERCENT_ON_TOP, BillLine.of("Soup", 1, eur("5.00"))).getTaxRule())
+			.contains(TEN_PERCENT_ON_TOP);
+		assertThat(Bills.margheritasForTwo().getTaxRule()).contains(TEN_PERCENT_INCLUDED);
+	}
+
+	@Test
 	void takesTheTaxOutOfPricesThatIncludeIt() {
 		Bill bill = Bills.open(TEN_PERCENT_INCLUDED, BillLine.of("Margherita", 1, eur("9.50")));
 

@@ -1,0 +1,25 @@
+package org.example.restaurant.cashier;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The test doubles of {@link CashierServiceTest}.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class CashierTestConfiguration {
+
+	@Bean
+	@Primary
+	TestClock testClock() {
+		return new TestClock();
+	}
+
+	@Bean
+	@Primary
+	RecordingOrderService recordingOrderService() {
+		return new RecordingOrderService();
+	}
+
+}
