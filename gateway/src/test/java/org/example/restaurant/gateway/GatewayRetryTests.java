@@ -1,10 +1,5 @@
 package org.example.restaurant.gateway;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -43,14 +38,14 @@ class GatewayRetryTests {
 
 	@DynamicPropertySource
 	static void instances(DynamicPropertyRegistry registry) {
-		String live = "http://localhost:" + liveService.getAddress().getPort();
+		String live = StubServices.uri(liveService);
 		registry.add("eureka.client.enabled", () -> "false");
 		registry.add("spring.cloud.discovery.client.simple.instances.kitchen-service[0].uri",
-				() -> "http://localhost:" + closedPort());
+				StubServices::deadInstance);
 		registry.add("spring.cloud.discovery.client.simple.instances.kitchen-service[1].uri", () -> live);
 		registry.add("spring.cloud.discovery.client.simple.instances.order-service[0].uri", () -> live);
 		registry.add("spring.cloud.discovery.client.simple.instances.cashier-service[0].uri",
-				() -> "http://localhost:" + closedPort());
+				StubServices::deadInstance);
 	}
 
 	@BeforeEach
@@ -106,35 +101,12 @@ class GatewayRetryTests {
 	}
 
 	private static HttpServer startStub() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-			server.createContext("/", (exchange) -> {
-				String path = exchange.getRequestURI().getRawPath();
-				received.add(exchange.getRequestMethod() + " " + path);
-				exchange.getRequestBody().readAllBytes();
-				int status = path.endsWith("/boom") ? 500 : 200;
-				byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-				exchange.getResponseHeaders().add("Content-Type", "application/json");
-				exchange.sendResponseHeaders(status, body.length);
-				try (OutputStream out = exchange.getResponseBody()) {
-					out.write(body);
-				}
-			});
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static int closedPort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return StubServices.start((exchange) -> {
+			String path = exchange.getRequestURI().getRawPath();
+			received.add(exchange.getRequestMethod() + " " + path);
+			exchange.getRequestBody().readAllBytes();
+			StubServices.respond(exchange, path.endsWith("/boom") ? 500 : 200, "application/json", "{}", "stub");
+		});
 	}
 
 }

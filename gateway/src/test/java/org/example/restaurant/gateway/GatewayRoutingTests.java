@@ -1,10 +1,5 @@
 package org.example.restaurant.gateway;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -44,9 +39,9 @@ class GatewayRoutingTests {
 	static void instances(DynamicPropertyRegistry registry) {
 		registry.add("eureka.client.enabled", () -> "false");
 		registry.add("spring.cloud.discovery.client.simple.instances.order-service[0].uri",
-				() -> "http://localhost:" + orderService.getAddress().getPort());
+				() -> StubServices.uri(orderService));
 		registry.add("spring.cloud.discovery.client.simple.instances.kitchen-service[0].uri",
-				() -> "http://localhost:" + closedPort());
+				StubServices::deadInstance);
 	}
 
 	@BeforeEach
@@ -142,35 +137,12 @@ class GatewayRoutingTests {
 	}
 
 	private static HttpServer startStubOrderService() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-			server.createContext("/", (exchange) -> {
-				String query = exchange.getRequestURI().getRawQuery();
-				received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
-						+ ((query != null) ? "?" + query : ""));
-				byte[] body = "[]".getBytes(StandardCharsets.UTF_8);
-				exchange.getResponseHeaders().add("Content-Type", "application/json");
-				exchange.getResponseHeaders().add("X-Instance-Id", "order-service:stub");
-				exchange.sendResponseHeaders(200, body.length);
-				try (OutputStream out = exchange.getResponseBody()) {
-					out.write(body);
-				}
-			});
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static int closedPort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return StubServices.start((exchange) -> {
+			String query = exchange.getRequestURI().getRawQuery();
+			received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
+					+ ((query != null) ? "?" + query : ""));
+			StubServices.respond(exchange, 200, "application/json", "[]", "order-service:stub");
+		});
 	}
 
 }

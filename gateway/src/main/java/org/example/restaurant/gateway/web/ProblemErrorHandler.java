@@ -1,15 +1,21 @@
 package org.example.restaurant.gateway.web;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,9 +32,11 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Answers every error the gateway meets as {@code application/problem+json}: an unknown
- * path is a 404, a service with no live instance (or one that refuses the connection) a
- * 503 with {@code Retry-After}, a service too slow a 504. Only the unexpected is logged
- * with a stack trace.
+ * path is a 404, a body over the limit a 413, a service with no live instance (or one
+ * that refuses the connection, or whose circuit is open) a 503 with {@code Retry-After},
+ * a service that breaks off the exchange a 502, a service too slow a 504. A failing
+ * service never makes the gateway answer 500. Only the unexpected is logged with a stack
+ * trace.
  */
 @Component
 @Order(-2)
@@ -36,6 +44,11 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemErrorHandler.class);
 
+	/**
+	 * Seconds a client should wait after a 503. The same as the circuit breakers' wait in
+	 * the open state ({@code wait-duration-in-open-state} in {@code application.yml}),
+	 * and long enough for the registry to list a restarted instance.
+	 */
 	static final String RETRY_AFTER_SECONDS = "5";
 
 	private final ServerResponse.Context context;
@@ -61,7 +74,7 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 		if (exchange.getResponse().isCommitted()) {
 			return Mono.error(ex);
 		}
-		ProblemDetail problem = toProblem(ex);
+		ProblemDetail problem = toProblem(exchange, ex);
 		problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
 		ServerResponse.BodyBuilder response = ServerResponse.status(problem.getStatus())
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -71,7 +84,13 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 		return response.bodyValue(problem).flatMap((r) -> r.writeTo(exchange, this.context));
 	}
 
-	private ProblemDetail toProblem(Throwable ex) {
+	private ProblemDetail toProblem(ServerWebExchange exchange, Throwable ex) {
+		// An open circuit: the CircuitBreaker filter turns CallNotPermittedException into
+		// this.
+		if (hasCause(ex, ServiceUnavailableException.class) || hasCause(ex, CallNotPermittedException.class)) {
+			return unavailable("The " + serviceName(exchange) + " has been failing, so the gateway is sending it no"
+					+ " requests for a few seconds; try again after the time in Retry-After.");
+		}
 		if (ex instanceof ResponseStatusException rse) {
 			HttpStatusCode status = rse.getStatusCode();
 			if (status.value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
@@ -86,8 +105,13 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 			if (status.is5xxServerError()) {
 				log.error("Gateway error", ex);
 			}
-			return ProblemDetail.forStatusAndDetail(status,
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
 					(rse.getReason() != null) ? rse.getReason() : "Request refused");
+			Map<String, Object> properties = rse.getBody().getProperties();
+			if (properties != null) {
+				properties.forEach(problem::setProperty);
+			}
+			return problem;
 		}
 		if (hasCause(ex, ConnectException.class)) {
 			log.warn("A service refused the connection: {}", ex.getMessage());
@@ -95,6 +119,11 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 		}
 		if (hasCause(ex, TimeoutException.class)) {
 			return timeout();
+		}
+		if (hasCause(ex, IOException.class)) {
+			log.warn("A service broke off the exchange: {}", ex.toString());
+			return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
+					"The service broke off the exchange before it answered; try again shortly.");
 		}
 		log.error("Unexpected gateway error", ex);
 		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error in the gateway");
@@ -104,6 +133,12 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
 		problem.setTitle("Service Unavailable");
 		return problem;
+	}
+
+	private static String serviceName(ServerWebExchange exchange) {
+		// Route ids are service names (application.yml).
+		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+		return (route != null) ? route.getId() : "service";
 	}
 
 	private static ProblemDetail timeout() {

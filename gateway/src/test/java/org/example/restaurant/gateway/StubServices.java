@@ -1,0 +1,65 @@
+package org.example.restaurant.gateway;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Stand-ins for the services behind the gateway: plain HTTP servers on free ports, and
+ * ports on which nothing listens (a killed process).
+ */
+final class StubServices {
+
+	// Shared, so that a request a stub holds on to does not hold up the others.
+	private static final Executor threads = Executors.newCachedThreadPool();
+
+	private StubServices() {
+	}
+
+	static HttpServer start(HttpHandler handler) {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+			server.createContext("/", handler);
+			server.setExecutor(threads);
+			server.start();
+			return server;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static String uri(HttpServer server) {
+		return "http://localhost:" + server.getAddress().getPort();
+	}
+
+	/** The address of a port nobody listens on: connections to it are refused. */
+	static String deadInstance() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return "http://localhost:" + socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static void respond(HttpExchange exchange, int status, String contentType, String body, String instanceId)
+			throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().add("Content-Type", contentType);
+		exchange.getResponseHeaders().add("X-Instance-Id", instanceId);
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+}
