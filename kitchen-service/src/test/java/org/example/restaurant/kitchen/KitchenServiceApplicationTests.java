@@ -34,7 +34,8 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.willAnswer;
-import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.atLeast;
+import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.verify;
 
 /**
@@ -107,13 +108,16 @@ class KitchenServiceApplicationTests {
 			.untilAsserted(() -> assertThat(ticket(ticketId)).extracting(TicketView::status, TicketView::preparedBy)
 				.containsExactly("READY", THIS_REPLICA));
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-			verify(this.orders, times(2)).preparing(eq(orderId), argThat((news) -> news.ticketId().equals(ticketId)
+			// Delivery is at least once: the outbox may send again while a first attempt
+			// is
+			// still on its way, which the order-service's receivers shrug off.
+			verify(this.orders, atLeast(2)).preparing(eq(orderId), argThat((news) -> news.ticketId().equals(ticketId)
 					&& news.preparedBy().equals(THIS_REPLICA) && news.at() != null));
-			verify(this.orders).ready(eq(orderId),
+			verify(this.orders, atLeastOnce()).ready(eq(orderId),
 					argThat((news) -> news.ticketId().equals(ticketId) && news.preparedBy().equals(THIS_REPLICA)));
 		});
-		assertThat(statusWhenPreparingWasSent).hasSize(2).doesNotContain("QUEUED");
-		assertThat(statusWhenReadyWasSent).containsExactly("READY");
+		assertThat(statusWhenPreparingWasSent).hasSizeGreaterThanOrEqualTo(2).doesNotContain("QUEUED");
+		assertThat(statusWhenReadyWasSent).isNotEmpty().containsOnly("READY");
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(this.jdbc
 				.queryForObject("select count(*) from event_publication where completion_date is null", Long.class))

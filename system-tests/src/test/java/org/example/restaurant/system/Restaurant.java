@@ -148,6 +148,20 @@ final class Restaurant implements AutoCloseable {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	/**
+	 * Any request through the gateway: a method, a {@code Content-Type} (none when
+	 * {@code null}) and a raw body (none when {@code null}), sent as it is.
+	 */
+	Response send(String method, String path, String contentType, String body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(gateway(path))
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		return send(request);
+	}
+
 	/** What the registry lists for one application, as JSON. */
 	JsonNode registryApp(String name) {
 		Response response = send(HttpRequest

@@ -41,10 +41,11 @@ class Cooks implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(Cooks.class);
 
 	/**
-	 * The first phase to stop: cooks stop before the web server drains and long before
-	 * the datasource closes, so the hand-back can still reach the database.
+	 * Cooks stop right after the replica left rotation (the phase above), before the web
+	 * server drains and long before the datasource closes, so the hand-back can still
+	 * reach the database.
 	 */
-	static final int PHASE = SmartLifecycle.DEFAULT_PHASE;
+	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1;
 
 	private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 

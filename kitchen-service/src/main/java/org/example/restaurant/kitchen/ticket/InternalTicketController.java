@@ -14,7 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What the order-service tells the kitchen (docs/internal-api.md). Both calls are
- * idempotent, because the order-service re-sends until it gets a 2xx.
+ * idempotent: the order-service re-sends a new ticket until it gets a 2xx, and a waiter
+ * may ask to cancel again.
  */
 @RestController
 @RequestMapping("/internal/tickets")
@@ -40,8 +41,9 @@ class InternalTicketController {
 	}
 
 	/**
-	 * 200 with the ticket, cancelled if it was still queued; 404 while the order has no
-	 * ticket yet.
+	 * 200 with the cancelled ticket (also when it already was, or when the order had no
+	 * ticket yet: see {@link TicketManagement#cancelForOrder}); 409 once a cook started
+	 * it.
 	 */
 	@PostMapping("/by-order/{orderId}/cancel")
 	TicketResponse cancel(@PathVariable UUID orderId) {

@@ -98,6 +98,17 @@ public class Ticket {
 	}
 
 	/**
+	 * The ticket of an order cancelled before its ticket arrived: cancelled from the
+	 * start, without table or items (the order-service sends those with the ticket), so
+	 * that the ticket, when it arrives, finds the order cancelled and is never cooked.
+	 */
+	static Ticket cancelledBeforeArrival(UUID orderId, Instant at) {
+		Ticket ticket = new Ticket(orderId, "", List.of(), null, at);
+		ticket.status = TicketStatus.CANCELLED;
+		return ticket;
+	}
+
+	/**
 	 * A person starts cooking this ticket on the replica {@code preparedBy}.
 	 * @throws TicketNotQueued unless the ticket is queued
 	 */

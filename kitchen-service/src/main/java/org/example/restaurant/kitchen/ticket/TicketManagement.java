@@ -81,6 +81,9 @@ public class TicketManagement {
 	Received receive(NewTicketRequest request) {
 		Optional<Ticket> existing = this.tickets.findByOrderId(request.orderId());
 		if (existing.isPresent()) {
+			if (existing.get().getStatus() == TicketStatus.CANCELLED) {
+				log.info("Ticket for order {} arrived after the order was cancelled; not cooked", request.orderId());
+			}
 			return new Received(existing.get(), false);
 		}
 		List<TicketItem> items = request.items().stream().map(NewTicketRequest.Item::toTicketItem).toList();
@@ -99,32 +102,50 @@ public class TicketManagement {
 	}
 
 	/**
-	 * Cancels the ticket of a cancelled order if nobody started it yet; otherwise leaves
-	 * it as it is. Idempotent: cancelling a cancelled ticket changes nothing. If a cook
-	 * claims the ticket at the same moment, the claim wins and the ticket is returned as
-	 * the cook left it.
-	 * @throws TicketNotFound while the order has no ticket (the sender retries)
+	 * Cancels the ticket of an order that the waiter wants to call off, if no cook
+	 * started it yet. The order-service asks this before it cancels the order, and
+	 * cancels it only on a 2xx, so the answer must be final:
+	 * <ul>
+	 * <li>a queued ticket is cancelled; a cancelled one is returned as it is (a
+	 * repeat);</li>
+	 * <li>a ticket a cook started (or finished) is refused with {@link TicketNotQueued}
+	 * (409);</li>
+	 * <li>an order whose ticket has not arrived yet (its message is still in the
+	 * order-service's outbox) gets a cancelled ticket without items now, a tombstone: the
+	 * ticket's message, when it arrives, finds it and {@link #receive} returns it as it
+	 * is, so the order is never cooked.</li>
+	 * </ul>
+	 * Safe against a cook claiming the ticket at the same moment (the claim bumps the
+	 * version, so the cancel fails and looks again: the cook won and the cancel is
+	 * refused) and against the ticket's message arriving at the same moment as the
+	 * tombstone (the unique order id lets one insert win, and the cancel looks again).
+	 * @throws TicketNotQueued if a cook already started the ticket
 	 */
 	Ticket cancelForOrder(UUID orderId) {
 		for (int attempt = 1;; attempt++) {
 			AtomicBoolean cancelled = new AtomicBoolean();
 			try {
 				Ticket result = this.transaction.execute((status) -> {
-					Ticket ticket = this.tickets.findByOrderId(orderId)
-						.orElseThrow(() -> TicketNotFound.forOrder(orderId));
-					if (ticket.isQueued()) {
-						ticket.cancel();
+					Optional<Ticket> found = this.tickets.findByOrderId(orderId);
+					if (found.isEmpty()) {
 						cancelled.set(true);
-						return this.tickets.saveAndFlush(ticket);
+						return this.tickets.saveAndFlush(Ticket.cancelledBeforeArrival(orderId, now()));
 					}
-					return ticket;
+					Ticket ticket = found.get();
+					if (ticket.getStatus() == TicketStatus.CANCELLED) {
+						return ticket;
+					}
+					ticket.cancel();
+					cancelled.set(true);
+					return this.tickets.saveAndFlush(ticket);
 				});
 				if (cancelled.get()) {
-					log.info("Ticket {} for order {} cancelled", result.getId(), orderId);
+					log.info("Ticket {} for order {} cancelled{}", result.getId(), orderId,
+							result.getItems().isEmpty() ? " before it arrived: it will not be cooked" : "");
 				}
 				return result;
 			}
-			catch (OptimisticLockingFailureException ex) {
+			catch (DataIntegrityViolationException | ConcurrencyFailureException ex) {
 				if (attempt == CANCEL_ATTEMPTS) {
 					throw ex;
 				}

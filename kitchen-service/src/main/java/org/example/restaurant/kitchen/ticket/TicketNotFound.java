@@ -3,7 +3,7 @@ package org.example.restaurant.kitchen.ticket;
 import java.util.UUID;
 
 /**
- * No ticket with that id, or none (yet) for that order. Answered with 404.
+ * No ticket with that id. Answered with 404.
  */
 public class TicketNotFound extends RuntimeException {
 
@@ -13,10 +13,6 @@ public class TicketNotFound extends RuntimeException {
 
 	static TicketNotFound withId(UUID id) {
 		return new TicketNotFound("No ticket with id " + id);
-	}
-
-	static TicketNotFound forOrder(UUID orderId) {
-		return new TicketNotFound("No ticket for order " + orderId + " (yet)");
 	}
 
 }

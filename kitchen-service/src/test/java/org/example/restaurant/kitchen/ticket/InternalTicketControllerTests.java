@@ -142,17 +142,18 @@ class InternalTicketControllerTests {
 	}
 
 	@Test
-	void answersACancelThatOvertookItsTicketWithNotFoundProblem() {
-		UUID orderId = UUID.randomUUID();
-		given(this.management.cancelForOrder(orderId)).willThrow(TicketNotFound.forOrder(orderId));
+	void refusesToCancelATicketACookStartedWithConflictProblem() {
+		Ticket ticket = Tickets.preparing();
+		given(this.management.cancelForOrder(ticket.getOrderId()))
+			.willThrow(new TicketNotQueued(ticket.getId(), TicketStatus.PREPARING, "cancelled"));
 
-		assertThat(this.mvc.post().uri("/internal/tickets/by-order/{orderId}/cancel", orderId))
-			.hasStatus(HttpStatus.NOT_FOUND)
+		assertThat(this.mvc.post().uri("/internal/tickets/by-order/{orderId}/cancel", ticket.getOrderId()))
+			.hasStatus(HttpStatus.CONFLICT)
 			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyJson()
 			.extractingPath("$.detail")
 			.asString()
-			.contains(orderId.toString());
+			.contains("PREPARING");
 	}
 
 	@Test

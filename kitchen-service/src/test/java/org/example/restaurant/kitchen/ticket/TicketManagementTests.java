@@ -469,21 +469,57 @@ class TicketManagementTests {
 	}
 
 	@Test
-	void cancelsAQueuedTicketAndLeavesAStartedOneAsItIs() {
+	void cancelsAQueuedTicketAndAnswersARepeatWithTheCancelledTicket() {
 		Ticket queued = this.tickets.save(Tickets.queued());
-		Ticket preparing = this.tickets.save(Tickets.preparing());
 
 		assertThat(this.management.cancelForOrder(queued.getOrderId()).getStatus()).isEqualTo(TicketStatus.CANCELLED);
-		assertThat(this.management.cancelForOrder(queued.getOrderId()).getStatus()).isEqualTo(TicketStatus.CANCELLED);
-		assertThat(this.management.cancelForOrder(preparing.getOrderId()).getStatus())
-			.isEqualTo(TicketStatus.PREPARING);
+		Ticket again = this.management.cancelForOrder(queued.getOrderId());
+
+		assertThat(again.getId()).isEqualTo(queued.getId());
+		assertThat(again.getStatus()).isEqualTo(TicketStatus.CANCELLED);
 		assertThat(this.tickets.findById(queued.getId()).orElseThrow().getStatus()).isEqualTo(TicketStatus.CANCELLED);
+		assertThat(this.management.claimNext(KITCHEN_2, LEASE)).isEmpty();
 	}
 
 	@Test
-	void refusesToCancelTheTicketOfAnOrderItHasNotReceived() {
-		assertThatExceptionOfType(TicketNotFound.class)
-			.isThrownBy(() -> this.management.cancelForOrder(UUID.randomUUID()));
+	void refusesToCancelATicketACookStartedOrFinished() {
+		Ticket preparing = this.tickets.save(Tickets.preparing());
+		Ticket ready = this.tickets.save(Tickets.ready());
+
+		assertThatExceptionOfType(TicketNotQueued.class)
+			.isThrownBy(() -> this.management.cancelForOrder(preparing.getOrderId()));
+		assertThatExceptionOfType(TicketNotQueued.class)
+			.isThrownBy(() -> this.management.cancelForOrder(ready.getOrderId()));
+		assertThat(this.tickets.findById(preparing.getId()).orElseThrow().getStatus())
+			.isEqualTo(TicketStatus.PREPARING);
+		assertThat(this.tickets.findById(ready.getId()).orElseThrow().getStatus()).isEqualTo(TicketStatus.READY);
+	}
+
+	@Test
+	void refusesToCancelATicketACookClaimed() {
+		Ticket queued = this.tickets.save(Tickets.queued());
+		this.management.claimNext(KITCHEN_2, LEASE).orElseThrow();
+
+		assertThatExceptionOfType(TicketNotQueued.class)
+			.isThrownBy(() -> this.management.cancelForOrder(queued.getOrderId()));
+		assertThat(this.tickets.findById(queued.getId()).orElseThrow().getStatus()).isEqualTo(TicketStatus.PREPARING);
+	}
+
+	@Test
+	void recordsTheCancellationOfAnOrderWhoseTicketHasNotArrivedSoThatItIsNeverCooked() {
+		UUID orderId = UUID.randomUUID();
+
+		Ticket tombstone = this.management.cancelForOrder(orderId);
+		TicketManagement.Received late = this.management.receive(Tickets.request(orderId));
+
+		assertThat(tombstone.getStatus()).isEqualTo(TicketStatus.CANCELLED);
+		assertThat(tombstone.getOrderId()).isEqualTo(orderId);
+		assertThat(late.created()).isFalse();
+		assertThat(late.ticket().getId()).isEqualTo(tombstone.getId());
+		assertThat(late.ticket().getStatus()).isEqualTo(TicketStatus.CANCELLED);
+		assertThat(this.management.cancelForOrder(orderId).getId()).isEqualTo(tombstone.getId());
+		assertThat(this.management.claimNext(KITCHEN_2, LEASE)).isEmpty();
+		assertThat(this.events.stream(TicketStarted.class)).isEmpty();
 	}
 
 	/**

@@ -66,6 +66,19 @@ class TicketTests {
 	}
 
 	@Test
+	void aTicketCancelledBeforeItArrivedCanNeverBeStarted() {
+		UUID orderId = UUID.randomUUID();
+		Ticket tombstone = Ticket.cancelledBeforeArrival(orderId, Tickets.RECEIVED);
+
+		assertThat(tombstone.getOrderId()).isEqualTo(orderId);
+		assertThat(tombstone.getStatus()).isEqualTo(TicketStatus.CANCELLED);
+		assertThat(tombstone.getItems()).isEmpty();
+		assertThatExceptionOfType(TicketNotQueued.class)
+			.isThrownBy(() -> tombstone.start(Tickets.KITCHEN_1, Tickets.STARTED));
+		assertThatExceptionOfType(TicketNotQueued.class).isThrownBy(tombstone::cancel);
+	}
+
+	@Test
 	void markingAPreparedTicketReadyKeepsTheCookWhoStartedIt() {
 		Ticket ticket = Tickets.preparing();
 

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.example.restaurant.orders.order.Order;
-import org.example.restaurant.orders.order.OrderEvents.OrderCancelled;
 import org.example.restaurant.orders.order.OrderEvents.OrderPlaced;
 import org.example.restaurant.orders.order.OrderRepository;
 import org.slf4j.Logger;
@@ -18,10 +17,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 /**
- * Tells the kitchen about new and cancelled orders (docs/internal-api.md). Runs after the
- * order's transaction committed, from the outbox; a failed delivery throws so the
- * publication stays incomplete and is re-sent. The kitchen keys tickets by order id, so a
- * repeated message does no harm.
+ * Tells the kitchen about new orders (docs/internal-api.md; cancelling asks the kitchen
+ * synchronously, see {@link KitchenCancellations}). Runs after the order's transaction
+ * committed, from the outbox; a failed delivery throws so the publication stays
+ * incomplete and is re-sent. The kitchen keys tickets by order id, so a repeated message
+ * does no harm.
  */
 @Component
 class KitchenMessenger {
@@ -47,15 +47,6 @@ class KitchenMessenger {
 		NewTicket ticket = NewTicket.of(order.get());
 		Delivery.send("ticket for order " + event.orderId(),
 				() -> this.kitchen.post().uri("/internal/tickets").body(ticket).retrieve().toBodilessEntity());
-	}
-
-	@ApplicationModuleListener
-	void on(OrderCancelled event) {
-		Delivery.send("cancellation of the ticket for order " + event.orderId(),
-				() -> this.kitchen.post()
-					.uri("/internal/tickets/by-order/{orderId}/cancel", event.orderId())
-					.retrieve()
-					.toBodilessEntity());
 	}
 
 	/**

@@ -21,7 +21,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.example.restaurant.orders.order.OrderEvents.OrderCancelled;
 import org.example.restaurant.orders.order.OrderEvents.OrderPlaced;
 import org.example.restaurant.orders.order.OrderEvents.OrderServed;
 import org.example.restaurant.orders.order.OrderTransitionRefused.OrderNotCancellable;
@@ -40,9 +39,9 @@ import org.springframework.data.domain.AbstractAggregateRoot;
  * Its status moves {@code PLACED -> PREPARING -> READY -> SERVED -> PAID}; it can be
  * {@code CANCELLED} only while still {@code PLACED}. Each transition method refuses any
  * other move with an {@link OrderTransitionRefused} and leaves the order unchanged.
- * Placing, cancelling and serving register a domain event that Spring Data publishes when
- * the order is saved, in the same transaction, so the event publication registry (the
- * outbox) records it atomically with the change.
+ * Placing and serving register a domain event that Spring Data publishes when the order
+ * is saved, in the same transaction, so the event publication registry (the outbox)
+ * records it atomically with the change.
  *
  * <p>
  * The {@code acknowledge...} methods apply news from the kitchen and the cashier. They
@@ -152,16 +151,24 @@ public class Order extends AbstractAggregateRoot<Order> {
 	}
 
 	/**
-	 * {@code PLACED -> CANCELLED}: called off before a cook started; the kitchen will
-	 * drop its ticket.
-	 * @throws OrderNotCancellable from any other status
+	 * Whether the order may still be cancelled, as far as it knows: the kitchen has the
+	 * last word (see {@link OrderManagement#cancel}).
+	 * @throws OrderNotCancellable unless the order is {@code PLACED}
 	 */
-	public void cancel() {
+	public void checkCancellable() {
 		if (this.status != OrderStatus.PLACED) {
 			throw new OrderNotCancellable(this.id, this.status);
 		}
+	}
+
+	/**
+	 * {@code PLACED -> CANCELLED}: called off before a cook started. The kitchen must
+	 * have cancelled the ticket first, so there is nothing to tell it.
+	 * @throws OrderNotCancellable from any other status
+	 */
+	public void cancel() {
+		checkCancellable();
 		moveTo(OrderStatus.CANCELLED);
-		registerEvent(new OrderCancelled(this.id));
 	}
 
 	/**

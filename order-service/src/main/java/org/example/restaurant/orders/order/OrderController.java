@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import org.example.restaurant.orders.idempotency.IdempotentRequests;
 import org.example.restaurant.orders.order.OrderRequests.PlaceOrder;
 
 import org.springframework.http.ResponseEntity;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,19 +25,31 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/orders")
 class OrderController {
 
+	private static final String PLACE = "POST /api/orders";
+
 	private final OrderManagement management;
 
 	private final OrderRepository orders;
 
-	OrderController(OrderManagement management, OrderRepository orders) {
+	private final IdempotentRequests idempotentRequests;
+
+	OrderController(OrderManagement management, OrderRepository orders, IdempotentRequests idempotentRequests) {
 		this.management = management;
 		this.orders = orders;
+		this.idempotentRequests = idempotentRequests;
 	}
 
+	/**
+	 * Places an order; with an {@code Idempotency-Key}, at most once per key (see
+	 * {@link IdempotentRequests}).
+	 */
 	@PostMapping
-	ResponseEntity<OrderResponse> place(@Valid @RequestBody PlaceOrder request) {
-		Order order = this.management.place(request.table(), request.requestedItems());
-		return ResponseEntity.created(URI.create("/api/orders/" + order.getId())).body(OrderResponse.of(order));
+	ResponseEntity<?> place(@Valid @RequestBody PlaceOrder request,
+			@RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
+		return this.idempotentRequests.execute(idempotencyKey, PLACE, request.fingerprint(), () -> {
+			Order order = this.management.place(request.table(), request.requestedItems());
+			return ResponseEntity.created(URI.create("/api/orders/" + order.getId())).body(OrderResponse.of(order));
+		});
 	}
 
 	@GetMapping

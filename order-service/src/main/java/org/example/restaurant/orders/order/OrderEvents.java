@@ -22,15 +22,6 @@ public final class OrderEvents {
 	}
 
 	/**
-	 * An order was cancelled before a cook started; the kitchen drops its ticket.
-	 *
-	 * @param orderId the order
-	 */
-	public record OrderCancelled(UUID orderId) {
-
-	}
-
-	/**
 	 * An order was served; the cashier opens its bill.
 	 *
 	 * @param orderId the order

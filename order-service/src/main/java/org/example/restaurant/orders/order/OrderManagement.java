@@ -15,7 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Changes orders, one transaction per change: loads the order, lets the aggregate make
@@ -35,9 +37,16 @@ public class OrderManagement {
 
 	private final MenuItemRepository menu;
 
-	OrderManagement(OrderRepository orders, MenuItemRepository menu) {
+	private final KitchenTickets kitchen;
+
+	private final TransactionTemplate transaction;
+
+	OrderManagement(OrderRepository orders, MenuItemRepository menu, KitchenTickets kitchen,
+			PlatformTransactionManager transactionManager) {
 		this.orders = orders;
 		this.menu = menu;
+		this.kitchen = kitchen;
+		this.transaction = new TransactionTemplate(transactionManager);
 	}
 
 	/**
@@ -89,17 +98,29 @@ public class OrderManagement {
 	}
 
 	/**
-	 * Cancels an order no cook has started; the kitchen will drop its ticket.
+	 * Cancels an order no cook has started. Only the kitchen knows that for sure (a cook
+	 * may have started a moment ago, and its news may still be on the way), so a
+	 * {@code PLACED} order is cancelled only after the kitchen cancelled its ticket,
+	 * synchronously; the call is made outside any transaction so that no database
+	 * connection waits on the network. Once the ticket is cancelled no cook can start it,
+	 * so the order cannot move on meanwhile (a concurrent cancel loses with 409).
 	 * @param id the order
 	 * @return the cancelled order
+	 * @throws OrderNotCancellable unless the order is {@code PLACED}; the kitchen is not
+	 * asked then
+	 * @throws CookAlreadyStarted if the kitchen says a cook started; nothing changes
+	 * @throws KitchenUnavailable if the kitchen cannot confirm now; nothing changes
 	 */
-	@Transactional
 	public Order cancel(UUID id) {
-		Order order = this.orders.require(id);
-		order.cancel();
-		order = this.orders.saveAndFlush(order);
-		log.info("Order {} cancelled at table {}", order.getId(), order.getTable());
-		return order;
+		this.orders.require(id).checkCancellable();
+		this.kitchen.cancelTicket(id);
+		Order cancelled = this.transaction.execute((status) -> {
+			Order order = this.orders.require(id);
+			order.cancel();
+			return this.orders.saveAndFlush(order);
+		});
+		log.info("Order {} cancelled at table {} (its ticket is cancelled)", cancelled.getId(), cancelled.getTable());
+		return cancelled;
 	}
 
 	/**

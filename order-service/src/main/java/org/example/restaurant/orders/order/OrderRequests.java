@@ -1,5 +1,6 @@
 package org.example.restaurant.orders.order;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.example.restaurant.orders.idempotency.Fingerprint;
 
 /**
  * The bodies the order endpoints accept.
@@ -27,6 +29,22 @@ final class OrderRequests {
 			return this.items.stream()
 				.map((item) -> new OrderManagement.RequestedItem(item.menuItemId(), item.quantity(), item.note()))
 				.toList();
+		}
+
+		/**
+		 * What makes this order what it is, whatever the JSON looked like: the table and
+		 * each line in order.
+		 */
+		Fingerprint fingerprint() {
+			List<Object> fields = new ArrayList<>();
+			fields.add(this.table);
+			fields.add(this.items.size());
+			for (Item item : this.items) {
+				fields.add(item.menuItemId());
+				fields.add(item.quantity());
+				fields.add(item.note());
+			}
+			return Fingerprint.of(fields.toArray());
 		}
 
 	}

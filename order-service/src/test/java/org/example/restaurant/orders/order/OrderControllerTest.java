@@ -4,10 +4,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
+import org.example.restaurant.orders.idempotency.IdempotentRequests;
 import org.example.restaurant.orders.order.OrderManagement.RequestedItem;
 import org.example.restaurant.orders.order.OrderTransitionRefused.OrderNotCancellable;
 import org.example.restaurant.orders.order.OrderTransitionRefused.OrderNotReady;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.Answers;
 
@@ -52,6 +55,16 @@ class OrderControllerTest {
 	// real default methods (require), stubbed finders
 	@MockitoBean(answers = Answers.CALLS_REAL_METHODS)
 	private OrderRepository orders;
+
+	// Idempotency-Key handling is tested against the database in IdempotentOrdersTest
+	@MockitoBean
+	private IdempotentRequests idempotentRequests;
+
+	@BeforeEach
+	void runRequestsAsIfWithoutKey() {
+		given(this.idempotentRequests.execute(any(), any(), any(), any()))
+			.willAnswer((invocation) -> invocation.<Supplier<?>>getArgument(3).get());
+	}
 
 	@Test
 	void placesAnOrderAndSaysWhereItLives() throws Exception {
@@ -243,6 +256,32 @@ class OrderControllerTest {
 		this.mvc.perform(post("/api/orders/{id}/cancel", id))
 			.andExpect(status().isConflict())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	@Test
+	void refusesToCancelWhenTheKitchenSaysACookStarted() throws Exception {
+		UUID id = UUID.randomUUID();
+		given(this.management.cancel(id)).willThrow(new CookAlreadyStarted(id));
+
+		this.mvc.perform(post("/api/orders/{id}/cancel", id))
+			.andExpect(status().isConflict())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value(containsString("a cook already started")))
+			.andExpect(jsonPath("$.orderId").value(id.toString()));
+	}
+
+	@Test
+	void answersServiceUnavailableWithRetryAfterWhenTheKitchenCannotConfirmACancellation() throws Exception {
+		UUID id = UUID.randomUUID();
+		given(this.management.cancel(id)).willThrow(new KitchenUnavailable(id, new IllegalStateException("down")));
+
+		this.mvc.perform(post("/api/orders/{id}/cancel", id))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(header().string("Retry-After", "5"))
+			.andExpect(header().string("X-Instance-Id", "order-service:local"))
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value(containsString("cannot confirm the cancellation")))
+			.andExpect(jsonPath("$.orderId").value(id.toString()));
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.example.restaurant.orders.menu.MenuItem;
 import org.example.restaurant.orders.menu.MenuItemRepository;
 import org.example.restaurant.orders.order.OrderManagement.RequestedItem;
+import org.example.restaurant.orders.order.OrderTransitionRefused.OrderNotCancellable;
 import org.example.restaurant.orders.order.OrderTransitionRefused.OrderNotServed;
 import org.junit.jupiter.api.Test;
 
@@ -14,10 +15,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.boot.jpa.test.autoconfigure.TestEntityManager;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.mockito.BDDMockito.willThrow;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 
 /**
  * Orders against the real schema (Flyway, seeded menu): the repository and the
@@ -38,6 +43,58 @@ class OrderPersistenceTest {
 
 	@Autowired
 	private TestEntityManager entities;
+
+	@MockitoBean
+	private KitchenTickets kitchen;
+
+	@Test
+	void cancelsAPlacedOrderOnceTheKitchenCancelledItsTicket() {
+		Order placed = this.orders.saveAndFlush(Orders.placed());
+		this.entities.clear();
+
+		Order cancelled = this.management.cancel(placed.getId());
+
+		verify(this.kitchen).cancelTicket(placed.getId());
+		assertThat(cancelled.getStatus()).isEqualTo(OrderStatus.CANCELLED);
+		this.entities.clear();
+		assertThat(this.orders.findById(placed.getId()).orElseThrow().getStatus()).isEqualTo(OrderStatus.CANCELLED);
+	}
+
+	@Test
+	void keepsTheOrderAsItIsWhenTheKitchenSaysACookStarted() {
+		Order placed = this.orders.saveAndFlush(Orders.placed());
+		willThrow(new CookAlreadyStarted(placed.getId())).given(this.kitchen).cancelTicket(placed.getId());
+		this.entities.clear();
+
+		assertThatExceptionOfType(CookAlreadyStarted.class).isThrownBy(() -> this.management.cancel(placed.getId()));
+
+		this.entities.clear();
+		assertThat(this.orders.findById(placed.getId()).orElseThrow().getStatus()).isEqualTo(OrderStatus.PLACED);
+	}
+
+	@Test
+	void keepsTheOrderAsItIsWhenTheKitchenCannotConfirm() {
+		Order placed = this.orders.saveAndFlush(Orders.placed());
+		willThrow(new KitchenUnavailable(placed.getId(), new IllegalStateException("no instance"))).given(this.kitchen)
+			.cancelTicket(placed.getId());
+		this.entities.clear();
+
+		assertThatExceptionOfType(KitchenUnavailable.class).isThrownBy(() -> this.management.cancel(placed.getId()));
+
+		this.entities.clear();
+		assertThat(this.orders.findById(placed.getId()).orElseThrow().getStatus()).isEqualTo(OrderStatus.PLACED);
+	}
+
+	@Test
+	void refusesToCancelAnOrderACookStartedWithoutAskingTheKitchen() {
+		Order preparing = this.orders.saveAndFlush(Orders.inStatus(OrderStatus.PREPARING));
+		this.entities.clear();
+
+		assertThatExceptionOfType(OrderNotCancellable.class)
+			.isThrownBy(() -> this.management.cancel(preparing.getId()));
+
+		verifyNoInteractions(this.kitchen);
+	}
 
 	@Test
 	void storesAnOrderWithItsLinesAndReadsItBack() {

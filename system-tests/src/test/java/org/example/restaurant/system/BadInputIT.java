@@ -1,0 +1,332 @@
+package org.example.restaurant.system;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Bad input of every kind, sent through the gateway of the real restaurant to every
+ * service: malformed JSON, wrong types, missing and out-of-range fields, unknown ids, ids
+ * that are not UUIDs, bad query parameters, wrong content types, bodies over the
+ * gateway's 64 KB limit, and paths the gateway does not route. Each is answered with a
+ * 4xx {@code application/problem+json} that names the field at fault, and none of them
+ * changes anything: the menu, the orders, the tickets and the bills read the same after
+ * every case as before the first.
+ */
+@ExtendWith(RestaurantExtension.class)
+class BadInputIT {
+
+	/** Just over the gateway's 64 KB limit on request bodies. */
+	private static final int OVERSIZED = 64 * 1024 + 512;
+
+	private static final String JSON = "application/json";
+
+	private static final String UNKNOWN = "00000000-0000-4000-8000-000000000000";
+
+	static Restaurant restaurant;
+
+	/** A menu item that exists. */
+	static String item;
+
+	/** A served order, with its ticket (READY) and its bill (OPEN, nothing paid). */
+	static String order;
+
+	static String ticket;
+
+	static String bill;
+
+	static Snapshot before;
+
+	@BeforeAll
+	static void serveOneOrderSoThatABillIsOpen(Restaurant shared) {
+		restaurant = shared;
+		JsonNode menu = restaurant.get("/api/menu?available=true").json();
+		item = firstOf(menu, "MAIN");
+		Restaurant.Response placed = restaurant.post("/api/orders", """
+				{"table": "T9", "items": [{"menuItemId": "%s", "quantity": 1}, {"menuItemId": "%s", "quantity": 2}]}
+				""".formatted(item, firstOf(menu, "DRINK")));
+		assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+		order = placed.json().path("id").asString();
+		await("the kitchen to cook order " + order).atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(300))
+			.until(() -> restaurant.get("/api/orders/" + order).json().path("status").asString(), "READY"::equals);
+		Restaurant.Response served = restaurant.post("/api/orders/" + order + "/serve", "");
+		assertThat(served.status()).as(served.body()).isEqualTo(200);
+		bill = await("the cashier to open the bill").atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(300))
+			.until(() -> restaurant.get("/api/bills?orderId=" + order).json(), (bills) -> bills.size() == 1)
+			.get(0)
+			.path("id")
+			.asString();
+		ticket = await("the ticket of order " + order).atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(300))
+			.until(() -> ticketOf(order), (id) -> id != null);
+		before = Snapshot.take();
+	}
+
+	@AfterAll
+	static void nothingChangedOverTheWholeSuite() {
+		assertThat(Snapshot.take()).isEqualTo(before);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("badRequests")
+	void badInputIsAProblemThatNamesTheFieldAndChangesNothing(Case bad) {
+		Snapshot earlier = Snapshot.take();
+		Restaurant.Response response = restaurant.send(bad.method(), resolve(bad.path()), bad.contentType(),
+				(bad.body() != null) ? resolve(bad.body()) : null);
+
+		String answer = response.status() + " " + response.header("Content-Type") + " " + response.body();
+		assertThat(response.status()).as(answer).isEqualTo(bad.status());
+		assertThat(response.header("Content-Type")).as(answer).startsWith("application/problem+json");
+		JsonNode problem = response.json();
+		assertThat(problem.path("status").asInt()).as(answer).isEqualTo(bad.status());
+		assertThat(problem.path("title").asString()).as(answer).isNotBlank();
+		if (bad.field() != null) {
+			// a field, or the last step of a path to one, e.g. items[0].quantity
+			assertThat(response.body()).as(answer)
+				.containsAnyOf("'" + bad.field() + "'", "\"" + bad.field() + "\"", "." + bad.field() + "'",
+						"." + bad.field() + "\"");
+		}
+		assertThat(Snapshot.take()).as("nothing changed after: " + bad).isEqualTo(earlier);
+	}
+
+	static Stream<Case> badRequests() {
+		List<Case> cases = new ArrayList<>();
+
+		// the menu
+		String dish = "{\"id\": \"soup-of-the-day\", \"name\": \"Soup\", \"category\": \"STARTER\", \"price\": 6.50, \"prepSeconds\": 300}";
+		cases.add(post("menu: malformed JSON", "/api/menu", "{\"id\": \"soup-of-the-day\", \"name\": ", 400, null));
+		cases.add(post("menu: missing name", "/api/menu", without(dish, "name"), 400, "name"));
+		cases.add(post("menu: price is a word", "/api/menu", dish.replace("6.50", "\"cheap\""), 400, "price"));
+		cases.add(post("menu: negative price", "/api/menu", dish.replace("6.50", "-1.00"), 400, "price"));
+		cases.add(post("menu: price with three decimals", "/api/menu", dish.replace("6.50", "6.505"), 400, "price"));
+		cases.add(post("menu: unknown category", "/api/menu", dish.replace("STARTER", "SOUP"), 400, "category"));
+		cases.add(post("menu: zero prep seconds", "/api/menu", dish.replace("300", "0"), 400, "prepSeconds"));
+		cases.add(post("menu: prep seconds over two hours", "/api/menu", dish.replace("300", "7201"), 400,
+				"prepSeconds"));
+		cases.add(post("menu: id that is not a slug", "/api/menu", dish.replace("soup-of-the-day", "Soup Of The Day"),
+				400, "id"));
+		cases.add(post("menu: id that exists", "/api/menu", dish.replace("soup-of-the-day", "{item}"), 409, null));
+		cases.add(new Case("menu: plain text", "POST", "/api/menu", "text/plain", dish, 415, null));
+		String revision = "{\"name\": \"Renamed\", \"category\": \"MAIN\", \"price\": 12.00, \"prepSeconds\": 600}";
+		cases.add(new Case("menu revision: missing price", "PUT", "/api/menu/{item}", JSON, without(revision, "price"),
+				400, "price"));
+		cases.add(new Case("menu revision: prep seconds is a word", "PUT", "/api/menu/{item}", JSON,
+				revision.replace("600", "\"slow\""), 400, "prepSeconds"));
+		cases.add(new Case("menu revision: unknown item", "PUT", "/api/menu/no-such-dish", JSON, revision, 404, null));
+		cases.add(new Case("menu availability: not a boolean", "PATCH", "/api/menu/{item}", JSON,
+				"{\"available\": \"maybe\"}", 400, "available"));
+		cases.add(new Case("menu availability: missing", "PATCH", "/api/menu/{item}", JSON, "{}", 400, "available"));
+		cases.add(new Case("menu availability: unknown item", "PATCH", "/api/menu/no-such-dish", JSON,
+				"{\"available\": false}", 404, null));
+		cases.add(post("menu: name of 81 characters", "/api/menu", dish.replace("Soup", "s".repeat(81)), 400, "name"));
+		cases.add(post("menu: price of 10000.00", "/api/menu", dish.replace("6.50", "10000.00"), 400, "price"));
+		cases.add(post("menu: body is JSON null", "/api/menu", "null", 400, null));
+		cases.add(post("menu: trailing garbage after the JSON", "/api/menu", dish + " x", 400, null));
+		cases.add(get("menu: unknown item", "/api/menu/no-such-dish", 404, null));
+		cases.add(get("menu: available is not a boolean", "/api/menu?available=perhaps", 400, "available"));
+
+		// orders
+		String line = "{\"menuItemId\": \"{item}\", \"quantity\": 1}";
+		cases.add(post("order: malformed JSON", "/api/orders", "{\"table\": \"T1\", \"items\": [", 400, null));
+		cases.add(post("order: empty body", "/api/orders", "", 400, null));
+		cases.add(post("order: no items", "/api/orders", "{\"table\": \"T1\", \"items\": []}", 400, "items"));
+		cases.add(post("order: missing table", "/api/orders", "{\"items\": [" + line + "]}", 400, "table"));
+		cases.add(post("order: table of 17 characters", "/api/orders",
+				"{\"table\": \"T2345678901234567\", \"items\": [" + line + "]}", 400, "table"));
+		cases.add(post("order: quantity zero", "/api/orders", order(line.replace("1}", "0}")), 400, "quantity"));
+		cases.add(post("order: quantity 100", "/api/orders", order(line.replace("1}", "100}")), 400, "quantity"));
+		cases.add(post("order: quantity is a word", "/api/orders", order(line.replace("1}", "\"two\"}")), 400,
+				"quantity"));
+		cases.add(post("order: note of 201 characters", "/api/orders",
+				order(line.replace("1}", "1, \"note\": \"" + "n".repeat(201) + "\"}")), 400, "note"));
+		cases.add(post("order: 51 lines", "/api/orders",
+				"{\"table\": \"T1\", \"items\": [" + String.join(", ", java.util.Collections.nCopies(51, line)) + "]}",
+				400, "items"));
+		cases.add(post("order: items is an object", "/api/orders", "{\"table\": \"T1\", \"items\": " + line + "}", 400,
+				"items"));
+		cases.add(post("order: line without menu item", "/api/orders", order("{\"quantity\": 1}"), 400, "menuItemId"));
+		cases.add(new Case("order: without content type", "POST", "/api/orders", null, order(line), 415, null));
+		cases.add(new Case("orders: DELETE is not allowed", "DELETE", "/api/orders", null, null, 405, null));
+		cases.add(new Case("order: PUT is not allowed", "PUT", "/api/orders/{order}", JSON, order(line), 405, null));
+		cases.add(post("order: unknown menu item", "/api/orders", order(line.replace("{item}", "no-such-dish")), 422,
+				null));
+		cases.add(new Case("order: plain text", "POST", "/api/orders", "text/plain", order(line), 415, null));
+		cases.add(new Case("order: XML", "POST", "/api/orders", "application/xml", "<order><table>T1</table></order>",
+				415, null));
+		cases.add(get("order: id that is not a UUID", "/api/orders/not-a-uuid", 400, "id"));
+		cases.add(get("order: unknown id", "/api/orders/" + UNKNOWN, 404, null));
+		cases.add(get("orders: unknown status", "/api/orders?status=BOGUS", 400, "status"));
+		cases.add(post("order serve: id that is not a UUID", "/api/orders/not-a-uuid/serve", "", 400, "id"));
+		cases.add(post("order serve: unknown id", "/api/orders/" + UNKNOWN + "/serve", "", 404, null));
+		cases.add(post("order cancel: unknown id", "/api/orders/" + UNKNOWN + "/cancel", "", 404, null));
+		cases.add(post("order serve: served already", "/api/orders/{order}/serve", "", 409, null));
+		cases.add(post("order cancel: served already", "/api/orders/{order}/cancel", "", 409, null));
+
+		// the kitchen
+		cases.add(get("ticket: id that is not a UUID", "/api/kitchen/tickets/not-a-uuid", 400, "id"));
+		cases.add(get("ticket: unknown id", "/api/kitchen/tickets/" + UNKNOWN, 404, null));
+		cases.add(post("ticket start: unknown id", "/api/kitchen/tickets/" + UNKNOWN + "/start", "", 404, null));
+		cases.add(post("ticket ready: unknown id", "/api/kitchen/tickets/" + UNKNOWN + "/ready", "", 404, null));
+		cases.add(post("ticket ready: id that is not a UUID", "/api/kitchen/tickets/not-a-uuid/ready", "", 400, "id"));
+		cases.add(post("ticket start: ready already", "/api/kitchen/tickets/{ticket}/start", "", 409, null));
+		cases.add(post("tickets: no public way to create one", "/api/kitchen/tickets", "{}", 405, null));
+		cases.add(get("tickets: unknown status", "/api/kitchen/tickets?status=BOGUS", 400, "status"));
+
+		// bills and payments
+		String payments = "/api/bills/{bill}/payments";
+		cases.add(post("payment: malformed JSON", payments, "{\"method\": \"CARD\", \"amount\": ", 400, null));
+		cases.add(post("payment: body is an array", payments, "[{\"method\": \"CARD\", \"amount\": 1.00}]", 400, null));
+		cases.add(post("payment: amount is a word", payments, "{\"method\": \"CARD\", \"amount\": \"ten\"}", 400,
+				"amount"));
+		cases.add(
+				post("payment: negative amount", payments, "{\"method\": \"CARD\", \"amount\": -5.00}", 400, "amount"));
+		cases.add(post("payment: zero amount", payments, "{\"method\": \"CARD\", \"amount\": 0}", 400, "amount"));
+		cases.add(post("payment: amount with three decimals", payments, "{\"method\": \"CARD\", \"amount\": 1.005}",
+				400, "amount"));
+		cases.add(post("payment: missing amount", payments, "{\"method\": \"CARD\"}", 400, "amount"));
+		cases.add(post("payment: missing method", payments, "{\"amount\": 1.00}", 400, "method"));
+		cases.add(post("payment: unknown method", payments, "{\"method\": \"BITCOIN\", \"amount\": 1.00}", 400,
+				"method"));
+		cases.add(post("payment: tip is a word", payments,
+				"{\"method\": \"CARD\", \"amount\": 1.00, \"tip\": \"lots\"}", 400, "tip"));
+		cases.add(post("payment: negative tip", payments, "{\"method\": \"CARD\", \"amount\": 1.00, \"tip\": -1.00}",
+				400, "tip"));
+		cases.add(post("payment: tendered with three decimals", payments,
+				"{\"method\": \"CASH\", \"amount\": 1.00, \"tendered\": 5.005}", 400, "tendered"));
+		cases.add(post("payment: tendered with a card", payments,
+				"{\"method\": \"CARD\", \"amount\": 1.00, \"tendered\": 5.00}", 400, "tendered"));
+		cases.add(
+				post("payment: more than is due", payments, "{\"method\": \"CARD\", \"amount\": 99999.00}", 422, null));
+		cases.add(new Case("payment: plain text", "POST", payments, "text/plain",
+				"{\"method\": \"CARD\", \"amount\": 1.00}", 415, null));
+		cases.add(post("payment: unknown bill", "/api/bills/" + UNKNOWN + "/payments",
+				"{\"method\": \"CARD\", \"amount\": 1.00}", 404, null));
+		cases.add(post("payment: bill id that is not a UUID", "/api/bills/not-a-uuid/payments",
+				"{\"method\": \"CARD\", \"amount\": 1.00}", 400, "id"));
+		cases.add(get("bill: id that is not a UUID", "/api/bills/not-a-uuid", 400, "id"));
+		cases.add(get("bill: unknown id", "/api/bills/" + UNKNOWN, 404, null));
+		cases.add(get("bill receipt: unknown id", "/api/bills/" + UNKNOWN + "/receipt", 404, null));
+		cases.add(get("bills: unknown status", "/api/bills?status=BOGUS", 400, "status"));
+		cases.add(get("bills: order id that is not a UUID", "/api/bills?orderId=nope", 400, "orderId"));
+
+		// reports
+		cases.add(get("daily report: impossible date", "/api/reports/daily?date=2026-13-45", 400, "date"));
+		cases.add(get("daily report: date not ISO", "/api/reports/daily?date=25/11/2026", 400, "date"));
+		cases.add(get("daily report: no date", "/api/reports/daily", 400, "date"));
+
+		// the gateway
+		cases.add(get("gateway: unknown path", "/api/nowhere", 404, null));
+		cases.add(get("gateway: internal tickets are not routed", "/internal/tickets", 404, null));
+		cases.add(post("gateway: internal order paid is not routed", "/internal/orders/" + UNKNOWN + "/paid", "{}", 404,
+				null));
+		cases.add(post("gateway: order over 64 KB", "/api/orders",
+				order(line.replace("1}", "1, \"note\": \"" + "n".repeat(OVERSIZED) + "\"}")), 413, null));
+		cases.add(post("gateway: menu item over 64 KB", "/api/menu", dish.replace("Soup", "s".repeat(OVERSIZED)), 413,
+				null));
+		cases.add(post("gateway: payment over 64 KB", payments,
+				"{\"method\": \"CARD\", \"amount\": 1.00, \"x\": \"" + "x".repeat(OVERSIZED) + "\"}", 413, null));
+		return cases.stream();
+	}
+
+	private static Case get(String name, String path, int status, String field) {
+		return new Case(name, "GET", path, null, null, status, field);
+	}
+
+	private static Case post(String name, String path, String body, int status, String field) {
+		return new Case(name, "POST", path, JSON, body, status, field);
+	}
+
+	private static String order(String line) {
+		return "{\"table\": \"T1\", \"items\": [" + line + "]}";
+	}
+
+	/** The JSON object without one of its fields. */
+	private static String without(String json, String field) {
+		return json.replaceAll("\"" + field + "\": [^,}]+, ?", "");
+	}
+
+	private static String resolve(String text) {
+		return text.replace("{item}", item)
+			.replace("{order}", order)
+			.replace("{ticket}", ticket)
+			.replace("{bill}", bill);
+	}
+
+	private static String ticketOf(String orderId) {
+		for (JsonNode ticket : restaurant.get("/api/kitchen/tickets").json()) {
+			if (ticket.path("orderId").asString().equals(orderId)) {
+				return ticket.path("id").asString();
+			}
+		}
+		return null;
+	}
+
+	private static String firstOf(JsonNode menu, String category) {
+		for (JsonNode item : menu) {
+			if (item.path("category").asString().equals(category) && item.path("available").asBoolean()) {
+				return item.path("id").asString();
+			}
+		}
+		throw new AssertionError("no available " + category + " on the menu");
+	}
+
+	/**
+	 * One bad request: what is sent, the status expected, and the field the problem must
+	 * name ({@code null} when none is at fault, e.g. an unknown id).
+	 */
+	record Case(String name, String method, String path, String contentType, String body, int status, String field) {
+
+		@Override
+		public String toString() {
+			return this.name + " (" + this.method + " " + this.path + " -> " + this.status + ")";
+		}
+
+	}
+
+	/**
+	 * What every service holds: the menu, and every order, ticket and bill with its
+	 * state.
+	 */
+	record Snapshot(String menu, List<String> orders, List<String> tickets, List<String> bills) {
+
+		static Snapshot take() {
+			List<String> orders = new ArrayList<>();
+			for (JsonNode order : list("/api/orders")) {
+				orders.add(order.path("id").asString() + " " + order.path("status").asString() + " "
+						+ order.path("updatedAt").asString());
+			}
+			List<String> tickets = new ArrayList<>();
+			for (JsonNode ticket : list("/api/kitchen/tickets")) {
+				tickets.add(ticket.path("id").asString() + " " + ticket.path("status").asString());
+			}
+			List<String> bills = new ArrayList<>();
+			for (JsonNode bill : list("/api/bills")) {
+				bills.add(bill.path("id").asString() + " " + bill.path("status").asString() + " "
+						+ bill.path("paid").decimalValue().toPlainString() + " " + bill.path("payments").size());
+			}
+			return new Snapshot(list("/api/menu").toString(), orders, tickets, bills);
+		}
+
+		private static JsonNode list(String path) {
+			Restaurant.Response response = restaurant.get(path);
+			assertThat(response.status()).as(path + ": " + response.body()).isEqualTo(200);
+			return response.json();
+		}
+
+	}
+
+}
