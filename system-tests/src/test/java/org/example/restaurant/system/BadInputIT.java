@@ -136,6 +136,11 @@ class BadInputIT {
 		cases.add(post("menu: price of 10000.00", "/api/menu", dish.replace("6.50", "10000.00"), 400, "price"));
 		cases.add(post("menu: body is JSON null", "/api/menu", "null", 400, null));
 		cases.add(post("menu: trailing garbage after the JSON", "/api/menu", dish + " x", 400, null));
+		cases.add(post("menu: category is a number", "/api/menu", dish.replace("\"STARTER\"", "1"), 400, "category"));
+		cases.add(post("menu: prep seconds with a fraction", "/api/menu", dish.replace("300", "300.7"), 400,
+				"prepSeconds"));
+		cases.add(new Case("menu availability: a number", "PATCH", "/api/menu/{item}", JSON, "{\"available\": 0}", 400,
+				"available"));
 		cases.add(get("menu: unknown item", "/api/menu/no-such-dish", 404, null));
 		cases.add(get("menu: available is not a boolean", "/api/menu?available=perhaps", 400, "available"));
 
@@ -150,6 +155,8 @@ class BadInputIT {
 		cases.add(post("order: quantity zero", "/api/orders", order(line.replace("1}", "0}")), 400, "quantity"));
 		cases.add(post("order: quantity 100", "/api/orders", order(line.replace("1}", "100}")), 400, "quantity"));
 		cases.add(post("order: quantity is a word", "/api/orders", order(line.replace("1}", "\"two\"}")), 400,
+				"quantity"));
+		cases.add(post("order: quantity with a fraction", "/api/orders", order(line.replace("1}", "2.5}")), 400,
 				"quantity"));
 		cases.add(post("order: note of 201 characters", "/api/orders",
 				order(line.replace("1}", "1, \"note\": \"" + "n".repeat(201) + "\"}")), 400, "note"));
@@ -195,6 +202,7 @@ class BadInputIT {
 		cases.add(
 				post("payment: negative amount", payments, "{\"method\": \"CARD\", \"amount\": -5.00}", 400, "amount"));
 		cases.add(post("payment: zero amount", payments, "{\"method\": \"CARD\", \"amount\": 0}", 400, "amount"));
+		cases.add(post("payment: method is a number", payments, "{\"method\": 1, \"amount\": 1.00}", 400, "method"));
 		cases.add(post("payment: amount with three decimals", payments, "{\"method\": \"CARD\", \"amount\": 1.005}",
 				400, "amount"));
 		cases.add(post("payment: missing amount", payments, "{\"method\": \"CARD\"}", 400, "amount"));
