@@ -203,6 +203,8 @@ class BadInputIT {
 				post("payment: negative amount", payments, "{\"method\": \"CARD\", \"amount\": -5.00}", 400, "amount"));
 		cases.add(post("payment: zero amount", payments, "{\"method\": \"CARD\", \"amount\": 0}", 400, "amount"));
 		cases.add(post("payment: method is a number", payments, "{\"method\": 1, \"amount\": 1.00}", 400, "method"));
+		cases.add(post("payment: cash tendered below amount plus tip", payments,
+				"{\"method\": \"CASH\", \"amount\": 5.00, \"tip\": 1.00, \"tendered\": 5.50}", 422, "tendered"));
 		cases.add(post("payment: amount with three decimals", payments, "{\"method\": \"CARD\", \"amount\": 1.005}",
 				400, "amount"));
 		cases.add(post("payment: missing amount", payments, "{\"method\": \"CARD\"}", 400, "amount"));

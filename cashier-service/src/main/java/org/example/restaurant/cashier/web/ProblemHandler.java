@@ -79,7 +79,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(CashTenderedTooLow.class)
 	ProblemDetail tenderedTooLow(CashTenderedTooLow ex) {
-		return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Cash tendered too low", ex.getMessage());
+		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Cash tendered too low", ex.getMessage());
+		problem.setProperty("errors",
+				List.of(Map.of("field", "tendered", "message", "must cover the amount plus the tip")));
+		return problem;
 	}
 
 	@ExceptionHandler(InvalidPayment.class)

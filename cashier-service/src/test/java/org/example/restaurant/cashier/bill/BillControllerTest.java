@@ -309,7 +309,7 @@ class BillControllerTest {
 	}
 
 	@Test
-	void answersUnprocessableForCashThatDoesNotCoverAmountAndTip() throws Exception {
+	void answersUnprocessableForCashThatDoesNotCoverAmountAndTipNamingTendered() throws Exception {
 		UUID billId = UUID.randomUUID();
 		given(this.cashier.pay(any(), any(), any(), any(), any()))
 			.willThrow(new CashTenderedTooLow(billId, eur("10.00"), eur("12.00")));
@@ -317,7 +317,8 @@ class BillControllerTest {
 		this.mvc
 			.perform(payment(billId, "{\"method\": \"CASH\", \"amount\": 10.00, \"tip\": 2.00, \"tendered\": 10.00}"))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors[0].field").value("tendered"));
 	}
 
 	@Test
