@@ -160,6 +160,17 @@ class CooksTests {
 		assertThat(statusAndCook(ticket)).isEqualTo("PREPARING by " + OTHER_REPLICA);
 	}
 
+	@Test
+	void startWithTheReplicaOnlyWhenCookingIsAutomatic() {
+		Duration lease = Duration.ofSeconds(10);
+		assertThat(new Cooks(new KitchenSettings(2, 0.02, true, Duration.ofMillis(20), lease), this.management,
+				this.instanceId)
+			.isAutoStartup()).isTrue();
+		assertThat(new Cooks(new KitchenSettings(2, 0.02, false, Duration.ofMillis(20), lease), this.management,
+				this.instanceId)
+			.isAutoStartup()).as("manual mode: people start and finish tickets through the API").isFalse();
+	}
+
 	private void startCooks(double timeScale, Duration lease) {
 		KitchenSettings settings = new KitchenSettings(1, timeScale, true, Duration.ofMillis(20), lease);
 		this.cooks = new Cooks(settings, this.management, this.instanceId);
