@@ -42,7 +42,7 @@ import static org.awaitility.Awaitility.await;
  * attempt failed. The order-service is replaced by a recording double.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "restaurant.outbox.resubmit-interval=200ms", "restaurant.outbox.resubmit-older-than=2s" })
+		properties = { "restaurant.outbox.resubmit-interval=200ms", "restaurant.outbox.first-retry-after=2s" })
 @ActiveProfiles("test")
 class PaidOrderOutboxTest {
 

@@ -46,7 +46,7 @@ import static org.mockito.Mockito.verify;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "kitchen.auto-cook=true", "kitchen.time-scale=0.001", "kitchen.poll-interval=20ms",
-				"restaurant.outbox.resubmit-interval=200ms", "restaurant.outbox.resubmit-older-than=200ms" })
+				"restaurant.outbox.resubmit-interval=200ms", "restaurant.outbox.first-retry-after=200ms" })
 @ActiveProfiles("test")
 class KitchenServiceApplicationTests {
 

@@ -1,7 +1,6 @@
 package org.example.restaurant.cashier.messaging;
 
-import java.time.Duration;
-
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.restclient.autoconfigure.RestClientBuilderConfigurer;
@@ -22,6 +21,7 @@ import org.springframework.web.client.RestClient;
 @Configuration(proxyBeanMethods = false)
 @EnableAsync
 @EnableScheduling
+@EnableConfigurationProperties(OutboxProperties.class)
 class MessagingConfiguration {
 
 	/**
@@ -40,9 +40,10 @@ class MessagingConfiguration {
 
 	@Bean
 	@LoadBalanced
-	RestClient.Builder loadBalancedRestClientBuilder(RestClientBuilderConfigurer configurer) {
+	RestClient.Builder loadBalancedRestClientBuilder(RestClientBuilderConfigurer configurer,
+			OutboxProperties properties) {
 		HttpClientSettings timeouts = HttpClientSettings.defaults()
-			.withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5));
+			.withTimeouts(properties.connectTimeout(), properties.readTimeout());
 		return configurer.configure(RestClient.builder())
 			.requestFactory(ClientHttpRequestFactoryBuilder.detect().build(timeouts));
 	}

@@ -4,13 +4,15 @@ import org.example.restaurant.cashier.bill.BillPaid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Tells the order-service that an order is paid, after the payment that covered its bill
- * committed. If the call throws, the event publication stays incomplete in the outbox and
- * {@link OutboxResubmitter} sends it again.
+ * committed, outside any transaction (so a slow order-service holds no database
+ * connection). If the call throws, the event publication stays incomplete in the outbox
+ * and {@link Outbox} sends it again, with exponential back-off.
  */
 @Component
 class OrderPaidNotifier {
@@ -23,7 +25,8 @@ class OrderPaidNotifier {
 		this.orderService = orderService;
 	}
 
-	@ApplicationModuleListener
+	@Async
+	@TransactionalEventListener
 	void on(BillPaid event) {
 		this.orderService.orderPaid(event.orderId(), event.billId(), event.paidAt());
 		log.info("Told order-service that order {} is paid (bill {})", event.orderId(), event.billId());

@@ -1,7 +1,6 @@
 package org.example.restaurant.kitchen.messaging;
 
-import java.time.Duration;
-
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.restclient.autoconfigure.RestClientBuilderConfigurer;
@@ -23,11 +22,8 @@ import org.springframework.web.client.RestClient;
 @Configuration(proxyBeanMethods = false)
 @EnableAsync
 @EnableScheduling
+@EnableConfigurationProperties(OutboxProperties.class)
 class MessagingConfiguration {
-
-	static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
-
-	static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
 
 	/**
 	 * The plain builder, for calls to a real host and port. It must exist and be primary:
@@ -45,8 +41,10 @@ class MessagingConfiguration {
 
 	@Bean
 	@LoadBalanced
-	RestClient.Builder loadBalancedRestClientBuilder(RestClientBuilderConfigurer configurer) {
-		HttpClientSettings settings = HttpClientSettings.defaults().withTimeouts(CONNECT_TIMEOUT, READ_TIMEOUT);
+	RestClient.Builder loadBalancedRestClientBuilder(RestClientBuilderConfigurer configurer,
+			OutboxProperties properties) {
+		HttpClientSettings settings = HttpClientSettings.defaults()
+			.withTimeouts(properties.connectTimeout(), properties.readTimeout());
 		return configurer.configure(RestClient.builder())
 			.requestFactory(ClientHttpRequestFactoryBuilder.detect().build(settings));
 	}

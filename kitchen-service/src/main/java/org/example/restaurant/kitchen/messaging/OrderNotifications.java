@@ -10,8 +10,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Sends the kitchen's news to the order-service from the outbox: each listener runs after
  * the change committed, and a publication stays incomplete (to be re-sent by
- * {@link OutboxResubmission}) as long as its listener throws. The listeners run outside
- * any transaction (unlike {@code @ApplicationModuleListener}, which opens one), so a slow
+ * {@link Outbox}) as long as its listener throws. The listeners run outside any
+ * transaction (unlike {@code @ApplicationModuleListener}, which opens one), so a slow
  * order-service holds no database connection that the cooks need to renew their leases.
  */
 @Component

@@ -12,8 +12,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -31,19 +35,30 @@ class CashierMessenger {
 
 	private final OrderRepository orders;
 
-	CashierMessenger(@LoadBalanced RestClient.Builder loadBalanced, OrderRepository orders) {
+	private final TransactionOperations readOnly;
+
+	CashierMessenger(@LoadBalanced RestClient.Builder loadBalanced, OrderRepository orders,
+			PlatformTransactionManager transactions) {
 		this.cashier = loadBalanced.clone().baseUrl("http://cashier-service").build();
 		this.orders = orders;
+		TransactionTemplate readOnly = new TransactionTemplate(transactions);
+		readOnly.setReadOnly(true);
+		this.readOnly = readOnly;
 	}
 
-	@ApplicationModuleListener
+	@Async
+	@TransactionalEventListener
 	void on(OrderServed event) {
-		Optional<Order> order = this.orders.findById(event.orderId());
-		if (order.isEmpty()) {
+		// the message is read in a short transaction of its own; the call goes out after
+		// it
+		// ended, so a slow receiver holds no database connection
+		Optional<NewBill> found = this.readOnly
+			.execute((status) -> this.orders.findById(event.orderId()).map(NewBill::of));
+		if (found == null || found.isEmpty()) {
 			log.error("Order {} vanished before its bill was opened; nothing to send", event.orderId());
 			return;
 		}
-		NewBill bill = NewBill.of(order.get());
+		NewBill bill = found.get();
 		Delivery.send("bill for order " + event.orderId(),
 				() -> this.cashier.post().uri("/internal/bills").body(bill).retrieve().toBodilessEntity());
 	}

@@ -12,8 +12,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -32,19 +36,30 @@ class KitchenMessenger {
 
 	private final OrderRepository orders;
 
-	KitchenMessenger(@LoadBalanced RestClient.Builder loadBalanced, OrderRepository orders) {
+	private final TransactionOperations readOnly;
+
+	KitchenMessenger(@LoadBalanced RestClient.Builder loadBalanced, OrderRepository orders,
+			PlatformTransactionManager transactions) {
 		this.kitchen = loadBalanced.clone().baseUrl("http://kitchen-service").build();
 		this.orders = orders;
+		TransactionTemplate readOnly = new TransactionTemplate(transactions);
+		readOnly.setReadOnly(true);
+		this.readOnly = readOnly;
 	}
 
-	@ApplicationModuleListener
+	@Async
+	@TransactionalEventListener
 	void on(OrderPlaced event) {
-		Optional<Order> order = this.orders.findById(event.orderId());
-		if (order.isEmpty()) {
+		// the message is read in a short transaction of its own; the call goes out after
+		// it
+		// ended, so a slow receiver holds no database connection
+		Optional<NewTicket> found = this.readOnly
+			.execute((status) -> this.orders.findById(event.orderId()).map(NewTicket::of));
+		if (found == null || found.isEmpty()) {
 			log.error("Order {} vanished before its ticket was sent; nothing to send", event.orderId());
 			return;
 		}
-		NewTicket ticket = NewTicket.of(order.get());
+		NewTicket ticket = found.get();
 		Delivery.send("ticket for order " + event.orderId(),
 				() -> this.kitchen.post().uri("/internal/tickets").body(ticket).retrieve().toBodilessEntity());
 	}

@@ -6,18 +6,30 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the outbox delivers messages to the other services.
+ * How the outbox delivers messages to the other services ({@code restaurant.outbox.*}).
  *
- * @param resubmitInterval how often undelivered messages are sent again
- * ({@code restaurant.outbox.resubmit-interval}, default 5 s)
- * @param resubmitOlderThan only messages at least this old are sent again, so that a
- * first attempt still in flight is not doubled right away (default 5 s)
+ * @param resubmitInterval how often the outbox looks for messages due to be sent again
+ * (default 2 s)
+ * @param firstRetryAfter how long after it was first sent an unaccepted message is sent
+ * again (default 5 s, the read timeout, so a first attempt still in flight is not
+ * doubled); each further attempt waits twice as long as the one before
+ * @param maxBackoff the longest wait between two attempts (default 30 s): once a receiver
+ * is back, its messages arrive within this time
+ * @param stuckAfter a message not accepted this long after it was written counts as
+ * stuck: it is logged once and counted in health and metrics (default 1 min)
+ * @param keepCompleted how long delivered messages stay in the outbox table before they
+ * are purged (default 1 h)
  * @param connectTimeout connect timeout of the calls to other services (default 2 s)
  * @param readTimeout read timeout of the calls to other services (default 5 s)
  */
 @ConfigurationProperties("restaurant.outbox")
-public record OutboxProperties(@DefaultValue("5s") Duration resubmitInterval,
-		@DefaultValue("5s") Duration resubmitOlderThan, @DefaultValue("2s") Duration connectTimeout,
-		@DefaultValue("5s") Duration readTimeout) {
+public record OutboxProperties(@DefaultValue("2s") Duration resubmitInterval,
+		@DefaultValue("5s") Duration firstRetryAfter, @DefaultValue("30s") Duration maxBackoff,
+		@DefaultValue("1m") Duration stuckAfter, @DefaultValue("1h") Duration keepCompleted,
+		@DefaultValue("2s") Duration connectTimeout, @DefaultValue("5s") Duration readTimeout) {
+
+	Backoff backoff() {
+		return new Backoff(this.firstRetryAfter, this.maxBackoff);
+	}
 
 }

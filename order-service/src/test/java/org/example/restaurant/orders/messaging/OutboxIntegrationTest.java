@@ -33,8 +33,9 @@ import static org.awaitility.Awaitility.await;
  * and cashier services that the registry (here the simple discovery client) points at.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.cloud.discovery.enabled=true", "restaurant.outbox.resubmit-interval=300ms",
-				"restaurant.outbox.resubmit-older-than=300ms" })
+		properties = { "spring.cloud.discovery.enabled=true", "restaurant.outbox.resubmit-interval=100ms",
+				"restaurant.outbox.first-retry-after=300ms", "restaurant.outbox.max-backoff=1s",
+				"restaurant.outbox.stuck-after=2s" })
 @ActiveProfiles("test")
 class OutboxIntegrationTest {
 
@@ -106,6 +107,36 @@ class OutboxIntegrationTest {
 			.as("re-sent by the outbox, not by the HTTP client")
 			.singleElement()
 			.isNotNull();
+	}
+
+	@Test
+	void showsAStuckMessageInHealthAndMetricsUntilTheKitchenTakesIt() {
+		for (int failure = 0; failure < 5; failure++) {
+			stub.failNext((request) -> request.body().contains("\"T2-stuck\""), 503);
+		}
+
+		String orderId = place("T2-stuck", "espresso", 1, null);
+
+		await().atMost(PATIENCE).untilAsserted(() -> {
+			DocumentContext health = JsonPath.parse(get("/actuator/health/outbox"));
+			assertThat(health.read("$.status", String.class)).isEqualTo("UP");
+			assertThat(health.read("$.details.pending", Integer.class)).isPositive();
+			assertThat(health.read("$.details.stuck", Integer.class)).isPositive();
+			assertThat(health.read("$.details.oldestSince", String.class)).isNotBlank();
+		});
+		assertThat(JsonPath.parse(get("/actuator/metrics/restaurant.outbox.stuck"))
+			.read("$.measurements[0].value", Double.class)).isPositive();
+		awaitPublicationCompleted("KitchenMessenger", orderId);
+		assertThat(stub.received("/internal/tickets", orderId)).as("five refusals, then accepted").hasSize(6);
+		assertThat(this.jdbc.queryForObject(
+				"select completion_attempts from event_publication where serialized_event like ?", Integer.class,
+				"%" + orderId + "%"))
+			.as("sent once and re-sent five times by the outbox")
+			.isEqualTo(6);
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(
+					JsonPath.parse(get("/actuator/health/outbox")).read("$.details.stuck", Integer.class))
+				.isZero());
 	}
 
 	@Test
@@ -218,6 +249,10 @@ class OutboxIntegrationTest {
 		String orderId = JsonPath.parse(response.getBody()).read("$.id", String.class);
 		assertThat(response.getHeaders().getLocation()).hasToString("/api/orders/" + orderId);
 		return orderId;
+	}
+
+	private String get(String path) {
+		return this.api.get().uri(path).retrieve().body(String.class);
 	}
 
 	private ResponseEntity<String> cancel(String orderId) {
