@@ -69,8 +69,7 @@ class Outbox implements HealthIndicator, MeterBinder {
 	void resubmitDue() {
 		Instant now = Instant.now();
 		// Spring Modulith shows the filter every incomplete publication, so one look
-		// serves
-		// both to pick the messages due and to take stock of the backlog
+		// serves both to pick the messages due and to take stock of the backlog
 		List<EventPublication> pending = new ArrayList<>();
 		this.incomplete.resubmitIncompletePublications((publication) -> {
 			pending.add(publication);
