@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import tools.jackson.databind.JsonNode;
@@ -53,6 +55,10 @@ final class Restaurant implements AutoCloseable {
 		// its last lease renewal.
 		this.env.put("KITCHEN_TIME_SCALE", "0.005");
 		this.env.put("KITCHEN_LEASE", "3s");
+		// Undelivered outbox messages are re-sent with a back-off that grows per message;
+		// capped at 4 s, a message reaches a service at most a few seconds after the
+		// service is back, so the outage scenarios wait seconds, not half a minute.
+		this.env.put("RESTAURANT_OUTBOX_MAXBACKOFF", "4s");
 	}
 
 	/** Overrides a setting of the launcher or the services (an environment variable). */
@@ -123,9 +129,46 @@ final class Restaurant implements AutoCloseable {
 		}
 	}
 
-	/** {@code kill -9} of one part, e.g. {@code kitchen-2}. */
+	/**
+	 * {@code kill -9} of one part, e.g. {@code kitchen-2}, and waits until its process is
+	 * gone: the launcher only sends the signal, and an {@code up} started while the
+	 * process is still dying finds its port taken and gives up.
+	 */
 	void kill(String name) {
+		long pid = pidOf(name);
 		launcher("kill", name);
+		ProcessHandle.of(pid).ifPresent((process) -> {
+			try {
+				process.onExit().get(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				throw new IllegalStateException(name + " (pid " + pid + ") outlived kill -9", ex);
+			}
+		});
+	}
+
+	/** What one part has logged since it was last started, e.g. {@code order-1}. */
+	String log(String name) {
+		try {
+			return new String(Files.readAllBytes(this.runDir.resolve("logs").resolve(name + ".log")),
+					StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private long pidOf(String name) {
+		try {
+			return Long.parseLong(Files.readString(this.runDir.resolve("pids").resolve(name + ".pid")).trim());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(name + " has no pid file; is it running?", ex);
+		}
 	}
 
 	/** Stops one part gracefully (SIGTERM) and waits until its process has ended. */
@@ -145,6 +188,14 @@ final class Restaurant implements AutoCloseable {
 	Response post(String path, String body) {
 		return send(HttpRequest.newBuilder(gateway(path))
 			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	/** A POST through the gateway with an {@code Idempotency-Key}. */
+	Response post(String path, String body, String idempotencyKey) {
+		return send(HttpRequest.newBuilder(gateway(path))
+			.header("Content-Type", "application/json")
+			.header("Idempotency-Key", idempotencyKey)
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
