@@ -151,17 +151,6 @@ final class Restaurant implements AutoCloseable {
 		});
 	}
 
-	/** What one part has logged since it was last started, e.g. {@code order-1}. */
-	String log(String name) {
-		try {
-			return new String(Files.readAllBytes(this.runDir.resolve("logs").resolve(name + ".log")),
-					StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	private long pidOf(String name) {
 		try {
 			return Long.parseLong(Files.readString(this.runDir.resolve("pids").resolve(name + ".pid")).trim());
