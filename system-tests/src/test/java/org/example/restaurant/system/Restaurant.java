@@ -32,7 +32,7 @@ final class Restaurant implements AutoCloseable {
 
 	private final Path home = Path.of(System.getProperty("restaurant.home", "..")).toAbsolutePath().normalize();
 
-	private final Path runDir = Path.of(System.getProperty("restaurant.run-dir", "target/run")).toAbsolutePath();
+	private final Path runDir;
 
 	private final Map<String, String> env = new LinkedHashMap<>();
 
@@ -43,6 +43,16 @@ final class Restaurant implements AutoCloseable {
 	final int registryPort = freePort();
 
 	Restaurant(int kitchens) {
+		this(kitchens, "");
+	}
+
+	/**
+	 * A restaurant of its own, in a run folder named after the shared one with
+	 * {@code suffix} appended (e.g. {@code target/run-postgres}), so that it never meets
+	 * the shared one's files.
+	 */
+	Restaurant(int kitchens, String suffix) {
+		this.runDir = Path.of(System.getProperty("restaurant.run-dir", "target/run") + suffix).toAbsolutePath();
 		this.env.put("RESTAURANT_RUN_DIR", this.runDir.toString());
 		this.env.put("GATEWAY_PORT", String.valueOf(this.gatewayPort));
 		this.env.put("REGISTRY_PORT", String.valueOf(this.registryPort));
@@ -86,6 +96,10 @@ final class Restaurant implements AutoCloseable {
 	@Override
 	public void close() {
 		System.out.println(launcher("down"));
+	}
+
+	Path runDir() {
+		return this.runDir;
 	}
 
 	/** The last lines of every log in the run folder, to explain a failure. */

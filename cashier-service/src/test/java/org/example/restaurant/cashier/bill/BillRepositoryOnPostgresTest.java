@@ -1,0 +1,11 @@
+package org.example.restaurant.cashier.bill;
+
+import org.example.restaurant.cashier.OnPostgres;
+
+/**
+ * {@link BillRepositoryTest} on PostgreSQL.
+ */
+@OnPostgres
+class BillRepositoryOnPostgresTest extends BillRepositoryTest {
+
+}

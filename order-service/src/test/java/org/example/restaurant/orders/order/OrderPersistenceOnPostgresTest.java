@@ -1,0 +1,11 @@
+package org.example.restaurant.orders.order;
+
+import org.example.restaurant.orders.OnPostgres;
+
+/**
+ * {@link OrderPersistenceTest} on PostgreSQL.
+ */
+@OnPostgres
+class OrderPersistenceOnPostgresTest extends OrderPersistenceTest {
+
+}
