@@ -1,5 +1,7 @@
 package org.example.restaurant.gateway;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -11,8 +13,11 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxRequestBody the largest request body the gateway passes on, 64 KB by default;
  * a larger one is refused with 413
+ * @param retryAfter what a 503 asks the client to wait ({@code Retry-After}), 5 s by
+ * default; {@code application.yml} also makes it the circuit breakers' wait in the open
+ * state, so the two cannot drift apart
  */
 @ConfigurationProperties("gateway")
-public record GatewaySettings(@DefaultValue("64KB") DataSize maxRequestBody) {
+public record GatewaySettings(@DefaultValue("64KB") DataSize maxRequestBody, @DefaultValue("5s") Duration retryAfter) {
 
 }

@@ -128,6 +128,16 @@ class GatewayCircuitBreakerTests {
 	}
 
 	@Test
+	void asksClientsToWaitAsLongAsAnOpenCircuitStaysOpen(@Autowired GatewaySettings settings) {
+		long openMillis = this.circuitBreakers.circuitBreaker("cashier-service")
+			.getCircuitBreakerConfig()
+			.getWaitIntervalFunctionInOpenState()
+			.apply(1);
+
+		assertThat(Duration.ofMillis(openMillis)).isEqualTo(settings.retryAfter()).isEqualTo(Duration.ofSeconds(5));
+	}
+
+	@Test
 	void answers504ProblemWhenAServiceHangsLongerThanItsTimeLimit() {
 		this.http.get()
 			.uri("/api/orders/slow")

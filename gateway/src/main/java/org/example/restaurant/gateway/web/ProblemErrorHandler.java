@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import org.example.restaurant.gateway.GatewaySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -45,15 +46,16 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 	private static final Logger log = LoggerFactory.getLogger(ProblemErrorHandler.class);
 
 	/**
-	 * Seconds a client should wait after a 503. The same as the circuit breakers' wait in
-	 * the open state ({@code wait-duration-in-open-state} in {@code application.yml}),
-	 * and long enough for the registry to list a restarted instance.
+	 * Seconds a client should wait after a 503 ({@code gateway.retry-after}): the circuit
+	 * breakers' wait in the open state, and long enough for the registry to list a
+	 * restarted instance.
 	 */
-	static final String RETRY_AFTER_SECONDS = "5";
+	private final String retryAfterSeconds;
 
 	private final ServerResponse.Context context;
 
-	ProblemErrorHandler(ServerCodecConfigurer codecs) {
+	ProblemErrorHandler(ServerCodecConfigurer codecs, GatewaySettings settings) {
+		this.retryAfterSeconds = String.valueOf(Math.max(1, settings.retryAfter().toSeconds()));
 		this.context = new ServerResponse.Context() {
 
 			@Override
@@ -79,7 +81,7 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 		ServerResponse.BodyBuilder response = ServerResponse.status(problem.getStatus())
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 		if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
-			response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+			response.header(HttpHeaders.RETRY_AFTER, this.retryAfterSeconds);
 		}
 		return response.bodyValue(problem).flatMap((r) -> r.writeTo(exchange, this.context));
 	}
