@@ -1,0 +1,123 @@
+// The public API through the gateway (same origin), and what its errors mean to a person.
+
+/** An error answer (application/problem+json), or no answer at all (status 0). */
+export class Problem extends Error {
+	constructor({ status = 0, title, detail, errors, retryAfter, ...rest }) {
+		super(detail || title || `HTTP ${status}`);
+		this.status = status;
+		this.title = title || defaultTitle(status);
+		this.detail = detail || '';
+		this.errors = Array.isArray(errors) ? errors : [];
+		this.retryAfter = retryAfter ? Number(retryAfter) : null;
+		this.properties = rest;
+	}
+
+	/** The fields named in errors[] (e.g. "tendered", "items[0].quantity"). */
+	get fields() {
+		return this.errors.map((e) => e.field).filter(Boolean);
+	}
+}
+
+function defaultTitle(status) {
+	if (status === 0) return 'The restaurant cannot be reached';
+	if (status === 404) return 'Not found';
+	if (status === 409) return 'Conflict';
+	if (status === 503) return 'Service unavailable';
+	return `Error ${status}`;
+}
+
+// The server's clock, from the Date header, so that timers on a tablet with a wrong
+// clock still count from the kitchen's times. Date has a resolution of one second, so
+// offsets below two seconds are taken as noise.
+let clockOffset = 0;
+
+export function now() {
+	return Date.now() + (Math.abs(clockOffset) > 2000 ? clockOffset : 0);
+}
+
+/**
+ * One request. Resolves to the parsed JSON (or text for text/plain), rejects with a
+ * Problem. Network failures become a Problem with status 0.
+ */
+export async function api(method, path, { body, idempotencyKey } = {}) {
+	const headers = { Accept: 'application/json, application/problem+json, text/plain' };
+	if (body !== undefined) headers['Content-Type'] = 'application/json';
+	if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
+	let response;
+	try {
+		response = await fetch(path, {
+			method,
+			headers,
+			body: body === undefined ? undefined : JSON.stringify(body),
+			cache: 'no-store',
+		});
+	}
+	catch (e) {
+		throw new Problem({
+			status: 0,
+			detail: 'No answer from the gateway: check the network; the screen keeps trying.',
+		});
+	}
+	const date = response.headers.get('Date');
+	if (date) clockOffset = Date.parse(date) - Date.now();
+	const type = response.headers.get('Content-Type') || '';
+	if (!response.ok) {
+		let problem = {};
+		try {
+			problem = type.includes('json') ? await response.json() : { detail: (await response.text()).slice(0, 300) };
+		}
+		catch (e) {
+			// an unreadable error body: the status says enough
+		}
+		throw new Problem({ ...problem, status: response.status, retryAfter: response.headers.get('Retry-After') });
+	}
+	if (response.status === 204) return null;
+	return type.includes('json') ? response.json() : response.text();
+}
+
+export const get = (path) => api('GET', path);
+export const post = (path, body, idempotencyKey) => api('POST', path, { body, idempotencyKey });
+
+/** A random UUID; crypto.randomUUID exists only in secure contexts (https, localhost). */
+export function newKey() {
+	if (globalThis.crypto?.randomUUID) {
+		try {
+			return crypto.randomUUID();
+		}
+		catch (e) {
+			// not a secure context: fall through
+		}
+	}
+	const b = new Uint8Array(16);
+	crypto.getRandomValues(b);
+	b[6] = (b[6] & 0x0f) | 0x40;
+	b[8] = (b[8] & 0x3f) | 0x80;
+	const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * The Idempotency-Key of one draft (an order, a payment): the same draft sent twice (a
+ * double click, a retry after a lost answer) carries the same key, so the server does it
+ * once. A changed draft gets a new key, since the server refuses one key with two bodies.
+ * Forget it once the draft has been done.
+ */
+export class DraftKey {
+	key = null;
+
+	fingerprint = null;
+
+	for(body) {
+		const fingerprint = JSON.stringify(body);
+		if (fingerprint !== this.fingerprint) {
+			this.fingerprint = fingerprint;
+			this.key = newKey();
+		}
+		return this.key;
+	}
+
+	forget() {
+		this.key = null;
+		this.fingerprint = null;
+	}
+}

@@ -1,0 +1,173 @@
+package org.example.restaurant.gateway.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway serves the front-of-house app (static files) at {@code /}, beside the API,
+ * with the right content types and caching, and still answers anything else as a problem.
+ * No service runs behind it here.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
+@AutoConfigureWebTestClient
+class FrontOfHouseTests {
+
+	private static final Pattern IMPORT = Pattern.compile("from '\\./([a-z-]+\\.js)'");
+
+	@Autowired
+	WebTestClient http;
+
+	@Test
+	void servesThePageAtTheRoot() {
+		this.http.get()
+			.uri("/")
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType("text/html;charset=UTF-8")
+			.expectHeader()
+			.cacheControl(CacheControl.noCache())
+			.expectHeader()
+			.valueEquals("X-Content-Type-Options", "nosniff")
+			.expectHeader()
+			.valueEquals("Content-Security-Policy", FrontOfHouseHeaders.CONTENT_SECURITY_POLICY)
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("<script type=\"module\" src=\"js/app.js\"></script>",
+					"href=\"app.css\"", "id=\"floor\"", "id=\"kitchen\"", "id=\"cashier\""));
+	}
+
+	@Test
+	void servesJavaScriptModulesAsJavaScriptAndRevalidatesThem() {
+		HttpHeaders headers = this.http.get()
+			.uri("/js/app.js")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType("text/javascript;charset=UTF-8")
+			.expectHeader()
+			.valueEquals("X-Content-Type-Options", "nosniff")
+			.expectHeader()
+			.valueEquals(HttpHeaders.CACHE_CONTROL, "no-cache")
+			.expectHeader()
+			.doesNotExist("Content-Security-Policy")
+			.expectBody(String.class)
+			.value((js) -> assertThat(js).contains("import * as floor from './floor.js';"))
+			.returnResult()
+			.getResponseHeaders();
+		assertThat(headers.getLastModified()).isPositive();
+
+		this.http.get()
+			.uri("/js/app.js")
+			.ifModifiedSince(ZonedDateTime.ofInstant(Instant.ofEpochMilli(headers.getLastModified()), ZoneOffset.UTC))
+			.exchange()
+			.expectStatus()
+			.isNotModified();
+	}
+
+	@Test
+	void servesEveryModuleThatTheAppImports() throws IOException {
+		Set<String> modules = new LinkedHashSet<>();
+		for (String module : Set.of("app.js", "floor.js", "kitchen.js", "cashier.js", "ui.js", "api.js")) {
+			Matcher imports = IMPORT.matcher(read("static/js/" + module));
+			while (imports.find()) {
+				modules.add(imports.group(1));
+			}
+		}
+		assertThat(modules).contains("floor.js", "kitchen.js", "cashier.js", "ui.js", "api.js");
+		for (String module : modules) {
+			this.http.get()
+				.uri("/js/" + module)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectHeader()
+				.contentType("text/javascript;charset=UTF-8");
+		}
+		this.http.get()
+			.uri("/app.css")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType("text/css;charset=UTF-8");
+		this.http.get().uri("/icon.svg").exchange().expectStatus().isOk().expectHeader().contentType("image/svg+xml");
+	}
+
+	@Test
+	void answersAMissingFileWithA404Problem() {
+		this.http.get()
+			.uri("/js/missing.js")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader()
+			.doesNotExist("Content-Security-Policy")
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(404)
+			.jsonPath("$.instance")
+			.isEqualTo("/js/missing.js");
+	}
+
+	@Test
+	void leavesTheApiAndTheInternalGuardAsTheyWere() {
+		// No cashier instance: the API's own problem, untouched by the app's headers.
+		this.http.get()
+			.uri("/api/bills")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader()
+			.doesNotExist("X-Content-Type-Options");
+		this.http.get()
+			.uri("/internal/orders")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		this.http.get()
+			.uri("/js/../internal/orders")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	private static String read(String resource) throws IOException {
+		try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+}
