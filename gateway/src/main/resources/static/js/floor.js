@@ -72,7 +72,7 @@ async function refresh() {
 	for (const order of lists.flat()) {
 		// An order that moved on between two of the calls is in two lists: the newer wins.
 		const seen = active.get(order.id);
-		if (!seen || order.updatedAt > seen.updatedAt) active.set(order.id, order);
+		if (!seen || Date.parse(order.updatedAt) > Date.parse(seen.updatedAt)) active.set(order.id, order);
 	}
 	// Orders we watched that left the active lists: ask once how they ended.
 	const gone = [...state.orders.values()].filter((o) => ACTIVE.includes(o.status) && !active.has(o.id));
@@ -263,7 +263,7 @@ function renderOrders() {
 	const visible = [...state.orders.values()].filter((o) => all || o.table === state.table);
 	const active = visible.filter((o) => ACTIVE.includes(o.status)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 	const finished = visible.filter((o) => !ACTIVE.includes(o.status))
-		.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, 8);
+		.sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt)).slice(0, 8);
 	const view = [all, state.table, [...active, ...finished].map((o) => [o.id, o.status, o.updatedAt]), [...state.busy], state.confirmCancel, [...state.changed]];
 	if (rendered.orders === signature(view)) return;
 	rendered.orders = signature(view);

@@ -49,9 +49,8 @@ class CashierMessenger {
 	@Async
 	@TransactionalEventListener
 	void on(OrderServed event) {
-		// the message is read in a short transaction of its own; the call goes out after
-		// it
-		// ended, so a slow receiver holds no database connection
+		// read in a short transaction of its own, and sent after it ended:
+		// a slow receiver holds no database connection
 		Optional<NewBill> found = this.readOnly
 			.execute((status) -> this.orders.findById(event.orderId()).map(NewBill::of));
 		if (found == null || found.isEmpty()) {

@@ -50,9 +50,8 @@ class KitchenMessenger {
 	@Async
 	@TransactionalEventListener
 	void on(OrderPlaced event) {
-		// the message is read in a short transaction of its own; the call goes out after
-		// it
-		// ended, so a slow receiver holds no database connection
+		// read in a short transaction of its own, and sent after it ended:
+		// a slow receiver holds no database connection
 		Optional<NewTicket> found = this.readOnly
 			.execute((status) -> this.orders.findById(event.orderId()).map(NewTicket::of));
 		if (found == null || found.isEmpty()) {

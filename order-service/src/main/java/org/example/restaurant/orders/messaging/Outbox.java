@@ -33,11 +33,13 @@ import org.springframework.stereotype.Component;
  * finally goes through) and purges delivered messages after
  * {@code restaurant.outbox.keep-completed}.
  * <p>
- * A message being re-sent is claimed by Spring Modulith (status {@code RESUBMITTED}, one
- * more attempt, a new resubmission date) with a conditional update, so processes sharing
- * the outbox do not send it twice in one round; one that died during a re-send leaves the
- * claim behind until Spring Modulith's staleness check marks it failed
- * ({@code spring.modulith.events.staleness.*}).
+ * A message being re-sent is marked by Spring Modulith (status {@code RESUBMITTED}, one
+ * more attempt, a new resubmission date), which spaces out the processes that share the
+ * outbox, since each reads the back-off from the publication. It is no lock: the mark is
+ * lifted as soon as the listener starts, so two processes, or a re-send and a slow first
+ * attempt, may now and then send the same message twice. The receivers are idempotent. A
+ * process that died during a re-send leaves the mark behind until Spring Modulith's
+ * staleness check marks the message failed ({@code spring.modulith.events.staleness.*}).
  */
 @Component
 class Outbox implements HealthIndicator, MeterBinder {
@@ -94,9 +96,11 @@ class Outbox implements HealthIndicator, MeterBinder {
 			stillPending.add(publication.getIdentifier());
 			Duration waiting = Duration.between(publication.getPublicationDate(), now);
 			if (waiting.compareTo(this.properties.stuckAfter()) >= 0
-					&& this.reported.putIfAbsent(publication.getIdentifier(), describe(publication)) == null) {
+					&& !this.reported.containsKey(publication.getIdentifier())) {
+				String message = describe(publication);
+				this.reported.put(publication.getIdentifier(), message);
 				log.warn("Outbox: {} not accepted after {} s and {} attempts; still sending it, at most {} s apart",
-						describe(publication), waiting.toSeconds(), publication.getCompletionAttempts(),
+						message, waiting.toSeconds(), publication.getCompletionAttempts(),
 						this.properties.maxBackoff().toSeconds());
 			}
 		}
@@ -110,7 +114,13 @@ class Outbox implements HealthIndicator, MeterBinder {
 	}
 
 	private static String describe(EventPublication publication) {
-		return String.valueOf(publication.getEvent());
+		try {
+			return String.valueOf(publication.getEvent());
+		}
+		catch (RuntimeException ex) {
+			// an event that no longer reads (its class changed): still report it
+			return "message " + publication.getIdentifier() + " (unreadable: " + ex.getMessage() + ")";
+		}
 	}
 
 	@Override
