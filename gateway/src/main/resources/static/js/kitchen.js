@@ -27,15 +27,21 @@ const rendered = {};
 export function init() {
 	poller = new Poller(refresh, 1500);
 	const manual = $('manual-mode');
+	// The kitchen's own mode (autoCook in the cluster view) ticks the box, until someone on
+	// this device chooses otherwise.
 	try {
-		state.manual = localStorage.getItem(MANUAL_KEY) === 'true';
+		const chosen = localStorage.getItem(MANUAL_KEY);
+		state.chosen = chosen !== null;
+		state.manual = chosen === 'true';
 	}
 	catch (e) {
+		state.chosen = false;
 		state.manual = false;
 	}
 	manual.checked = state.manual;
 	manual.addEventListener('change', () => {
 		state.manual = manual.checked;
+		state.chosen = true;
 		try {
 			localStorage.setItem(MANUAL_KEY, String(state.manual));
 		}
@@ -67,7 +73,13 @@ async function refresh() {
 		state.ready = ready.value;
 	}
 	if (readyOrders.status === 'fulfilled') state.readyOrders = new Set(readyOrders.value.map((o) => o.id));
-	if (cluster.status === 'fulfilled') state.replicas = cluster.value.replicas || [];
+	if (cluster.status === 'fulfilled') {
+		state.replicas = cluster.value.replicas || [];
+		if (!state.chosen && typeof cluster.value.autoCook === 'boolean') {
+			state.manual = !cluster.value.autoCook;
+			$('manual-mode').checked = state.manual;
+		}
+	}
 	render();
 	if (failed) throw failed.reason;
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.example.restaurant.kitchen.cook.KitchenSettings;
 import org.example.restaurant.kitchen.support.InstanceId;
 import org.example.restaurant.kitchen.ticket.PreparerCount;
 import org.example.restaurant.kitchen.ticket.TicketRepository;
@@ -39,7 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
  * tickets are prepared; {@code PREPARING} ones are in progress while held under a live
  * lease (or started by a person, without a lease), and awaiting takeover once the lease
  * has passed (the replica is gone or stuck; another one takes them over at its next
- * claim).
+ * claim). {@code autoCook} tells whether the kitchen cooks by itself.
  */
 @RestController
 class ClusterController {
@@ -60,14 +61,18 @@ class ClusterController {
 
 	private final Clock clock;
 
+	private final KitchenSettings settings;
+
 	ClusterController(ObjectProvider<DiscoveryClient> discovery, ObjectProvider<Registration> registration,
-			TicketRepository tickets, InstanceId instanceId, Environment environment, Clock clock) {
+			TicketRepository tickets, InstanceId instanceId, Environment environment, Clock clock,
+			KitchenSettings settings) {
 		this.discovery = discovery;
 		this.registration = registration;
 		this.tickets = tickets;
 		this.instanceId = instanceId;
 		this.environment = environment;
 		this.clock = clock;
+		this.settings = settings;
 	}
 
 	@GetMapping("/api/kitchen/cluster")
@@ -94,7 +99,7 @@ class ClusterController {
 			}
 		}
 		replicas.sort(Comparator.comparing(Replica::instanceId));
-		return new ClusterResponse(replicas);
+		return new ClusterResponse(replicas, this.settings.autoCook());
 	}
 
 	private List<ServiceInstance> registered() {
@@ -136,8 +141,13 @@ class ClusterController {
 
 	/**
 	 * The body of {@code GET /api/kitchen/cluster}.
+	 *
+	 * @param replicas the replicas
+	 * @param autoCook whether the answering replica's cooks prepare tickets by themselves
+	 * ({@code kitchen.auto-cook}); when false, people start and finish them, and a
+	 * kitchen display shows its Start and Ready buttons
 	 */
-	record ClusterResponse(List<Replica> replicas) {
+	record ClusterResponse(List<Replica> replicas, boolean autoCook) {
 	}
 
 	/**

@@ -6,12 +6,14 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import com.netflix.appinfo.InstanceInfo;
+import org.example.restaurant.kitchen.cook.KitchenSettings;
 import org.example.restaurant.kitchen.support.InstanceId;
 import org.example.restaurant.kitchen.ticket.PreparerCount;
 import org.example.restaurant.kitchen.ticket.TicketRepository;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.cloud.client.DefaultServiceInstance;
@@ -67,7 +69,8 @@ class ClusterControllerTests {
 				   "status": "GONE", "ticketsPrepared": 7, "ticketsInProgress": 0, "ticketsAwaitingTakeover": 2},
 				  {"instanceId": "kitchen-service:local", "host": "localhost", "port": null,
 				   "status": "UP", "ticketsPrepared": 0, "ticketsInProgress": 0, "ticketsAwaitingTakeover": 0}
-				]}
+				],
+				"autoCook": true}
 				""");
 	}
 
@@ -86,6 +89,7 @@ class ClusterControllerTests {
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(KitchenSettings.class)
 	static class FixedClock {
 
 		@Bean
