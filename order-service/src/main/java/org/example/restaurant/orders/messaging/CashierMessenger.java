@@ -7,17 +7,13 @@ import java.util.UUID;
 
 import org.example.restaurant.orders.order.Order;
 import org.example.restaurant.orders.order.OrderEvents.OrderServed;
-import org.example.restaurant.orders.order.OrderRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionOperations;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -33,27 +29,18 @@ class CashierMessenger {
 
 	private final RestClient cashier;
 
-	private final OrderRepository orders;
+	private final OrderReader orders;
 
-	private final TransactionOperations readOnly;
-
-	CashierMessenger(@LoadBalanced RestClient.Builder loadBalanced, OrderRepository orders,
-			PlatformTransactionManager transactions) {
+	CashierMessenger(@LoadBalanced RestClient.Builder loadBalanced, OrderReader orders) {
 		this.cashier = loadBalanced.clone().baseUrl("http://cashier-service").build();
 		this.orders = orders;
-		TransactionTemplate readOnly = new TransactionTemplate(transactions);
-		readOnly.setReadOnly(true);
-		this.readOnly = readOnly;
 	}
 
 	@Async
 	@TransactionalEventListener
 	void on(OrderServed event) {
-		// read in a short transaction of its own, and sent after it ended:
-		// a slow receiver holds no database connection
-		Optional<NewBill> found = this.readOnly
-			.execute((status) -> this.orders.findById(event.orderId()).map(NewBill::of));
-		if (found == null || found.isEmpty()) {
+		Optional<NewBill> found = this.orders.read(event.orderId(), NewBill::of);
+		if (found.isEmpty()) {
 			log.error("Order {} vanished before its bill was opened; nothing to send", event.orderId());
 			return;
 		}

@@ -7,17 +7,13 @@ import java.util.UUID;
 
 import org.example.restaurant.orders.order.Order;
 import org.example.restaurant.orders.order.OrderEvents.OrderPlaced;
-import org.example.restaurant.orders.order.OrderRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionOperations;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -34,27 +30,18 @@ class KitchenMessenger {
 
 	private final RestClient kitchen;
 
-	private final OrderRepository orders;
+	private final OrderReader orders;
 
-	private final TransactionOperations readOnly;
-
-	KitchenMessenger(@LoadBalanced RestClient.Builder loadBalanced, OrderRepository orders,
-			PlatformTransactionManager transactions) {
+	KitchenMessenger(@LoadBalanced RestClient.Builder loadBalanced, OrderReader orders) {
 		this.kitchen = loadBalanced.clone().baseUrl("http://kitchen-service").build();
 		this.orders = orders;
-		TransactionTemplate readOnly = new TransactionTemplate(transactions);
-		readOnly.setReadOnly(true);
-		this.readOnly = readOnly;
 	}
 
 	@Async
 	@TransactionalEventListener
 	void on(OrderPlaced event) {
-		// read in a short transaction of its own, and sent after it ended:
-		// a slow receiver holds no database connection
-		Optional<NewTicket> found = this.readOnly
-			.execute((status) -> this.orders.findById(event.orderId()).map(NewTicket::of));
-		if (found == null || found.isEmpty()) {
+		Optional<NewTicket> found = this.orders.read(event.orderId(), NewTicket::of);
+		if (found.isEmpty()) {
 			log.error("Order {} vanished before its ticket was sent; nothing to send", event.orderId());
 			return;
 		}

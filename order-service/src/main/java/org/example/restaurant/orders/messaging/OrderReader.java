@@ -1,0 +1,38 @@
+package org.example.restaurant.orders.messaging;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.example.restaurant.orders.order.Order;
+import org.example.restaurant.orders.order.OrderRepository;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reads what a message needs from an order, in a short read-only transaction of its own,
+ * so the messengers send it after the transaction ended and a slow receiver holds no
+ * database connection.
+ */
+@Component
+class OrderReader {
+
+	private final OrderRepository orders;
+
+	private final TransactionTemplate readOnly;
+
+	OrderReader(OrderRepository orders, PlatformTransactionManager transactions) {
+		this.orders = orders;
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
+	}
+
+	/** The message made of the order, or empty if there is no such order. */
+	<T> Optional<T> read(UUID orderId, Function<Order, T> message) {
+		Optional<T> read = this.readOnly.execute((status) -> this.orders.findById(orderId).map(message));
+		return (read != null) ? read : Optional.empty();
+	}
+
+}
