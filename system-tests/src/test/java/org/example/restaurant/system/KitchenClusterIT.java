@@ -91,10 +91,10 @@ class KitchenClusterIT {
 			// Wait for a replica that is cooking something, and kill it mid-cooking.
 			String victim = await("a replica with tickets in its pans").atMost(Duration.ofSeconds(60))
 				.pollInterval(Duration.ofMillis(100))
-				.until(KitchenClusterIT::busyReplica, (id) -> id != null);
+				.until(restaurant::busiestKitchenReplica, (id) -> id != null);
 			long killedAt = System.nanoTime();
 			restaurant.kill(victim);
-			List<String> victimTickets = ticketsHeldBy(victim);
+			List<String> victimTickets = restaurant.ticketsHeldBy(victim);
 			System.out.println("kill -9 " + victim + " while it held tickets " + victimTickets);
 			assertThat(victimTickets).as("tickets in the dead replica's pans").isNotEmpty();
 
@@ -153,7 +153,7 @@ class KitchenClusterIT {
 		}
 		String leaving = await("a replica with tickets in its pans").atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(100))
-			.until(KitchenClusterIT::busyReplica, (id) -> id != null);
+			.until(restaurant::busiestKitchenReplica, (id) -> id != null);
 
 		long stoppingAt = System.nanoTime();
 		CompletableFuture<Long> stopped = CompletableFuture.supplyAsync(() -> {
@@ -166,7 +166,8 @@ class KitchenClusterIT {
 		long stoppedAfter = stopped.join();
 		long handedOver = await(leaving + "'s tickets to be taken over").atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(100))
-			.until(() -> ticketsHeldBy(leaving).isEmpty() ? millisSince(stoppingAt) : null, (ms) -> ms != null);
+			.until(() -> restaurant.ticketsHeldBy(leaving).isEmpty() ? millisSince(stoppingAt) : null,
+					(ms) -> ms != null);
 		System.out.printf(
 				"Graceful stop of %s: process ended after %d ms, out of rotation (not UP in the registry) after %d ms, its tickets held by others after %d ms%n",
 				leaving, stoppedAfter, outOfRegistry, handedOver);
@@ -174,33 +175,6 @@ class KitchenClusterIT {
 		await("every order to be ready").atMost(Duration.ofSeconds(120))
 			.pollInterval(Duration.ofMillis(500))
 			.until(() -> orders.stream().allMatch((id) -> "READY".equals(orderStatus(id))));
-	}
-
-	/**
-	 * The replica holding the ticket started last: the one with the most cooking left.
-	 */
-	private static String busyReplica() {
-		String busiest = null;
-		String latestStart = "";
-		for (JsonNode ticket : restaurant.get("/api/kitchen/tickets?status=PREPARING").json()) {
-			String by = ticket.path("preparedBy").asString();
-			String started = ticket.path("startedAt").asString();
-			if (by.startsWith("kitchen-") && started.compareTo(latestStart) > 0) {
-				busiest = by;
-				latestStart = started;
-			}
-		}
-		return busiest;
-	}
-
-	private static List<String> ticketsHeldBy(String instanceId) {
-		List<String> held = new ArrayList<>();
-		for (JsonNode ticket : restaurant.get("/api/kitchen/tickets?status=PREPARING").json()) {
-			if (ticket.path("preparedBy").asString().equals(instanceId)) {
-				held.add(ticket.path("id").asString());
-			}
-		}
-		return held;
 	}
 
 	/** Whether the registry offers the instance to clients (lists it as UP). */

@@ -127,15 +127,15 @@ class PostgresRestaurantIT {
 		}
 		String victim = await("a replica with tickets in its pans").atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(100))
-			.until(PostgresRestaurantIT::busyReplica, (id) -> id != null);
+			.until(restaurant::busiestKitchenReplica, (id) -> id != null);
 		restaurant.kill(victim);
-		List<String> held = ticketsHeldBy(victim);
+		List<String> held = restaurant.ticketsHeldBy(victim);
 		System.out.println("kill -9 " + victim + " while it held tickets " + held);
 		assertThat(held).as("tickets in the dead replica's pans").isNotEmpty();
 
 		await("the other replica to take over " + victim + "'s tickets").atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(200))
-			.until(() -> ticketsHeldBy(victim).isEmpty());
+			.until(() -> restaurant.ticketsHeldBy(victim).isEmpty());
 		await("every order to be ready").atMost(Duration.ofSeconds(90))
 			.pollInterval(Duration.ofMillis(500))
 			.until(() -> orders.stream().allMatch((id) -> "READY".equals(orderStatus(id))));
@@ -144,33 +144,6 @@ class PostgresRestaurantIT {
 			assertThat(ticket.path("status").asString()).isEqualTo("READY");
 			assertThat(ticket.path("preparedBy").asString()).isNotEqualTo(victim).startsWith("kitchen-");
 		}
-	}
-
-	/**
-	 * The replica holding the ticket started last: the one with the most cooking left.
-	 */
-	private static String busyReplica() {
-		String busiest = null;
-		String latestStart = "";
-		for (JsonNode ticket : restaurant.get("/api/kitchen/tickets?status=PREPARING").json()) {
-			String by = ticket.path("preparedBy").asString();
-			String started = ticket.path("startedAt").asString();
-			if (by.startsWith("kitchen-") && started.compareTo(latestStart) > 0) {
-				busiest = by;
-				latestStart = started;
-			}
-		}
-		return busiest;
-	}
-
-	private static List<String> ticketsHeldBy(String instanceId) {
-		List<String> held = new ArrayList<>();
-		for (JsonNode ticket : restaurant.get("/api/kitchen/tickets?status=PREPARING").json()) {
-			if (ticket.path("preparedBy").asString().equals(instanceId)) {
-				held.add(ticket.path("id").asString());
-			}
-		}
-		return held;
 	}
 
 	private static String orderStatus(String id) {

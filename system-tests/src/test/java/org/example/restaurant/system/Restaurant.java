@@ -184,6 +184,35 @@ final class Restaurant implements AutoCloseable {
 		launcher("up");
 	}
 
+	/**
+	 * The kitchen replica holding the ticket started last: the one with the most cooking
+	 * left.
+	 */
+	String busiestKitchenReplica() {
+		String busiest = null;
+		String latestStart = "";
+		for (JsonNode ticket : get("/api/kitchen/tickets?status=PREPARING").json()) {
+			String by = ticket.path("preparedBy").asString();
+			String started = ticket.path("startedAt").asString();
+			if (by.startsWith("kitchen-") && started.compareTo(latestStart) > 0) {
+				busiest = by;
+				latestStart = started;
+			}
+		}
+		return busiest;
+	}
+
+	/** The ids of the tickets a kitchen replica is preparing. */
+	List<String> ticketsHeldBy(String instanceId) {
+		List<String> held = new ArrayList<>();
+		for (JsonNode ticket : get("/api/kitchen/tickets?status=PREPARING").json()) {
+			if (ticket.path("preparedBy").asString().equals(instanceId)) {
+				held.add(ticket.path("id").asString());
+			}
+		}
+		return held;
+	}
+
 	Response get(String path) {
 		return send(HttpRequest.newBuilder(gateway(path)).GET());
 	}
