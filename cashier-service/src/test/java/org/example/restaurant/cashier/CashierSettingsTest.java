@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.ZoneId;
 
-import org.example.restaurant.cashier.idempotency.IdempotencySettings;
+import org.example.restaurant.platform.idempotency.IdempotencySettings;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -46,7 +46,7 @@ class CashierSettingsTest {
 		this.context
 			.withPropertyValues("cashier.currency=CHF", "cashier.tax-rate=0.081", "cashier.prices-include-tax=false",
 					"cashier.restaurant-name=Chez Nous", "cashier.zone=Europe/Zurich",
-					"cashier.idempotency.retention=48h")
+					"restaurant.idempotency.retention=48h")
 			.run((context) -> {
 				CashierSettings cashier = context.getBean(CashierSettings.class);
 				assertThat(cashier.currency()).isEqualTo("CHF");

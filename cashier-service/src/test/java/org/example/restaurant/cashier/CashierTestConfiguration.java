@@ -1,5 +1,7 @@
 package org.example.restaurant.cashier;
 
+import org.example.restaurant.platform.test.TestClock;
+
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;

@@ -24,6 +24,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.example.restaurant.platform.money.Money;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
 
@@ -189,7 +190,7 @@ public class Bill {
 		}
 		BigDecimal balanceDue = getBalanceDue();
 		if (amount.compareTo(balanceDue) > 0) {
-			throw new PaymentExceedsBalance(this.id, Money.cents(amount), balanceDue);
+			throw new PaymentExceedsBalance(this.id, Money.of(amount), balanceDue);
 		}
 		BigDecimal owed = amount.add(theTip);
 		BigDecimal theTendered = tendered;
@@ -198,7 +199,7 @@ public class Bill {
 				theTendered = owed;
 			}
 			else if (theTendered.compareTo(owed) < 0) {
-				throw new CashTenderedTooLow(this.id, Money.cents(theTendered), Money.cents(owed));
+				throw new CashTenderedTooLow(this.id, Money.of(theTendered), Money.of(owed));
 			}
 		}
 		Payment payment = new Payment(method, amount, theTip, theTendered, at);

@@ -2,10 +2,12 @@ package org.example.restaurant.cashier.bill;
 
 import java.util.UUID;
 
+import org.example.restaurant.platform.problem.ConflictException;
+
 /**
  * A payment was offered for a bill that is already paid (409).
  */
-public class BillAlreadyPaid extends RuntimeException {
+public class BillAlreadyPaid extends ConflictException {
 
 	private final UUID billId;
 

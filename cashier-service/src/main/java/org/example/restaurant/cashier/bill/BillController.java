@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import org.example.restaurant.cashier.CashierSettings;
-import org.example.restaurant.cashier.idempotency.IdempotentRequests;
+import org.example.restaurant.platform.idempotency.IdempotentRequests;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

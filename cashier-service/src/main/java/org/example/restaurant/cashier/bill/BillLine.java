@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import org.example.restaurant.platform.money.Money;
 
 /**
  * One line of a bill, copied from the order when the bill is opened, so that later menu
@@ -30,8 +31,8 @@ public class BillLine {
 	private BillLine(String name, int quantity, BigDecimal unitPrice) {
 		this.name = name;
 		this.quantity = quantity;
-		this.unitPrice = Money.cents(unitPrice);
-		this.lineTotal = Money.cents(unitPrice.multiply(BigDecimal.valueOf(quantity)));
+		this.unitPrice = Money.of(unitPrice);
+		this.lineTotal = Money.of(unitPrice.multiply(BigDecimal.valueOf(quantity)));
 	}
 
 	/**

@@ -10,6 +10,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.example.restaurant.platform.money.Money;
 
 /**
  * One payment towards a bill; only {@link Bill#pay} creates one, after checking it.
@@ -49,9 +50,9 @@ public class Payment {
 	Payment(PaymentMethod method, BigDecimal amount, BigDecimal tip, BigDecimal tendered, Instant paidAt) {
 		this.id = UUID.randomUUID();
 		this.method = method;
-		this.amount = Money.cents(amount);
-		this.tip = Money.cents(tip);
-		this.tendered = (tendered != null) ? Money.cents(tendered) : null;
+		this.amount = Money.of(amount);
+		this.tip = Money.of(tip);
+		this.tendered = (tendered != null) ? Money.of(tendered) : null;
 		this.change = (tendered != null) ? this.tendered.subtract(this.amount).subtract(this.tip) : null;
 		this.paidAt = paidAt;
 	}

@@ -1,13 +1,16 @@
 package org.example.restaurant.cashier.bill;
 
 import java.math.BigDecimal;
+import java.util.Map;
 import java.util.UUID;
+
+import org.example.restaurant.platform.problem.RefusalException;
 
 /**
  * A payment's amount is more than the bill's balance due (422): the cashier never takes
  * more than is owed (a tip goes in the {@code tip} field instead).
  */
-public class PaymentExceedsBalance extends RuntimeException {
+public class PaymentExceedsBalance extends RefusalException {
 
 	private final BigDecimal balanceDue;
 
@@ -18,6 +21,11 @@ public class PaymentExceedsBalance extends RuntimeException {
 
 	public BigDecimal getBalanceDue() {
 		return this.balanceDue;
+	}
+
+	@Override
+	public Map<String, Object> properties() {
+		return Map.of("balanceDue", this.balanceDue);
 	}
 
 }

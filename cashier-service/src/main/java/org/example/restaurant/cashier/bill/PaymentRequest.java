@@ -6,7 +6,7 @@ import java.util.UUID;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
-import org.example.restaurant.cashier.idempotency.Fingerprint;
+import org.example.restaurant.platform.idempotency.Fingerprint;
 
 /**
  * {@code POST /api/bills/{id}/payments}: {@code {"method": "CASH", "amount": 20.00,

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.example.restaurant.platform.money.Money;
+
 /**
  * A bill printed for the customer: plain text in fixed-width columns ({@link #WIDTH}
  * characters, amounts right-aligned), so that it reads the same on a terminal, in a
@@ -118,7 +120,7 @@ public final class Receipt {
 	}
 
 	private static String amount(BigDecimal amount) {
-		return Money.cents(amount).toPlainString();
+		return Money.of(amount).toPlainString();
 	}
 
 	private void row(String left, String right) {

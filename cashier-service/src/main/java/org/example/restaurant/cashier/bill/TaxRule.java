@@ -3,6 +3,8 @@ package org.example.restaurant.cashier.bill;
 import java.math.BigDecimal;
 import java.util.Objects;
 
+import org.example.restaurant.platform.money.Money;
+
 /**
  * How tax is computed on a bill: the one place of that rule. Every result is rounded to
  * cents half-up by {@link Money}, and the three amounts always add up:
@@ -51,12 +53,12 @@ public record TaxRule(BigDecimal rate, boolean pricesIncludeTax) {
 	 * @return the subtotal, tax and total of the bill
 	 */
 	public Totals apply(BigDecimal linesTotal) {
-		BigDecimal sum = Money.cents(linesTotal);
+		BigDecimal sum = Money.of(linesTotal);
 		if (this.pricesIncludeTax) {
 			BigDecimal tax = Money.divide(sum.multiply(this.rate), BigDecimal.ONE.add(this.rate));
 			return new Totals(sum.subtract(tax), tax, sum);
 		}
-		BigDecimal tax = Money.cents(sum.multiply(this.rate));
+		BigDecimal tax = Money.of(sum.multiply(this.rate));
 		return new Totals(sum, tax, sum.add(tax));
 	}
 

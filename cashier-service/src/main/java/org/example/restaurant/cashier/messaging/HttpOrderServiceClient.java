@@ -3,12 +3,9 @@ package org.example.restaurant.cashier.messaging;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.example.restaurant.platform.outbox.Delivery;
 
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -22,8 +19,6 @@ import org.springframework.web.client.RestClient;
 @Component
 class HttpOrderServiceClient implements OrderServiceClient {
 
-	private static final Logger log = LoggerFactory.getLogger(HttpOrderServiceClient.class);
-
 	private final RestClient orderService;
 
 	HttpOrderServiceClient(@LoadBalanced RestClient.Builder builder) {
@@ -32,20 +27,13 @@ class HttpOrderServiceClient implements OrderServiceClient {
 
 	@Override
 	public void orderPaid(UUID orderId, UUID billId, Instant at) {
-		this.orderService.post()
-			.uri("/internal/orders/{orderId}/paid", orderId)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(new OrderPaid(billId, at))
-			.retrieve()
-			.onStatus(HttpOrderServiceClient::isFinalRefusal, (request, response) -> log.warn(
-					"order-service refused the news that order {} is paid (bill {}) with {}: not sending it again",
-					orderId, billId, response.getStatusCode()))
-			.toBodilessEntity();
-	}
-
-	private static boolean isFinalRefusal(HttpStatusCode status) {
-		return status.is4xxClientError() && status.value() != HttpStatus.NOT_FOUND.value()
-				&& status.value() != HttpStatus.CONFLICT.value();
+		Delivery.send("the news that order " + orderId + " is paid (bill " + billId + ")",
+				() -> this.orderService.post()
+					.uri("/internal/orders/{orderId}/paid", orderId)
+					.contentType(MediaType.APPLICATION_JSON)
+					.body(new OrderPaid(billId, at))
+					.retrieve()
+					.toBodilessEntity());
 	}
 
 	record OrderPaid(UUID billId, Instant at) {

@@ -11,8 +11,8 @@ import java.util.Map;
 import jakarta.persistence.EntityManager;
 import org.example.restaurant.cashier.CashierSettings;
 import org.example.restaurant.cashier.bill.BillStatus;
-import org.example.restaurant.cashier.bill.Money;
 import org.example.restaurant.cashier.bill.PaymentMethod;
+import org.example.restaurant.platform.money.Money;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,7 +73,7 @@ class DailyTakings {
 	}
 
 	private static BigDecimal money(Object sum) {
-		return (sum != null) ? Money.cents((BigDecimal) sum) : Money.ZERO;
+		return (sum != null) ? Money.of((BigDecimal) sum) : Money.ZERO;
 	}
 
 }

@@ -7,8 +7,8 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.example.restaurant.cashier.CashierSettings;
-import org.example.restaurant.cashier.idempotency.Fingerprint;
-import org.example.restaurant.cashier.idempotency.IdempotentRequests;
+import org.example.restaurant.platform.idempotency.Fingerprint;
+import org.example.restaurant.platform.idempotency.IdempotentRequests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -276,7 +276,7 @@ class BillControllerTest {
 		this.mvc.perform(payment(billId, "{\"method\": \"CARD\", \"amount\": 5.00}"))
 			.andExpect(status().isConflict())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.title").value("Bill already paid"))
+			.andExpect(jsonPath("$.title").value("Conflict"))
 			.andExpect(jsonPath("$.detail").value(containsString(billId.toString())));
 	}
 
@@ -291,7 +291,7 @@ class BillControllerTest {
 			this.mvc.perform(payment(billId, "{\"method\": \"CARD\", \"amount\": 5.00}"))
 				.andExpect(status().isConflict())
 				.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-				.andExpect(jsonPath("$.title").value("Changed concurrently"));
+				.andExpect(jsonPath("$.title").value("Concurrent change"));
 		}
 	}
 

@@ -1,6 +1,6 @@
 package org.example.restaurant.cashier.bill;
 
-import org.example.restaurant.cashier.OnPostgres;
+import org.example.restaurant.platform.test.OnPostgres;
 
 /**
  * {@link BillRepositoryTest} on PostgreSQL.

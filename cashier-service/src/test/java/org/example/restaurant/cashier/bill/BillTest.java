@@ -217,7 +217,7 @@ class BillTest {
 
 		assertThatExceptionOfType(InvalidPayment.class)
 			.isThrownBy(() -> bill.pay(PaymentMethod.CARD, eur("20.00"), null, eur("20.00"), PAID_AT))
-			.satisfies((ex) -> assertThat(ex.getField()).isEqualTo("tendered"));
+			.satisfies((ex) -> assertThat(ex.fieldProblem().field()).isEqualTo("tendered"));
 		assertThat(bill.getPayments()).isEmpty();
 	}
 
@@ -228,7 +228,7 @@ class BillTest {
 
 		assertThatExceptionOfType(InvalidPayment.class)
 			.isThrownBy(() -> bill.pay(PaymentMethod.CARD, eur(amount), null, null, PAID_AT))
-			.satisfies((ex) -> assertThat(ex.getField()).isEqualTo("amount"));
+			.satisfies((ex) -> assertThat(ex.fieldProblem().field()).isEqualTo("amount"));
 		assertThat(bill.getPayments()).isEmpty();
 	}
 
@@ -239,7 +239,7 @@ class BillTest {
 
 		assertThatExceptionOfType(InvalidPayment.class)
 			.isThrownBy(() -> bill.pay(PaymentMethod.CARD, eur("1.00"), eur(tip), null, PAID_AT))
-			.satisfies((ex) -> assertThat(ex.getField()).isEqualTo("tip"));
+			.satisfies((ex) -> assertThat(ex.fieldProblem().field()).isEqualTo("tip"));
 	}
 
 	@Test
@@ -248,7 +248,7 @@ class BillTest {
 
 		assertThatExceptionOfType(InvalidPayment.class)
 			.isThrownBy(() -> bill.pay(null, eur("1.00"), null, null, PAID_AT))
-			.satisfies((ex) -> assertThat(ex.getField()).isEqualTo("method"));
+			.satisfies((ex) -> assertThat(ex.fieldProblem().field()).isEqualTo("method"));
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package org.example.restaurant.cashier.messaging;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.example.restaurant.platform.outbox.DeliveryFailed;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,8 +65,8 @@ class HttpOrderServiceClientTest {
 		this.orderService.expect(requestTo("http://order-service/internal/orders/" + ORDER_ID + "/paid"))
 			.andRespond(withStatus(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body("{}"));
 
-		assertThatExceptionOfType(RestClientException.class)
-			.isThrownBy(() -> this.client.orderPaid(ORDER_ID, BILL_ID, AT));
+		assertThatExceptionOfType(DeliveryFailed.class).isThrownBy(() -> this.client.orderPaid(ORDER_ID, BILL_ID, AT))
+			.withCauseInstanceOf(RestClientException.class);
 	}
 
 	@Test

@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import org.example.restaurant.cashier.Api;
 import org.example.restaurant.cashier.CashierServiceTest;
-import org.example.restaurant.cashier.TestClock;
+import org.example.restaurant.platform.test.TestClock;
 import org.example.restaurant.cashier.bill.Bill;
 import org.example.restaurant.cashier.bill.BillLine;
 import org.example.restaurant.cashier.bill.Cashier;

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.example.restaurant.kitchen.cook.KitchenSettings;
-import org.example.restaurant.kitchen.support.InstanceId;
+import org.example.restaurant.platform.instance.InstanceId;
 import org.example.restaurant.kitchen.ticket.PreparerCount;
 import org.example.restaurant.kitchen.ticket.TicketRepository;
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import org.example.restaurant.kitchen.support.InstanceId;
+import org.example.restaurant.platform.instance.InstanceId;
 import org.example.restaurant.kitchen.ticket.ClaimedTicket;
 import org.example.restaurant.kitchen.ticket.TicketManagement;
 import org.slf4j.Logger;

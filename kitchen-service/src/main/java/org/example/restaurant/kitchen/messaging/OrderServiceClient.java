@@ -3,29 +3,25 @@ package org.example.restaurant.kitchen.messaging;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.example.restaurant.platform.outbox.Delivery;
 
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
 /**
  * Tells the order-service how its orders are doing in the kitchen ({@code POST
  * /internal/orders/{orderId}/preparing} and {@code /ready}, see docs/internal-api.md).
  * <p>
- * A method returns normally when the message needs no re-sending: accepted (2xx), or
- * refused with a 4xx that can never succeed (logged). It throws when the message must be
- * sent again: the order-service is unreachable, answers 5xx, or answers 404 or 409 (the
- * order may not be visible yet, or not in a state that accepts the news yet).
+ * What the answer means is the platform's {@link Delivery} rule: a method returns
+ * normally when the message needs no re-sending (accepted, or refused with a 4xx that can
+ * never succeed, logged), and throws when it must be sent again (the order-service is
+ * unreachable, answers 5xx, or answers 404 or 409: the order may not be visible yet, or
+ * not in a state that accepts the news yet).
  */
 @Component
 public class OrderServiceClient {
-
-	private static final Logger log = LoggerFactory.getLogger(OrderServiceClient.class);
 
 	static final String BASE_URL = "http://order-service";
 
@@ -50,22 +46,13 @@ public class OrderServiceClient {
 	}
 
 	private void send(UUID orderId, String what, TicketNews news) {
-		try {
-			this.client.post()
-				.uri("/internal/orders/{orderId}/{what}", orderId, what)
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(news)
-				.retrieve()
-				.toBodilessEntity();
-		}
-		catch (HttpClientErrorException ex) {
-			if (ex.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)
-					|| ex.getStatusCode().isSameCodeAs(HttpStatus.CONFLICT)) {
-				throw ex;
-			}
-			log.error("order-service refused '{}' for order {} with {}; not sending it again: {}", what, orderId,
-					ex.getStatusCode(), ex.getResponseBodyAsString());
-		}
+		Delivery.send("'" + what + "' of order " + orderId,
+				() -> this.client.post()
+					.uri("/internal/orders/{orderId}/{what}", orderId, what)
+					.contentType(MediaType.APPLICATION_JSON)
+					.body(news)
+					.retrieve()
+					.toBodilessEntity());
 	}
 
 	/**

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.example.restaurant.kitchen.support.InstanceId;
+import org.example.restaurant.platform.instance.InstanceId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,10 +2,12 @@ package org.example.restaurant.kitchen.ticket;
 
 import java.util.UUID;
 
+import org.example.restaurant.platform.problem.NotFoundException;
+
 /**
  * No ticket with that id. Answered with 404.
  */
-public class TicketNotFound extends RuntimeException {
+public class TicketNotFound extends NotFoundException {
 
 	private TicketNotFound(String message) {
 		super(message);

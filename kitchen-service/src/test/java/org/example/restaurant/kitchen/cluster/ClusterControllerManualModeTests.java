@@ -2,7 +2,7 @@ package org.example.restaurant.kitchen.cluster;
 
 import java.util.List;
 
-import org.example.restaurant.kitchen.support.InstanceId;
+import org.example.restaurant.platform.instance.InstanceId;
 import org.example.restaurant.kitchen.ticket.TicketRepository;
 import org.junit.jupiter.api.Test;
 

@@ -7,7 +7,7 @@ import java.util.List;
 
 import com.netflix.appinfo.InstanceInfo;
 import org.example.restaurant.kitchen.cook.KitchenSettings;
-import org.example.restaurant.kitchen.support.InstanceId;
+import org.example.restaurant.platform.instance.InstanceId;
 import org.example.restaurant.kitchen.ticket.PreparerCount;
 import org.example.restaurant.kitchen.ticket.TicketRepository;
 import org.junit.jupiter.api.Test;

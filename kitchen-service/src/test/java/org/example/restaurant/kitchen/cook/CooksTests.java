@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
-import org.example.restaurant.kitchen.support.InstanceId;
+import org.example.restaurant.platform.instance.InstanceId;
 import org.example.restaurant.kitchen.support.TestClock;
 import org.example.restaurant.kitchen.ticket.ClaimedTicket;
 import org.example.restaurant.kitchen.ticket.TicketManagement;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.example.restaurant.platform.outbox.DeliveryFailed;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpMethod;
@@ -73,8 +74,8 @@ class OrderServiceClientTests {
 		this.server.expect(requestTo("http://order-service/internal/orders/" + ORDER + "/ready"))
 			.andRespond(withStatus(HttpStatus.NOT_FOUND));
 
-		assertThatExceptionOfType(HttpClientErrorException.NotFound.class)
-			.isThrownBy(() -> this.client.ready(ORDER, NEWS));
+		assertThatExceptionOfType(DeliveryFailed.class).isThrownBy(() -> this.client.ready(ORDER, NEWS))
+			.withCauseInstanceOf(HttpClientErrorException.NotFound.class);
 	}
 
 	@Test
@@ -82,8 +83,8 @@ class OrderServiceClientTests {
 		this.server.expect(requestTo("http://order-service/internal/orders/" + ORDER + "/preparing"))
 			.andRespond(withStatus(HttpStatus.CONFLICT));
 
-		assertThatExceptionOfType(HttpClientErrorException.Conflict.class)
-			.isThrownBy(() -> this.client.preparing(ORDER, NEWS));
+		assertThatExceptionOfType(DeliveryFailed.class).isThrownBy(() -> this.client.preparing(ORDER, NEWS))
+			.withCauseInstanceOf(HttpClientErrorException.Conflict.class);
 	}
 
 	@Test
@@ -91,7 +92,8 @@ class OrderServiceClientTests {
 		this.server.expect(requestTo("http://order-service/internal/orders/" + ORDER + "/ready"))
 			.andRespond(withStatus(HttpStatus.SERVICE_UNAVAILABLE));
 
-		assertThatExceptionOfType(HttpServerErrorException.class).isThrownBy(() -> this.client.ready(ORDER, NEWS));
+		assertThatExceptionOfType(DeliveryFailed.class).isThrownBy(() -> this.client.ready(ORDER, NEWS))
+			.withCauseInstanceOf(HttpServerErrorException.class);
 	}
 
 	@Test

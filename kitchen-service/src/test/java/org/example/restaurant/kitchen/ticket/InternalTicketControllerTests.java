@@ -2,7 +2,7 @@ package org.example.restaurant.kitchen.ticket;
 
 import java.util.UUID;
 
-import org.example.restaurant.kitchen.support.InstanceId;
+import org.example.restaurant.platform.instance.InstanceId;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.example.restaurant.kitchen.support.InstanceId;
+import org.example.restaurant.platform.instance.InstanceId;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,9 +95,11 @@ class TicketControllerTests {
 			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
 			.hasHeader("X-Instance-Id", "kitchen-service:local")
 			.bodyJson()
-			.isLenientlyEqualTo("""
-					{"status": 404, "title": "Ticket not found", "detail": "No ticket with id %s"}
-					""".formatted(id));
+			.isLenientlyEqualTo(
+					"""
+							{"status": 404, "title": "Not found", "detail": "No ticket with id %s", "instance": "/api/kitchen/tickets/%s"}
+							"""
+						.formatted(id, id));
 	}
 
 	@Test

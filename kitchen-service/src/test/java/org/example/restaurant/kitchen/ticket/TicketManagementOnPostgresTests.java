@@ -1,6 +1,6 @@
 package org.example.restaurant.kitchen.ticket;
 
-import org.example.restaurant.kitchen.OnPostgres;
+import org.example.restaurant.platform.test.OnPostgres;
 
 /**
  * {@link TicketManagementTests} on PostgreSQL.

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.example.restaurant.kitchen.support.InstanceId;
+import org.example.restaurant.platform.instance.InstanceId;
 import org.example.restaurant.kitchen.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -11,7 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.example.restaurant.orders.support.Money;
+import org.example.restaurant.platform.money.Money;
 
 /**
  * An item on the menu, identified by a short slug such as {@code margherita}. Orders copy

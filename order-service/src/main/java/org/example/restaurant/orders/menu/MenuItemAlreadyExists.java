@@ -2,7 +2,7 @@ package org.example.restaurant.orders.menu;
 
 import java.util.Map;
 
-import org.example.restaurant.orders.support.ConflictException;
+import org.example.restaurant.platform.problem.ConflictException;
 
 /**
  * A new menu item was given an id that is already taken.

@@ -2,7 +2,7 @@ package org.example.restaurant.orders.menu;
 
 import java.util.Map;
 
-import org.example.restaurant.orders.support.NotFoundException;
+import org.example.restaurant.platform.problem.NotFoundException;
 
 /**
  * No menu item has the given id.

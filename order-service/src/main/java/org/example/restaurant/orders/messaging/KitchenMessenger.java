@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.example.restaurant.orders.order.Order;
+import org.example.restaurant.platform.outbox.Delivery;
 import org.example.restaurant.orders.order.OrderEvents.OrderPlaced;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,7 +3,7 @@ package org.example.restaurant.orders.order;
 import java.util.Map;
 import java.util.UUID;
 
-import org.example.restaurant.orders.support.ConflictException;
+import org.example.restaurant.platform.problem.ConflictException;
 
 /**
  * The kitchen refused to cancel an order's ticket because a cook already started it

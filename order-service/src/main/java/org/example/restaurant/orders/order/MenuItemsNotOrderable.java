@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.example.restaurant.orders.support.RefusalException;
+import org.example.restaurant.platform.problem.RefusalException;
 
 /**
  * An order asked for items that do not exist or are off the menu; nothing was stored.

@@ -28,7 +28,7 @@ import org.example.restaurant.orders.order.OrderTransitionRefused.OrderNotPlaced
 import org.example.restaurant.orders.order.OrderTransitionRefused.OrderNotPreparing;
 import org.example.restaurant.orders.order.OrderTransitionRefused.OrderNotReady;
 import org.example.restaurant.orders.order.OrderTransitionRefused.OrderNotServed;
-import org.example.restaurant.orders.support.Money;
+import org.example.restaurant.platform.money.Money;
 
 import org.springframework.data.domain.AbstractAggregateRoot;
 

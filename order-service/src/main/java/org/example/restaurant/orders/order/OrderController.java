@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-import org.example.restaurant.orders.idempotency.IdempotentRequests;
+import org.example.restaurant.platform.idempotency.IdempotentRequests;
 import org.example.restaurant.orders.order.OrderRequests.PlaceOrder;
 
 import org.springframework.http.ResponseEntity;

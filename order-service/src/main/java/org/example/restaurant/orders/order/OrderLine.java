@@ -5,7 +5,7 @@ import java.util.Objects;
 
 import jakarta.persistence.Embeddable;
 import org.example.restaurant.orders.menu.MenuItem;
-import org.example.restaurant.orders.support.Money;
+import org.example.restaurant.platform.money.Money;
 
 /**
  * One line of an order: a menu item as it was when the order was placed. Name, unit price

@@ -3,7 +3,7 @@ package org.example.restaurant.orders.order;
 import java.util.Map;
 import java.util.UUID;
 
-import org.example.restaurant.orders.support.NotFoundException;
+import org.example.restaurant.platform.problem.NotFoundException;
 
 /**
  * No order has the given id.

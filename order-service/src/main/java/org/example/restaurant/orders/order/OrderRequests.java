@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.example.restaurant.orders.idempotency.Fingerprint;
+import org.example.restaurant.platform.idempotency.Fingerprint;
 
 /**
  * The bodies the order endpoints accept.

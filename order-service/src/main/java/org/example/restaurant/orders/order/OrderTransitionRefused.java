@@ -3,7 +3,7 @@ package org.example.restaurant.orders.order;
 import java.util.Map;
 import java.util.UUID;
 
-import org.example.restaurant.orders.support.ConflictException;
+import org.example.restaurant.platform.problem.ConflictException;
 
 /**
  * An order was asked to move to a status it cannot reach from where it is; nothing

@@ -1,6 +1,6 @@
 package org.example.restaurant.orders.menu;
 
-import org.example.restaurant.orders.OnPostgres;
+import org.example.restaurant.platform.test.OnPostgres;
 
 /**
  * {@link MenuItemRepositoryTest} on PostgreSQL.

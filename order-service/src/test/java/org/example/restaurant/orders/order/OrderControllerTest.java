@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import org.example.restaurant.orders.idempotency.IdempotentRequests;
+import org.example.restaurant.platform.idempotency.IdempotentRequests;
 import org.example.restaurant.orders.order.OrderManagement.RequestedItem;
 import org.example.restaurant.orders.order.OrderTransitionRefused.OrderNotCancellable;
 import org.example.restaurant.orders.order.OrderTransitionRefused.OrderNotReady;

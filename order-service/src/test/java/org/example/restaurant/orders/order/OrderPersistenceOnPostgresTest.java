@@ -1,6 +1,6 @@
 package org.example.restaurant.orders.order;
 
-import org.example.restaurant.orders.OnPostgres;
+import org.example.restaurant.platform.test.OnPostgres;
 
 /**
  * {@link OrderPersistenceTest} on PostgreSQL.

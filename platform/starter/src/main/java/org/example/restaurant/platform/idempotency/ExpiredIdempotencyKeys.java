@@ -1,0 +1,37 @@
+package org.example.restaurant.platform.idempotency;
+
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * Deletes the keys kept longer than {@link IdempotencySettings#retention()}, every
+ * {@code restaurant.idempotency.purge-interval} (an hour by default). A key lives at
+ * least its retention, and at most its retention plus one interval.
+ */
+class ExpiredIdempotencyKeys {
+
+	private static final Logger log = LoggerFactory.getLogger(ExpiredIdempotencyKeys.class);
+
+	private final IdempotencyRecords records;
+
+	private final Clock clock;
+
+	ExpiredIdempotencyKeys(IdempotencyRecords records, Clock clock) {
+		this.records = records;
+		this.clock = clock;
+	}
+
+	@Scheduled(initialDelayString = "${restaurant.idempotency.purge-interval:1h}",
+			fixedDelayString = "${restaurant.idempotency.purge-interval:1h}")
+	void purge() {
+		int deleted = this.records.deleteExpired(this.clock.instant());
+		if (deleted > 0) {
+			log.info("Deleted {} expired idempotency keys", deleted);
+		}
+	}
+
+}

@@ -1,0 +1,50 @@
+package org.example.restaurant.platform.outbox;
+
+import java.time.Clock;
+
+import org.example.restaurant.platform.time.ClockAutoConfiguration;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.modulith.events.CompletedEventPublications;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.scheduling.annotation.AsyncConfigurer;
+import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * The outbox, for a service whose event publication registry (Spring Modulith) is its
+ * outbox: asynchronous listeners, the scheduled re-sending with back-off, health
+ * {@code outbox}, the gauges and the purge ({@link Outbox}), set by
+ * {@code restaurant.outbox.*} ({@link OutboxProperties}); and the quiet logging of failed
+ * listeners ({@link ListenerFailureLogging}). On when the service has a publication
+ * registry, that is, when it depends on a Spring Modulith events starter.
+ */
+@AutoConfiguration(after = ClockAutoConfiguration.class,
+		afterName = "org.springframework.modulith.events.config.EventPublicationAutoConfiguration")
+@ConditionalOnClass({ IncompleteEventPublications.class, HealthIndicator.class })
+@ConditionalOnBean(IncompleteEventPublications.class)
+@EnableAsync
+@EnableScheduling
+@EnableConfigurationProperties(OutboxProperties.class)
+public class OutboxAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Outbox outbox(IncompleteEventPublications incomplete, CompletedEventPublications completed,
+			OutboxProperties properties, Clock clock) {
+		return new Outbox(incomplete, completed, properties, clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(AsyncConfigurer.class)
+	AsyncConfigurer listenerFailureLogging() {
+		return new ListenerFailureLogging();
+	}
+
+}
