@@ -39,6 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.example.restaurant.gateway.ProblemAssertions.gatewayProblem;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -152,7 +153,10 @@ class GatewayCircuitBreakerTests {
 			.jsonPath("$.status")
 			.isEqualTo(504)
 			.jsonPath("$.instance")
-			.isEqualTo("/api/orders/slow");
+			.isEqualTo("/api/orders/slow")
+			.consumeWith(gatewayProblem(504, "Gateway timeout", "/api/orders/slow"))
+			.jsonPath("$.detail")
+			.value(String.class, (detail) -> assertThat(detail).contains("order-service"));
 	}
 
 	@Test
@@ -179,9 +183,16 @@ class GatewayCircuitBreakerTests {
 			.expectBody()
 			.jsonPath("$.status")
 			.isEqualTo(503)
+			.consumeWith(gatewayProblem(503, "Service unavailable", "/api/kitchen/tickets"))
 			.jsonPath("$.detail")
 			.value(String.class, (detail) -> assertThat(detail).contains("kitchen-service"));
-		this.http.post().uri("/api/kitchen/tickets/t1/start").exchange().expectStatus().isEqualTo(503);
+		this.http.post()
+			.uri("/api/kitchen/tickets/t1/start")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectBody()
+			.consumeWith(gatewayProblem(503, "Service unavailable", "/api/kitchen/tickets/t1/start"));
 		assertThat(received).hasSize(callsBefore).containsOnly("GET /api/kitchen/tickets");
 	}
 
@@ -263,7 +274,11 @@ class GatewayCircuitBreakerTests {
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectHeader()
-			.exists("X-Instance-Id");
+			.exists("X-Instance-Id")
+			.expectBody()
+			.consumeWith(gatewayProblem(502, "Bad gateway", "/api/bills"))
+			.jsonPath("$.detail")
+			.value(String.class, (detail) -> assertThat(detail).contains("cashier-service"));
 		assertThat(cashierConnections).hasPositiveValue();
 	}
 
@@ -283,6 +298,7 @@ class GatewayCircuitBreakerTests {
 			.expectBody()
 			.jsonPath("$.status")
 			.isEqualTo(413)
+			.consumeWith(gatewayProblem(413, "Request too large", "/api/orders"))
 			.jsonPath("$.maxBytes")
 			.isEqualTo(65536)
 			.jsonPath("$.detail")
@@ -304,7 +320,9 @@ class GatewayCircuitBreakerTests {
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectHeader()
-			.exists("X-Instance-Id");
+			.exists("X-Instance-Id")
+			.expectBody()
+			.consumeWith(gatewayProblem(413, "Request too large", "/api/orders"));
 		assertThat(received).isEmpty();
 	}
 

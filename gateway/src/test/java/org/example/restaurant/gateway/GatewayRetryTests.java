@@ -18,6 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.example.restaurant.gateway.ProblemAssertions.gatewayProblem;
 
 /**
  * What the gateway's retries do with a dead replica: the kitchen has two instances, one
@@ -76,7 +77,9 @@ class GatewayRetryTests {
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectHeader()
-			.exists("Retry-After");
+			.exists("Retry-After")
+			.expectBody()
+			.consumeWith(gatewayProblem(503, "Service unavailable", "/api/bills/x/payments"));
 		assertThat(received).isEmpty();
 	}
 

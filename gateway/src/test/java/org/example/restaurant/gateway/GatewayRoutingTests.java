@@ -12,12 +12,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.example.restaurant.gateway.ProblemAssertions.gatewayProblem;
 
 /**
  * The gateway in front of a stub order-service (a plain HTTP server that records what
@@ -89,21 +91,36 @@ class GatewayRoutingTests {
 			.jsonPath("$.status")
 			.isEqualTo(404)
 			.jsonPath("$.instance")
-			.isEqualTo("/api/nothing-here");
+			.isEqualTo("/api/nothing-here")
+			.consumeWith(gatewayProblem(404, "Not found", "/api/nothing-here"));
 	}
 
 	@Test
 	void neverRoutesInternalEndpoints() {
-		this.http.post().uri("/internal/orders/x/paid").exchange().expectStatus().isNotFound();
+		this.http.post()
+			.uri("/internal/orders/x/paid")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.consumeWith(gatewayProblem(404, "Not found", "/internal/orders/x/paid"));
 		this.http.post()
 			.uri("/api/orders/../internal/orders/x/paid")
 			.exchange()
 			.expectStatus()
 			.isNotFound()
 			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.consumeWith(gatewayProblem(404, "Not found", "/api/orders/../internal/orders/x/paid"));
 		this.http.post().uri("/api/orders/%2e%2e/internal/orders/x/paid").exchange().expectStatus().isNotFound();
-		this.http.post().uri("/api/orders/x/../../internal").exchange().expectStatus().isNotFound();
+		this.http.post()
+			.uri("/api/orders/x/../../internal")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.consumeWith(gatewayProblem(404, "Not found", "/api/orders/x/../../internal"));
 		assertThat(received).isEmpty();
 	}
 
@@ -120,7 +137,10 @@ class GatewayRoutingTests {
 			.exists("Retry-After")
 			.expectBody()
 			.jsonPath("$.status")
-			.isEqualTo(503);
+			.isEqualTo(503)
+			.consumeWith(gatewayProblem(503, "Service unavailable", "/api/bills"))
+			.jsonPath("$.detail")
+			.value(String.class, (detail) -> assertThat(detail).contains("cashier-service"));
 	}
 
 	@Test
@@ -133,7 +153,44 @@ class GatewayRoutingTests {
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectHeader()
-			.exists("Retry-After");
+			.exists("Retry-After")
+			.expectBody()
+			.consumeWith(gatewayProblem(503, "Service unavailable", "/api/kitchen/tickets"))
+			.jsonPath("$.detail")
+			.value(String.class, (detail) -> assertThat(detail).contains("kitchen-service"));
+	}
+
+	@Test
+	void answersAMethodThatAnAddressDoesNotTakeWithA405ProblemNamingTheOnesItTakes() {
+		this.http.post()
+			.uri("/js/app.js")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(405)
+			.expectHeader()
+			.value(HttpHeaders.ALLOW, (allow) -> assertThat(allow).contains("GET", "HEAD"))
+			.expectBody()
+			.consumeWith(gatewayProblem(405, "Method not allowed", "/js/app.js"))
+			.jsonPath("$.detail")
+			.value(String.class, (detail) -> assertThat(detail).contains("POST", "GET", "HEAD"));
+		this.http.post()
+			.uri("/actuator/health")
+			.exchange()
+			.expectBody()
+			.consumeWith(gatewayProblem(405, "Method not allowed", "/actuator/health"));
+		assertThat(received).isEmpty();
+	}
+
+	@Test
+	void answersAnAcceptItCannotMeetWithA406Problem() {
+		this.http.get()
+			.uri("/actuator/health")
+			.accept(MediaType.valueOf("text/csv"))
+			.exchange()
+			.expectBody()
+			.consumeWith(gatewayProblem(406, "Not acceptable", "/actuator/health"))
+			.jsonPath("$.detail")
+			.value(String.class, (detail) -> assertThat(detail).contains("application/json"));
 	}
 
 	private static HttpServer startStubOrderService() {

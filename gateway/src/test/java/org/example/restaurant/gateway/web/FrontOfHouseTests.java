@@ -24,6 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.example.restaurant.gateway.ProblemAssertions.gatewayProblem;
 
 /**
  * The gateway serves the front-of-house app (static files) at {@code /}, beside the API,
@@ -133,7 +134,8 @@ class FrontOfHouseTests {
 			.jsonPath("$.status")
 			.isEqualTo(404)
 			.jsonPath("$.instance")
-			.isEqualTo("/js/missing.js");
+			.isEqualTo("/js/missing.js")
+			.consumeWith(gatewayProblem(404, "Not found", "/js/missing.js"));
 	}
 
 	@Test
@@ -147,21 +149,27 @@ class FrontOfHouseTests {
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectHeader()
-			.doesNotExist("X-Content-Type-Options");
+			.doesNotExist("X-Content-Type-Options")
+			.expectBody()
+			.consumeWith(gatewayProblem(503, "Service unavailable", "/api/bills"));
 		this.http.get()
 			.uri("/internal/orders")
 			.exchange()
 			.expectStatus()
 			.isNotFound()
 			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.consumeWith(gatewayProblem(404, "Not found", "/internal/orders"));
 		this.http.get()
 			.uri("/js/../internal/orders")
 			.exchange()
 			.expectStatus()
 			.isNotFound()
 			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.consumeWith(gatewayProblem(404, "Not found", "/js/../internal/orders"));
 	}
 
 	private static String read(String resource) throws IOException {
