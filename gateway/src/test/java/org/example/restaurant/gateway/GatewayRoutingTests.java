@@ -1,8 +1,12 @@
 package org.example.restaurant.gateway;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.jayway.jsonpath.JsonPath;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -19,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.example.restaurant.gateway.ProblemAssertions.assertGatewayProblem;
 import static org.example.restaurant.gateway.ProblemAssertions.gatewayProblem;
 
 /**
@@ -36,6 +42,9 @@ class GatewayRoutingTests {
 
 	@Autowired
 	WebTestClient http;
+
+	@LocalServerPort
+	int port;
 
 	@DynamicPropertySource
 	static void instances(DynamicPropertyRegistry registry) {
@@ -191,6 +200,56 @@ class GatewayRoutingTests {
 			.consumeWith(gatewayProblem(406, "Not acceptable", "/actuator/health"))
 			.jsonPath("$.detail")
 			.value(String.class, (detail) -> assertThat(detail).contains("application/json"));
+	}
+
+	@Test
+	void answersARequestTargetThatIsNoUriWithA400ProblemNamingThePart() throws IOException {
+		RawResponse path = send("GET /api/orders/%zz?table=T4");
+		assertGatewayProblem(path.status(), path.headers(), path.body(), 400, "Invalid request", "/api/orders/%25zz");
+		assertThat(path.headers().getFirst("X-Instance-Id")).isNotBlank();
+		assertThat((String) JsonPath.read(path.body(), "$.errors[0].field")).isEqualTo("path");
+		assertThat((String) JsonPath.read(path.body(), "$.detail")).startsWith("Invalid request: 'path' ")
+			.contains("%25");
+
+		RawResponse query = send("GET /api/orders?table=T%4");
+		assertGatewayProblem(query.status(), query.headers(), query.body(), 400, "Invalid request", "/api/orders");
+		assertThat((String) JsonPath.read(query.body(), "$.errors[0].field")).isEqualTo("query");
+
+		RawResponse bar = send("GET /api/menu/a|b");
+		assertGatewayProblem(bar.status(), bar.headers(), bar.body(), 400, "Invalid request", "/api/menu/a%7Cb");
+		assertThat(received).isEmpty();
+	}
+
+	@Test
+	void routesAPathWhoseDecodingEndsInALonePercent() throws IOException {
+		RawResponse response = send("GET /api/orders/%2525zz");
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(received).containsExactly("GET /api/orders/%2525zz");
+	}
+
+	/**
+	 * Sends a request line as it is: WebTestClient builds no request with a malformed
+	 * URI.
+	 */
+	private RawResponse send(String requestLine) throws IOException {
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.setSoTimeout(10_000);
+			String request = requestLine + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+			String[] response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+				.split("\r\n\r\n", 2);
+			String[] lines = response[0].split("\r\n");
+			HttpHeaders headers = new HttpHeaders();
+			for (int i = 1; i < lines.length; i++) {
+				String[] header = lines[i].split(":", 2);
+				headers.add(header[0].trim(), header[1].trim());
+			}
+			return new RawResponse(Integer.parseInt(lines[0].split(" ")[1]), headers, response[1]);
+		}
+	}
+
+	record RawResponse(int status, HttpHeaders headers, String body) {
+
 	}
 
 	private static HttpServer startStubOrderService() {

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 
 import com.jayway.jsonpath.JsonPath;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
@@ -32,21 +33,33 @@ public final class ProblemAssertions {
 	 * @return the assertion
 	 */
 	public static Consumer<EntityExchangeResult<byte[]>> gatewayProblem(int status, String title, String instance) {
-		return (result) -> {
-			assertThat(result.getStatus().value()).isEqualTo(status);
-			assertThat(result.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-			String json = new String(result.getResponseBodyContent(), StandardCharsets.UTF_8);
-			assertThat((Integer) JsonPath.read(json, "$.status")).isEqualTo(status);
-			assertThat((String) JsonPath.read(json, "$.title")).isEqualTo(title);
-			assertThat((String) JsonPath.read(json, "$.instance")).isEqualTo(instance);
-			assertThat((String) JsonPath.read(json, "$.detail")).isNotBlank();
-			if (status == 400) {
-				List<Map<String, Object>> errors = JsonPath.read(json, "$.errors");
-				assertThat(errors).isNotEmpty()
-					.allSatisfy((error) -> assertThat(error).containsOnlyKeys("field", "message")
-						.allSatisfy((key, value) -> assertThat(value).asString().isNotBlank()));
-			}
-		};
+		return (result) -> assertGatewayProblem(result.getStatus().value(), result.getResponseHeaders(),
+				new String(result.getResponseBodyContent(), StandardCharsets.UTF_8), status, title, instance);
+	}
+
+	/**
+	 * The same for an answer read some other way.
+	 * @param actualStatus the status of the answer
+	 * @param headers its headers
+	 * @param json its body
+	 * @param status the expected status
+	 * @param title the expected title
+	 * @param instance the expected instance: the request path
+	 */
+	public static void assertGatewayProblem(int actualStatus, HttpHeaders headers, String json, int status,
+			String title, String instance) {
+		assertThat(actualStatus).isEqualTo(status);
+		assertThat(headers.getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat((Integer) JsonPath.read(json, "$.status")).isEqualTo(status);
+		assertThat((String) JsonPath.read(json, "$.title")).isEqualTo(title);
+		assertThat((String) JsonPath.read(json, "$.instance")).isEqualTo(instance);
+		assertThat((String) JsonPath.read(json, "$.detail")).isNotBlank();
+		if (status == 400) {
+			List<Map<String, Object>> errors = JsonPath.read(json, "$.errors");
+			assertThat(errors).isNotEmpty()
+				.allSatisfy((error) -> assertThat(error).containsOnlyKeys("field", "message")
+					.allSatisfy((key, value) -> assertThat(value).asString().isNotBlank()));
+		}
 	}
 
 }

@@ -44,7 +44,9 @@ import org.springframework.web.server.ServerWebExchange;
  * refuses the connection, or whose circuit is open) a 503 with {@code Retry-After}, a
  * service that breaks off the exchange a 502, a service too slow a 504. A failing service
  * never makes the gateway answer 500. Only the unexpected is logged with a stack trace.
- * What a service answers, errors included, passes through unchanged and never gets here.
+ * What a service answers, errors included, passes through unchanged and never gets here;
+ * nor does a request target that is no URI, which {@link MalformedRequestTarget} answers
+ * with a 400 of the same shape.
  */
 @Component
 @Order(-2)

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The errors of {@link ProblemErrorHandler} that no request to a running gateway can
  * bring about on purpose: the unexpected one, and a 400 in the services' shape (no filter
- * or handler of the gateway throws one today).
+ * of the gateway throws one; the gateway's one 400, a request target that is no URI, is
+ * answered by {@link MalformedRequestTarget} with the same shape).
  */
 class ProblemErrorHandlerTests {
 
