@@ -27,9 +27,6 @@ import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4jBulkheadProvider;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -51,8 +48,7 @@ import static org.awaitility.Awaitility.await;
  * short settings here (3 calls decide, 1 s open, 1 s time limit) so that the tests are
  * quick; the cashier's keeps those of {@code application.yml}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@GatewayTest
 class GatewayCircuitBreakerTests {
 
 	static final List<String> received = new CopyOnWriteArrayList<>();
@@ -88,13 +84,9 @@ class GatewayCircuitBreakerTests {
 
 	@DynamicPropertySource
 	static void instances(DynamicPropertyRegistry registry) {
-		registry.add("eureka.client.enabled", () -> "false");
-		registry.add("spring.cloud.discovery.client.simple.instances.order-service[0].uri",
-				() -> StubServices.uri(orderService));
-		registry.add("spring.cloud.discovery.client.simple.instances.kitchen-service[0].uri",
-				() -> StubServices.uri(kitchenService));
-		registry.add("spring.cloud.discovery.client.simple.instances.cashier-service[0].uri",
-				() -> "http://localhost:" + cashierService.getLocalPort());
+		StubServices.register(registry, "order-service", () -> StubServices.uri(orderService));
+		StubServices.register(registry, "kitchen-service", () -> StubServices.uri(kitchenService));
+		StubServices.register(registry, "cashier-service", () -> "http://localhost:" + cashierService.getLocalPort());
 		for (String service : List.of("order-service", "kitchen-service")) {
 			String breaker = "resilience4j.circuitbreaker.instances." + service;
 			registry.add(breaker + ".sliding-window-size", () -> "3");
@@ -364,7 +356,7 @@ class GatewayCircuitBreakerTests {
 	private static void orderService(HttpExchange exchange) throws IOException {
 		String path = exchange.getRequestURI().getRawPath();
 		int length = exchange.getRequestBody().readAllBytes().length;
-		received.add(exchange.getRequestMethod() + " " + path + ((length > 0) ? " " + length + " bytes" : ""));
+		received.add(StubServices.requestLine(exchange) + ((length > 0) ? " " + length + " bytes" : ""));
 		switch (path) {
 			case "/api/orders/slow" -> hang(exchange);
 			case "/api/orders/missing" -> respond(exchange, 404, "application/problem+json", ORDER_NOT_FOUND);
@@ -374,7 +366,7 @@ class GatewayCircuitBreakerTests {
 	}
 
 	private static void kitchenService(HttpExchange exchange) throws IOException {
-		received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath());
+		received.add(StubServices.requestLine(exchange));
 		exchange.getRequestBody().readAllBytes();
 		if (kitchenHangs.get()) {
 			hang(exchange);

@@ -13,10 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -32,8 +29,7 @@ import static org.example.restaurant.gateway.ProblemAssertions.gatewayProblem;
  * reaches it), a kitchen-service whose only instance refuses connections, and a
  * cashier-service with no instance at all.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@GatewayTest
 class GatewayRoutingTests {
 
 	static final List<String> received = new CopyOnWriteArrayList<>();
@@ -48,11 +44,8 @@ class GatewayRoutingTests {
 
 	@DynamicPropertySource
 	static void instances(DynamicPropertyRegistry registry) {
-		registry.add("eureka.client.enabled", () -> "false");
-		registry.add("spring.cloud.discovery.client.simple.instances.order-service[0].uri",
-				() -> StubServices.uri(orderService));
-		registry.add("spring.cloud.discovery.client.simple.instances.kitchen-service[0].uri",
-				StubServices::deadInstance);
+		StubServices.register(registry, "order-service", () -> StubServices.uri(orderService));
+		StubServices.register(registry, "kitchen-service", StubServices::deadInstance);
 	}
 
 	@BeforeEach
@@ -254,9 +247,7 @@ class GatewayRoutingTests {
 
 	private static HttpServer startStubOrderService() {
 		return StubServices.start((exchange) -> {
-			String query = exchange.getRequestURI().getRawQuery();
-			received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
-					+ ((query != null) ? "?" + query : ""));
+			received.add(StubServices.requestLine(exchange));
 			StubServices.respond(exchange, 200, "application/json", "[]", "order-service:stub");
 		});
 	}

@@ -11,12 +11,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.example.restaurant.gateway.GatewayTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -31,8 +29,7 @@ import static org.example.restaurant.gateway.ProblemAssertions.gatewayProblem;
  * with the right content types and caching, and still answers anything else as a problem.
  * No service runs behind it here.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
-@AutoConfigureWebTestClient
+@GatewayTest
 class FrontOfHouseTests {
 
 	private static final Pattern IMPORT = Pattern.compile("from '\\./([a-z-]+\\.js)'");
