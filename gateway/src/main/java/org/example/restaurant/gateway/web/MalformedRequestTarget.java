@@ -3,6 +3,7 @@ package org.example.restaurant.gateway.web;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
@@ -50,7 +51,7 @@ class MalformedRequestTarget implements NettyRouteProvider {
 		}
 		int query = request.uri().indexOf('?');
 		boolean inQuery = query >= 0 && malformation.getIndex() > query;
-		String message = "is not well-formed: " + malformation.getReason().toLowerCase() + " at index "
+		String message = "is not well-formed: " + malformation.getReason().toLowerCase(Locale.ROOT) + " at index "
 				+ malformation.getIndex() + "; write a '%' as %25, and percent-encode spaces and characters such"
 				+ " as | { } \" < >";
 		ProblemDetail problem = ProblemErrorHandler.invalid(inQuery ? "query" : "path", message);
