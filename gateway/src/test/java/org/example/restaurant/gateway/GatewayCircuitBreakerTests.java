@@ -27,9 +27,6 @@ import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4jBulkheadProvider;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -39,6 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.example.restaurant.gateway.ProblemAssertions.gatewayProblem;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -50,8 +48,7 @@ import static org.awaitility.Awaitility.await;
  * short settings here (3 calls decide, 1 s open, 1 s time limit) so that the tests are
  * quick; the cashier's keeps those of {@code application.yml}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@GatewayTest
 class GatewayCircuitBreakerTests {
 
 	static final List<String> received = new CopyOnWriteArrayList<>();
@@ -87,13 +84,9 @@ class GatewayCircuitBreakerTests {
 
 	@DynamicPropertySource
 	static void instances(DynamicPropertyRegistry registry) {
-		registry.add("eureka.client.enabled", () -> "false");
-		registry.add("spring.cloud.discovery.client.simple.instances.order-service[0].uri",
-				() -> StubServices.uri(orderService));
-		registry.add("spring.cloud.discovery.client.simple.instances.kitchen-service[0].uri",
-				() -> StubServices.uri(kitchenService));
-		registry.add("spring.cloud.discovery.client.simple.instances.cashier-service[0].uri",
-				() -> "http://localhost:" + cashierService.getLocalPort());
+		StubServices.register(registry, "order-service", () -> StubServices.uri(orderService));
+		StubServices.register(registry, "kitchen-service", () -> StubServices.uri(kitchenService));
+		StubServices.register(registry, "cashier-service", () -> "http://localhost:" + cashierService.getLocalPort());
 		for (String service : List.of("order-service", "kitchen-service")) {
 			String breaker = "resilience4j.circuitbreaker.instances." + service;
 			registry.add(breaker + ".sliding-window-size", () -> "3");
@@ -152,7 +145,10 @@ class GatewayCircuitBreakerTests {
 			.jsonPath("$.status")
 			.isEqualTo(504)
 			.jsonPath("$.instance")
-			.isEqualTo("/api/orders/slow");
+			.isEqualTo("/api/orders/slow")
+			.consumeWith(gatewayProblem(504, "Gateway timeout", "/api/orders/slow"))
+			.jsonPath("$.detail")
+			.value(String.class, (detail) -> assertThat(detail).contains("order-service"));
 	}
 
 	@Test
@@ -179,9 +175,16 @@ class GatewayCircuitBreakerTests {
 			.expectBody()
 			.jsonPath("$.status")
 			.isEqualTo(503)
+			.consumeWith(gatewayProblem(503, "Service unavailable", "/api/kitchen/tickets"))
 			.jsonPath("$.detail")
 			.value(String.class, (detail) -> assertThat(detail).contains("kitchen-service"));
-		this.http.post().uri("/api/kitchen/tickets/t1/start").exchange().expectStatus().isEqualTo(503);
+		this.http.post()
+			.uri("/api/kitchen/tickets/t1/start")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectBody()
+			.consumeWith(gatewayProblem(503, "Service unavailable", "/api/kitchen/tickets/t1/start"));
 		assertThat(received).hasSize(callsBefore).containsOnly("GET /api/kitchen/tickets");
 	}
 
@@ -263,7 +266,11 @@ class GatewayCircuitBreakerTests {
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectHeader()
-			.exists("X-Instance-Id");
+			.exists("X-Instance-Id")
+			.expectBody()
+			.consumeWith(gatewayProblem(502, "Bad gateway", "/api/bills"))
+			.jsonPath("$.detail")
+			.value(String.class, (detail) -> assertThat(detail).contains("cashier-service"));
 		assertThat(cashierConnections).hasPositiveValue();
 	}
 
@@ -283,6 +290,7 @@ class GatewayCircuitBreakerTests {
 			.expectBody()
 			.jsonPath("$.status")
 			.isEqualTo(413)
+			.consumeWith(gatewayProblem(413, "Request too large", "/api/orders"))
 			.jsonPath("$.maxBytes")
 			.isEqualTo(65536)
 			.jsonPath("$.detail")
@@ -304,7 +312,9 @@ class GatewayCircuitBreakerTests {
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectHeader()
-			.exists("X-Instance-Id");
+			.exists("X-Instance-Id")
+			.expectBody()
+			.consumeWith(gatewayProblem(413, "Request too large", "/api/orders"));
 		assertThat(received).isEmpty();
 	}
 
@@ -346,7 +356,7 @@ class GatewayCircuitBreakerTests {
 	private static void orderService(HttpExchange exchange) throws IOException {
 		String path = exchange.getRequestURI().getRawPath();
 		int length = exchange.getRequestBody().readAllBytes().length;
-		received.add(exchange.getRequestMethod() + " " + path + ((length > 0) ? " " + length + " bytes" : ""));
+		received.add(StubServices.requestLine(exchange) + ((length > 0) ? " " + length + " bytes" : ""));
 		switch (path) {
 			case "/api/orders/slow" -> hang(exchange);
 			case "/api/orders/missing" -> respond(exchange, 404, "application/problem+json", ORDER_NOT_FOUND);
@@ -356,7 +366,7 @@ class GatewayCircuitBreakerTests {
 	}
 
 	private static void kitchenService(HttpExchange exchange) throws IOException {
-		received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath());
+		received.add(StubServices.requestLine(exchange));
 		exchange.getRequestBody().readAllBytes();
 		if (kitchenHangs.get()) {
 			hang(exchange);

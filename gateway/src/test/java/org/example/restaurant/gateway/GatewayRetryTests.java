@@ -9,15 +9,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.example.restaurant.gateway.ProblemAssertions.gatewayProblem;
 
 /**
  * What the gateway's retries do with a dead replica: the kitchen has two instances, one
@@ -25,8 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reaches it. The order-service stub answers 500 on {@code /api/orders/boom}; the
  * cashier's only instance is dead.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@GatewayTest
 class GatewayRetryTests {
 
 	static final List<String> received = new CopyOnWriteArrayList<>();
@@ -39,13 +36,9 @@ class GatewayRetryTests {
 	@DynamicPropertySource
 	static void instances(DynamicPropertyRegistry registry) {
 		String live = StubServices.uri(liveService);
-		registry.add("eureka.client.enabled", () -> "false");
-		registry.add("spring.cloud.discovery.client.simple.instances.kitchen-service[0].uri",
-				StubServices::deadInstance);
-		registry.add("spring.cloud.discovery.client.simple.instances.kitchen-service[1].uri", () -> live);
-		registry.add("spring.cloud.discovery.client.simple.instances.order-service[0].uri", () -> live);
-		registry.add("spring.cloud.discovery.client.simple.instances.cashier-service[0].uri",
-				StubServices::deadInstance);
+		StubServices.register(registry, "kitchen-service", StubServices::deadInstance, () -> live);
+		StubServices.register(registry, "order-service", () -> live);
+		StubServices.register(registry, "cashier-service", StubServices::deadInstance);
 	}
 
 	@BeforeEach
@@ -76,7 +69,9 @@ class GatewayRetryTests {
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectHeader()
-			.exists("Retry-After");
+			.exists("Retry-After")
+			.expectBody()
+			.consumeWith(gatewayProblem(503, "Service unavailable", "/api/bills/x/payments"));
 		assertThat(received).isEmpty();
 	}
 
@@ -103,7 +98,7 @@ class GatewayRetryTests {
 	private static HttpServer startStub() {
 		return StubServices.start((exchange) -> {
 			String path = exchange.getRequestURI().getRawPath();
-			received.add(exchange.getRequestMethod() + " " + path);
+			received.add(StubServices.requestLine(exchange));
 			exchange.getRequestBody().readAllBytes();
 			StubServices.respond(exchange, path.endsWith("/boom") ? 500 : 200, "application/json", "{}", "stub");
 		});

@@ -1,31 +1,35 @@
 package org.example.restaurant.gateway;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.jayway.jsonpath.JsonPath;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.example.restaurant.gateway.ProblemAssertions.assertGatewayProblem;
+import static org.example.restaurant.gateway.ProblemAssertions.gatewayProblem;
 
 /**
  * The gateway in front of a stub order-service (a plain HTTP server that records what
  * reaches it), a kitchen-service whose only instance refuses connections, and a
  * cashier-service with no instance at all.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@GatewayTest
 class GatewayRoutingTests {
 
 	static final List<String> received = new CopyOnWriteArrayList<>();
@@ -35,13 +39,13 @@ class GatewayRoutingTests {
 	@Autowired
 	WebTestClient http;
 
+	@LocalServerPort
+	int port;
+
 	@DynamicPropertySource
 	static void instances(DynamicPropertyRegistry registry) {
-		registry.add("eureka.client.enabled", () -> "false");
-		registry.add("spring.cloud.discovery.client.simple.instances.order-service[0].uri",
-				() -> StubServices.uri(orderService));
-		registry.add("spring.cloud.discovery.client.simple.instances.kitchen-service[0].uri",
-				StubServices::deadInstance);
+		StubServices.register(registry, "order-service", () -> StubServices.uri(orderService));
+		StubServices.register(registry, "kitchen-service", StubServices::deadInstance);
 	}
 
 	@BeforeEach
@@ -89,21 +93,36 @@ class GatewayRoutingTests {
 			.jsonPath("$.status")
 			.isEqualTo(404)
 			.jsonPath("$.instance")
-			.isEqualTo("/api/nothing-here");
+			.isEqualTo("/api/nothing-here")
+			.consumeWith(gatewayProblem(404, "Not found", "/api/nothing-here"));
 	}
 
 	@Test
 	void neverRoutesInternalEndpoints() {
-		this.http.post().uri("/internal/orders/x/paid").exchange().expectStatus().isNotFound();
+		this.http.post()
+			.uri("/internal/orders/x/paid")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.consumeWith(gatewayProblem(404, "Not found", "/internal/orders/x/paid"));
 		this.http.post()
 			.uri("/api/orders/../internal/orders/x/paid")
 			.exchange()
 			.expectStatus()
 			.isNotFound()
 			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.consumeWith(gatewayProblem(404, "Not found", "/api/orders/../internal/orders/x/paid"));
 		this.http.post().uri("/api/orders/%2e%2e/internal/orders/x/paid").exchange().expectStatus().isNotFound();
-		this.http.post().uri("/api/orders/x/../../internal").exchange().expectStatus().isNotFound();
+		this.http.post()
+			.uri("/api/orders/x/../../internal")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.consumeWith(gatewayProblem(404, "Not found", "/api/orders/x/../../internal"));
 		assertThat(received).isEmpty();
 	}
 
@@ -120,7 +139,10 @@ class GatewayRoutingTests {
 			.exists("Retry-After")
 			.expectBody()
 			.jsonPath("$.status")
-			.isEqualTo(503);
+			.isEqualTo(503)
+			.consumeWith(gatewayProblem(503, "Service unavailable", "/api/bills"))
+			.jsonPath("$.detail")
+			.value(String.class, (detail) -> assertThat(detail).contains("cashier-service"));
 	}
 
 	@Test
@@ -133,14 +155,99 @@ class GatewayRoutingTests {
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectHeader()
-			.exists("Retry-After");
+			.exists("Retry-After")
+			.expectBody()
+			.consumeWith(gatewayProblem(503, "Service unavailable", "/api/kitchen/tickets"))
+			.jsonPath("$.detail")
+			.value(String.class, (detail) -> assertThat(detail).contains("kitchen-service"));
+	}
+
+	@Test
+	void answersAMethodThatAnAddressDoesNotTakeWithA405ProblemNamingTheOnesItTakes() {
+		this.http.post()
+			.uri("/js/app.js")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(405)
+			.expectHeader()
+			.value(HttpHeaders.ALLOW, (allow) -> assertThat(allow).contains("GET", "HEAD"))
+			.expectBody()
+			.consumeWith(gatewayProblem(405, "Method not allowed", "/js/app.js"))
+			.jsonPath("$.detail")
+			.value(String.class, (detail) -> assertThat(detail).contains("POST", "GET", "HEAD"));
+		this.http.post()
+			.uri("/actuator/health")
+			.exchange()
+			.expectBody()
+			.consumeWith(gatewayProblem(405, "Method not allowed", "/actuator/health"));
+		assertThat(received).isEmpty();
+	}
+
+	@Test
+	void answersAnAcceptItCannotMeetWithA406Problem() {
+		this.http.get()
+			.uri("/actuator/health")
+			.accept(MediaType.valueOf("text/csv"))
+			.exchange()
+			.expectBody()
+			.consumeWith(gatewayProblem(406, "Not acceptable", "/actuator/health"))
+			.jsonPath("$.detail")
+			.value(String.class, (detail) -> assertThat(detail).contains("application/json"));
+	}
+
+	@Test
+	void answersARequestTargetThatIsNoUriWithA400ProblemNamingThePart() throws IOException {
+		RawResponse path = send("GET /api/orders/%zz?table=T4");
+		assertGatewayProblem(path.status(), path.headers(), path.body(), 400, "Invalid request", "/api/orders/%25zz");
+		assertThat(path.headers().getFirst("X-Instance-Id")).isNotBlank();
+		assertThat((String) JsonPath.read(path.body(), "$.errors[0].field")).isEqualTo("path");
+		assertThat((String) JsonPath.read(path.body(), "$.detail")).startsWith("Invalid request: 'path' ")
+			.contains("%25");
+
+		RawResponse query = send("GET /api/orders?table=T%4");
+		assertGatewayProblem(query.status(), query.headers(), query.body(), 400, "Invalid request", "/api/orders");
+		assertThat((String) JsonPath.read(query.body(), "$.errors[0].field")).isEqualTo("query");
+
+		RawResponse bar = send("GET /api/menu/a|b");
+		assertGatewayProblem(bar.status(), bar.headers(), bar.body(), 400, "Invalid request", "/api/menu/a%7Cb");
+		assertThat(received).isEmpty();
+	}
+
+	@Test
+	void routesAPathWhoseDecodingEndsInALonePercent() throws IOException {
+		RawResponse response = send("GET /api/orders/%2525zz");
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(received).containsExactly("GET /api/orders/%2525zz");
+	}
+
+	/**
+	 * Sends a request line as it is: WebTestClient builds no request with a malformed
+	 * URI.
+	 */
+	private RawResponse send(String requestLine) throws IOException {
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.setSoTimeout(10_000);
+			String request = requestLine + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+			String[] response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+				.split("\r\n\r\n", 2);
+			String[] lines = response[0].split("\r\n");
+			HttpHeaders headers = new HttpHeaders();
+			for (int i = 1; i < lines.length; i++) {
+				String[] header = lines[i].split(":", 2);
+				headers.add(header[0].trim(), header[1].trim());
+			}
+			return new RawResponse(Integer.parseInt(lines[0].split(" ")[1]), headers, response[1]);
+		}
+	}
+
+	record RawResponse(int status, HttpHeaders headers, String body) {
+
 	}
 
 	private static HttpServer startStubOrderService() {
 		return StubServices.start((exchange) -> {
-			String query = exchange.getRequestURI().getRawQuery();
-			received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
-					+ ((query != null) ? "?" + query : ""));
+			received.add(StubServices.requestLine(exchange));
 			StubServices.respond(exchange, 200, "application/json", "[]", "order-service:stub");
 		});
 	}

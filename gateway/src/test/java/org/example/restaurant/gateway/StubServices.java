@@ -7,10 +7,13 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Stand-ins for the services behind the gateway: plain HTTP servers on free ports, and
@@ -35,6 +38,27 @@ final class StubServices {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Lists the instances of a service for the gateway's load balancer (Spring Cloud's
+	 * simple discovery client), in order.
+	 * @param registry the test's dynamic properties
+	 * @param service the service's name, such as {@code order-service}
+	 * @param uris the base URI of each instance, read when the gateway starts
+	 */
+	@SafeVarargs
+	static void register(DynamicPropertyRegistry registry, String service, Supplier<Object>... uris) {
+		for (int i = 0; i < uris.length; i++) {
+			registry.add("spring.cloud.discovery.client.simple.instances." + service + "[" + i + "].uri", uris[i]);
+		}
+	}
+
+	/** What a stub records of a request: method, raw path and raw query, if any. */
+	static String requestLine(HttpExchange exchange) {
+		String query = exchange.getRequestURI().getRawQuery();
+		return exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
+				+ ((query != null) ? "?" + query : "");
 	}
 
 	static String uri(HttpServer server) {

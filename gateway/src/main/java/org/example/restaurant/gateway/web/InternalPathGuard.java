@@ -2,6 +2,7 @@ package org.example.restaurant.gateway.web;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 import reactor.core.publisher.Mono;
 
@@ -22,6 +23,8 @@ import org.springframework.web.server.WebFilterChain;
 @Component
 class InternalPathGuard implements WebFilter, Ordered {
 
+	private static final Pattern LONE_PERCENT = Pattern.compile("%(?![0-9a-fA-F]{2})");
+
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		if (isSuspicious(exchange.getRequest().getURI().getRawPath())) {
@@ -34,7 +37,7 @@ class InternalPathGuard implements WebFilter, Ordered {
 		String path = rawPath;
 		// Decode repeatedly: a double-encoded dot is still a dot to some servers.
 		for (int i = 0; i < 3; i++) {
-			String decoded = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+			String decoded = decode(path);
 			if (decoded.equals(path)) {
 				break;
 			}
@@ -50,6 +53,16 @@ class InternalPathGuard implements WebFilter, Ordered {
 		// With no dot segments, the path reaches what it names: only a leading
 		// "internal" segment is internal (a menu item may well be called "internal").
 		return segments.length > 1 && segments[1].split(";", 2)[0].equals("internal");
+	}
+
+	private static String decode(String path) {
+		if (path.indexOf('%') < 0) {
+			return path;
+		}
+		// A '%' that starts no escape stays a '%', as it does for a server that decodes
+		// it; URLDecoder would throw on it (an encoded one such as %2525zz gets here).
+		String escaped = LONE_PERCENT.matcher(path.replace("+", "%2B")).replaceAll("%25");
+		return URLDecoder.decode(escaped, StandardCharsets.UTF_8);
 	}
 
 	@Override

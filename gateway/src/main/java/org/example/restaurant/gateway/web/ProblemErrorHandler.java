@@ -3,9 +3,11 @@ package org.example.restaurant.gateway.web;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.example.restaurant.gateway.GatewaySettings;
@@ -28,16 +30,23 @@ import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.reactive.result.view.ViewResolver;
+import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.NotAcceptableStatusException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Answers every error the gateway meets as {@code application/problem+json}: an unknown
- * path is a 404, a body over the limit a 413, a service with no live instance (or one
- * that refuses the connection, or whose circuit is open) a 503 with {@code Retry-After},
- * a service that breaks off the exchange a 502, a service too slow a 504. A failing
- * service never makes the gateway answer 500. Only the unexpected is logged with a stack
- * trace.
+ * Answers every error the gateway meets as {@code application/problem+json} in the
+ * project's one error model: {@code status}, the {@link ProblemTitle title} every service
+ * gives the same kind of failure, a {@code detail} that says what to do, and the request
+ * path as {@code instance}. An unknown path is a 404, a method the address does not take
+ * a 405, a body over the limit a 413, a service with no live instance (or one that
+ * refuses the connection, or whose circuit is open) a 503 with {@code Retry-After}, a
+ * service that breaks off the exchange a 502, a service too slow a 504. A failing service
+ * never makes the gateway answer 500. Only the unexpected is logged with a stack trace.
+ * What a service answers, errors included, passes through unchanged and never gets here;
+ * nor does a request target that is no URI, which {@link MalformedRequestTarget} answers
+ * with a 400 of the same shape.
  */
 @Component
 @Order(-2)
@@ -77,15 +86,25 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 			return Mono.error(ex);
 		}
 		ProblemDetail problem = toProblem(exchange, ex);
+		HttpStatusCode status = HttpStatusCode.valueOf(problem.getStatus());
+		problem.setTitle(ProblemTitle.of(status));
 		problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-		ServerResponse.BodyBuilder response = ServerResponse.status(problem.getStatus())
+		ServerResponse.BodyBuilder response = ServerResponse.status(status)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
-		if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+		if (ex instanceof ResponseStatusException rse) {
+			// Allow for a 405, for instance.
+			response.headers((headers) -> headers.addAll(rse.getHeaders()));
+		}
+		if (status.value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
 			response.header(HttpHeaders.RETRY_AFTER, this.retryAfterSeconds);
 		}
 		return response.bodyValue(problem).flatMap((r) -> r.writeTo(exchange, this.context));
 	}
 
+	/**
+	 * The status, detail and extra properties of the problem for an error; the title and
+	 * instance are set by {@link #handle}.
+	 */
 	private ProblemDetail toProblem(ServerWebExchange exchange, Throwable ex) {
 		// An open circuit: the CircuitBreaker filter turns CallNotPermittedException into
 		// this.
@@ -94,47 +113,78 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 					+ " requests for a few seconds; try again after the time in Retry-After.");
 		}
 		if (ex instanceof ResponseStatusException rse) {
-			HttpStatusCode status = rse.getStatusCode();
-			if (status.value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
-				return unavailable("No live instance of the service can take this request now; try again shortly.");
-			}
-			if (status.value() == HttpStatus.GATEWAY_TIMEOUT.value()) {
-				return timeout();
-			}
-			if (status.value() == HttpStatus.NOT_FOUND.value()) {
-				return ProblemDetail.forStatusAndDetail(status, "No such resource. The public API lives under /api.");
-			}
-			if (status.is5xxServerError()) {
-				log.error("Gateway error", ex);
-			}
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-					(rse.getReason() != null) ? rse.getReason() : "Request refused");
-			Map<String, Object> properties = rse.getBody().getProperties();
-			if (properties != null) {
-				properties.forEach(problem::setProperty);
-			}
-			return problem;
+			return fromStatusException(exchange, rse);
 		}
 		if (hasCause(ex, ConnectException.class)) {
 			log.warn("A service refused the connection: {}", ex.getMessage());
-			return unavailable("The service did not accept the connection; try again shortly.");
+			return unavailable("The " + serviceName(exchange)
+					+ " did not accept the connection; try again after the time in Retry-After.");
 		}
 		if (hasCause(ex, TimeoutException.class)) {
-			return timeout();
+			return timeout(exchange);
 		}
 		if (hasCause(ex, IOException.class)) {
 			log.warn("A service broke off the exchange: {}", ex.toString());
 			return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
-					"The service broke off the exchange before it answered; try again shortly.");
+					"The " + serviceName(exchange) + " broke off the exchange before it answered; try again shortly.");
 		}
 		log.error("Unexpected gateway error", ex);
-		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error in the gateway");
+		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"The gateway failed unexpectedly; try again, and if it keeps failing, tell the people who run it"
+						+ " (it has been logged).");
+	}
+
+	private ProblemDetail fromStatusException(ServerWebExchange exchange, ResponseStatusException rse) {
+		HttpStatusCode status = rse.getStatusCode();
+		if (status.value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+			// No instance of the service is registered (or none is up).
+			return unavailable("No instance of the " + serviceName(exchange)
+					+ " is running now; try again after the time in Retry-After.");
+		}
+		if (status.value() == HttpStatus.GATEWAY_TIMEOUT.value()) {
+			return timeout(exchange);
+		}
+		if (status.value() == HttpStatus.NOT_FOUND.value()) {
+			// Unknown paths, missing files and refused internal paths alike.
+			return ProblemDetail.forStatusAndDetail(status, "No such resource. The public API lives under /api.");
+		}
+		if (rse instanceof MethodNotAllowedException notAllowed) {
+			return ProblemDetail.forStatusAndDetail(status, "This address does not take " + notAllowed.getHttpMethod()
+					+ " requests; it takes " + list(notAllowed.getSupportedMethods()) + ".");
+		}
+		if (rse instanceof NotAcceptableStatusException notAcceptable) {
+			return ProblemDetail.forStatusAndDetail(status,
+					"This address cannot answer in a media type the Accept header allows; it answers in "
+							+ list(notAcceptable.getSupportedMediaTypes()) + ".");
+		}
+		if (status.is5xxServerError()) {
+			log.error("Gateway error", rse);
+		}
+		String reason = (rse.getReason() != null) ? rse.getReason() : "The gateway refused the request.";
+		ProblemDetail problem = (status.value() == HttpStatus.BAD_REQUEST.value()) ? invalid("request", reason)
+				: ProblemDetail.forStatusAndDetail(status, reason);
+		Map<String, Object> properties = rse.getBody().getProperties();
+		if (properties != null) {
+			properties.forEach(problem::setProperty);
+		}
+		return problem;
+	}
+
+	/**
+	 * A 400 in the services' shape: a detail naming the field, and {@code errors}.
+	 * @param field what was wrong, such as {@code path}
+	 * @param message what is wrong with it
+	 * @return the problem
+	 */
+	static ProblemDetail invalid(String field, String message) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"Invalid request: '" + field + "' " + message);
+		problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+		return problem;
 	}
 
 	private static ProblemDetail unavailable(String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
-		problem.setTitle("Service Unavailable");
-		return problem;
+		return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
 	}
 
 	private static String serviceName(ServerWebExchange exchange) {
@@ -143,8 +193,18 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 		return (route != null) ? route.getId() : "service";
 	}
 
-	private static ProblemDetail timeout() {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.GATEWAY_TIMEOUT, "The service did not answer in time.");
+	private static ProblemDetail timeout(ServerWebExchange exchange) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.GATEWAY_TIMEOUT,
+				"The " + serviceName(exchange)
+						+ " did not answer in time; try again shortly, and if you asked for a change, check first"
+						+ " whether it was made.");
+	}
+
+	private static String list(Collection<?> items) {
+		if (items.isEmpty()) {
+			return "nothing";
+		}
+		return items.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
 	}
 
 	private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {

@@ -11,12 +11,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.example.restaurant.gateway.GatewayTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -24,14 +22,14 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.example.restaurant.gateway.ProblemAssertions.gatewayProblem;
 
 /**
  * The gateway serves the front-of-house app (static files) at {@code /}, beside the API,
  * with the right content types and caching, and still answers anything else as a problem.
  * No service runs behind it here.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
-@AutoConfigureWebTestClient
+@GatewayTest
 class FrontOfHouseTests {
 
 	private static final Pattern IMPORT = Pattern.compile("from '\\./([a-z-]+\\.js)'");
@@ -133,7 +131,8 @@ class FrontOfHouseTests {
 			.jsonPath("$.status")
 			.isEqualTo(404)
 			.jsonPath("$.instance")
-			.isEqualTo("/js/missing.js");
+			.isEqualTo("/js/missing.js")
+			.consumeWith(gatewayProblem(404, "Not found", "/js/missing.js"));
 	}
 
 	@Test
@@ -147,21 +146,27 @@ class FrontOfHouseTests {
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectHeader()
-			.doesNotExist("X-Content-Type-Options");
+			.doesNotExist("X-Content-Type-Options")
+			.expectBody()
+			.consumeWith(gatewayProblem(503, "Service unavailable", "/api/bills"));
 		this.http.get()
 			.uri("/internal/orders")
 			.exchange()
 			.expectStatus()
 			.isNotFound()
 			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.consumeWith(gatewayProblem(404, "Not found", "/internal/orders"));
 		this.http.get()
 			.uri("/js/../internal/orders")
 			.exchange()
 			.expectStatus()
 			.isNotFound()
 			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.consumeWith(gatewayProblem(404, "Not found", "/js/../internal/orders"));
 	}
 
 	private static String read(String resource) throws IOException {

@@ -1,0 +1,66 @@
+package org.example.restaurant.gateway.web;
+
+import java.time.Duration;
+
+import com.jayway.jsonpath.JsonPath;
+import org.example.restaurant.gateway.GatewaySettings;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.server.ServerWebInputException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The errors of {@link ProblemErrorHandler} that no request to a running gateway can
+ * bring about on purpose: the unexpected one, and a 400 in the services' shape (no filter
+ * of the gateway throws one; the gateway's one 400, a request target that is no URI, is
+ * answered by {@link MalformedRequestTarget} with the same shape).
+ */
+class ProblemErrorHandlerTests {
+
+	private final ProblemErrorHandler handler = new ProblemErrorHandler(ServerCodecConfigurer.create(),
+			new GatewaySettings(DataSize.ofKilobytes(64), Duration.ofSeconds(5)));
+
+	@Test
+	void answersTheUnexpectedWithA500ProblemThatGivesNothingAway() {
+		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/menu?x=1"));
+
+		this.handler.handle(exchange, new IllegalStateException("secret internals")).block();
+
+		String json = body(exchange, HttpStatus.INTERNAL_SERVER_ERROR);
+		assertThat((String) JsonPath.read(json, "$.title")).isEqualTo("Internal error");
+		assertThat((String) JsonPath.read(json, "$.instance")).isEqualTo("/api/menu");
+		assertThat((String) JsonPath.read(json, "$.detail")).isNotBlank().doesNotContain("secret");
+		assertThat(exchange.getResponse().getHeaders().getFirst("Retry-After")).isNull();
+	}
+
+	@Test
+	void answersBadInputWithA400ProblemListingTheField() {
+		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/orders"));
+
+		this.handler.handle(exchange, new ServerWebInputException("is not a number")).block();
+
+		String json = body(exchange, HttpStatus.BAD_REQUEST);
+		assertThat((String) JsonPath.read(json, "$.title")).isEqualTo("Invalid request");
+		assertThat((String) JsonPath.read(json, "$.instance")).isEqualTo("/api/orders");
+		assertThat((String) JsonPath.read(json, "$.detail")).isEqualTo("Invalid request: 'request' is not a number");
+		assertThat((String) JsonPath.read(json, "$.errors[0].field")).isEqualTo("request");
+		assertThat((String) JsonPath.read(json, "$.errors[0].message")).isEqualTo("is not a number");
+		assertThat((Integer) JsonPath.read(json, "$.errors.length()")).isOne();
+	}
+
+	private static String body(MockServerWebExchange exchange, HttpStatus status) {
+		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(status);
+		assertThat(exchange.getResponse().getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		String json = exchange.getResponse().getBodyAsString().block();
+		assertThat((Integer) JsonPath.read(json, "$.status")).isEqualTo(status.value());
+		return json;
+	}
+
+}
