@@ -3,6 +3,7 @@ package org.example.restaurant.cashier.bill;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -28,11 +29,18 @@ import org.example.restaurant.platform.money.Money;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
 
+import org.springframework.data.domain.AbstractAggregateRoot;
+
 /**
  * The bill of one served order: its lines (copied from the order), the totals computed by
  * a {@link TaxRule} when it is opened, and the payments taken against it. A bill is
  * {@link BillStatus#OPEN} until the payments cover its total, then
  * {@link BillStatus#PAID}; several payments may split it.
+ * <p>
+ * Becoming paid registers a {@link BillPaid} event, which Spring Data publishes when the
+ * bill is saved, in the same transaction, so the event publication registry (the outbox)
+ * records it atomically with the payment. A bill becomes paid once, so the event is
+ * registered once.
  * <p>
  * Two cashiers paying the same bill at once cannot overpay it: {@link Cashier} reads the
  * bill with its row locked ({@link BillRepository#findForPayment}), so payments on one
@@ -41,7 +49,7 @@ import org.hibernate.annotations.FetchMode;
  */
 @Entity
 @Table(name = "bill")
-public class Bill {
+public class Bill extends AbstractAggregateRoot<Bill> {
 
 	@Id
 	private UUID id;
@@ -128,7 +136,8 @@ public class Bill {
 
 	/**
 	 * Opens the bill of a served order. A bill with a zero total (only free items) is
-	 * {@link BillStatus#PAID} at once, since no payment could ever close it.
+	 * {@link BillStatus#PAID} at once, since no payment could ever close it, and
+	 * registers {@link BillPaid}, published when the bill is saved.
 	 * @param orderId the order the bill is for
 	 * @param table the table that ordered
 	 * @param currency the currency the prices are in
@@ -152,7 +161,8 @@ public class Bill {
 
 	/**
 	 * Takes a payment towards this bill. The payment that brings the balance due to zero
-	 * marks the bill {@link BillStatus#PAID}.
+	 * marks the bill {@link BillStatus#PAID} and registers {@link BillPaid}, published
+	 * when the bill is saved.
 	 * @param method how the customer pays
 	 * @param amount what counts against the balance: more than zero, whole cents, at most
 	 * the balance due
@@ -214,6 +224,15 @@ public class Bill {
 	private void markPaid(Instant at) {
 		this.status = BillStatus.PAID;
 		this.paidAt = at;
+		registerEvent(new BillPaid(this.id, this.orderId, at));
+	}
+
+	/**
+	 * @return the events registered since the bill was last saved; Spring Data publishes
+	 * and clears them on save
+	 */
+	Collection<Object> pendingEvents() {
+		return domainEvents();
 	}
 
 	/**

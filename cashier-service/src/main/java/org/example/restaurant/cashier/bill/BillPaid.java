@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A bill was paid in full. Published in the transaction that took the covering payment,
- * so Spring Modulith's event publication registry (the outbox) stores it with that change
+ * A bill was paid in full. Registered by the {@link Bill} when it becomes paid and
+ * published when the bill is saved, in the transaction that took the covering payment, so
+ * Spring Modulith's event publication registry (the outbox) stores it with that change
  * and a listener tells the order-service after commit, again until it succeeds.
  *
  * @param billId the bill

@@ -11,7 +11,6 @@ import org.example.restaurant.cashier.CashierSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -20,8 +19,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The cashier's till: opens bills and takes payments, each in one transaction with the
- * event it causes, so the outbox holds exactly what was committed.
+ * The cashier's till: opens bills and takes payments, each in one transaction that saves
+ * the bill, so the events the bill registered ({@link BillPaid}) reach the outbox with
+ * exactly what was committed.
  */
 @Service
 public class Cashier {
@@ -30,18 +30,15 @@ public class Cashier {
 
 	private final BillRepository bills;
 
-	private final ApplicationEventPublisher events;
-
 	private final CashierSettings settings;
 
 	private final Clock clock;
 
 	private final TransactionTemplate transaction;
 
-	Cashier(BillRepository bills, ApplicationEventPublisher events, CashierSettings settings, Clock clock,
+	Cashier(BillRepository bills, CashierSettings settings, Clock clock,
 			PlatformTransactionManager transactionManager) {
 		this.bills = bills;
-		this.events = events;
 		this.settings = settings;
 		this.clock = clock;
 		this.transaction = new TransactionTemplate(transactionManager);
@@ -67,10 +64,8 @@ public class Cashier {
 			Bill bill = this.transaction.execute((status) -> {
 				Bill opened = Bill.open(orderId, table, this.settings.currency(), lines, this.settings.taxRule(),
 						now());
+				// publishes BillPaid if the bill is paid on opening (nothing to pay)
 				this.bills.saveAndFlush(opened);
-				if (opened.isPaid()) {
-					this.events.publishEvent(new BillPaid(opened.getId(), orderId, opened.getPaidAt()));
-				}
 				return opened;
 			});
 			log.info("Bill {} opened for order {} at table {} (lines: {}): total {} {}, tax {}", bill.getId(), orderId,
@@ -87,11 +82,11 @@ public class Cashier {
 
 	/**
 	 * Takes a payment towards a bill (see {@link Bill#pay} for the rules). The payment
-	 * that covers the balance publishes {@link BillPaid} in the same transaction. The
-	 * bill's row stays locked until that transaction ends, so payments on one bill at the
-	 * same moment take turns: each sees the balance the one before it left. Joins the
-	 * caller's transaction if there is one (an idempotent request stores its response in
-	 * it).
+	 * that covers the balance registers {@link BillPaid} on the bill, and saving the bill
+	 * publishes it in the same transaction. The bill's row stays locked until that
+	 * transaction ends, so payments on one bill at the same moment take turns: each sees
+	 * the balance the one before it left. Joins the caller's transaction if there is one
+	 * (an idempotent request stores its response in it).
 	 * @param billId the bill
 	 * @param method how the customer pays
 	 * @param amount what counts against the balance
@@ -104,9 +99,9 @@ public class Cashier {
 		return this.transaction.execute((status) -> {
 			Bill bill = this.bills.findForPayment(billId).orElseThrow(() -> new BillNotFound(billId));
 			Payment payment = bill.pay(method, amount, tip, tendered, now());
-			if (bill.isPaid()) {
-				this.events.publishEvent(new BillPaid(bill.getId(), bill.getOrderId(), bill.getPaidAt()));
-			}
+			// the bill is managed and would be written at commit anyway; save() is what
+			// publishes the events it registered
+			this.bills.save(bill);
 			// logged once committed: the transaction may be the caller's, and end later
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override

@@ -267,4 +267,47 @@ class BillTest {
 		assertThatIllegalArgumentException().isThrownBy(() -> BillLine.of(" ", 1, new BigDecimal("4.99")));
 	}
 
+	@Test
+	void registersBillPaidWithThePaymentThatCoversTheBalance() {
+		Bill bill = Bills.margheritasForTwo();
+		bill.pay(PaymentMethod.CARD, eur("9.50"), eur("1.00"), null, Bills.OPENED_AT);
+
+		bill.pay(PaymentMethod.CASH, eur("9.50"), null, eur("10.00"), PAID_AT);
+
+		assertThat(bill.pendingEvents()).containsExactly(new BillPaid(bill.getId(), bill.getOrderId(), PAID_AT));
+	}
+
+	@Test
+	void registersNoEventForAPaymentThatLeavesABalance() {
+		Bill bill = Bills.costing("20.00");
+
+		bill.pay(PaymentMethod.CARD, eur("19.99"), null, null, PAID_AT);
+
+		assertThat(bill.pendingEvents()).isEmpty();
+	}
+
+	@Test
+	void registersNoEventWhenOpenedWithSomethingToPay() {
+		assertThat(Bills.costing("20.00").pendingEvents()).isEmpty();
+	}
+
+	@Test
+	void registersBillPaidWhenOpenedWithNothingToPay() {
+		Bill bill = Bills.open(TEN_PERCENT_INCLUDED, BillLine.of("Tap water", 2, eur("0.00")));
+
+		assertThat(bill.pendingEvents())
+			.containsExactly(new BillPaid(bill.getId(), bill.getOrderId(), Bills.OPENED_AT));
+	}
+
+	@Test
+	void registersNoFurtherEventWhenAPaymentOnThePaidBillIsRefused() {
+		Bill bill = Bills.costing("20.00");
+		bill.pay(PaymentMethod.CARD, eur("20.00"), null, null, PAID_AT);
+
+		assertThatExceptionOfType(BillAlreadyPaid.class)
+			.isThrownBy(() -> bill.pay(PaymentMethod.CARD, eur("1.00"), null, null, PAID_AT));
+
+		assertThat(bill.pendingEvents()).as("only the covering payment's").hasSize(1);
+	}
+
 }

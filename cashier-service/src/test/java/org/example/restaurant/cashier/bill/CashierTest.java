@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.example.restaurant.cashier.CashierSettings;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,8 +58,8 @@ class CashierTest {
 	}
 
 	private Cashier cashier(CashierSettings settings) {
-		return new Cashier(this.bills, mock(ApplicationEventPublisher.class), settings,
-				Clock.fixed(NOW, ZoneOffset.UTC), mock(PlatformTransactionManager.class));
+		return new Cashier(this.bills, settings, Clock.fixed(NOW, ZoneOffset.UTC),
+				mock(PlatformTransactionManager.class));
 	}
 
 }

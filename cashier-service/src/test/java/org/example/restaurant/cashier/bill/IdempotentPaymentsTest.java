@@ -65,6 +65,22 @@ class IdempotentPaymentsTest {
 	}
 
 	@Test
+	void storesBillPaidOnceWhenTheCoveringPaymentIsRepeated() {
+		Bill bill = openBill("19.00");
+		String key = UUID.randomUUID().toString();
+
+		Api.Reply first = pay(bill, key, "{\"method\": \"CARD\", \"amount\": 19.00}");
+		Api.Reply repeat = pay(bill, key, "{\"method\": \"CARD\", \"amount\": 19.00}");
+
+		assertThat(first.status()).as(first.body()).isEqualTo(201);
+		assertThat(repeat.header("Idempotent-Replayed")).isEqualTo("true");
+		assertThat(this.jdbc.queryForObject("select count(*) from event_publication where serialized_event like ?",
+				Integer.class, "%" + bill.getId() + "%"))
+			.as("one BillPaid")
+			.isEqualTo(1);
+	}
+
+	@Test
 	void takesTheSamePaymentWrittenDifferentlyAsARepeat() {
 		Bill bill = openBill("19.00");
 		String key = UUID.randomUUID().toString();

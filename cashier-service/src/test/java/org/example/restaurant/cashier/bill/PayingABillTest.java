@@ -18,6 +18,8 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,6 +42,9 @@ class PayingABillTest {
 
 	@Autowired
 	RecordingOrderService orderService;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	Api api;
 
@@ -93,6 +98,40 @@ class PayingABillTest {
 		assertThat(paid.path("payments")).hasSize(2);
 		await("the order-service told the order is paid").atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(this.orderService.timesToldPaid(bill.getOrderId())).isEqualTo(1));
+	}
+
+	@Test
+	void storesBillPaidInTheOutboxWithTheCoveringPaymentOnly() {
+		Bill bill = openBill("19.00");
+
+		pay(bill, "{\"method\": \"CARD\", \"amount\": 10.00}");
+		assertThat(publicationsOf(bill)).as("after a partial payment").isEmpty();
+		pay(bill, "{\"method\": \"CARD\", \"amount\": 9.00}");
+
+		assertThat(publicationsOf(bill)).singleElement()
+			.satisfies((event) -> assertThat(event).contains(bill.getOrderId().toString()));
+	}
+
+	@Test
+	void storesNoBillPaidWhenTheCoveringPaymentRollsBack() {
+		Bill bill = openBill("19.00");
+
+		new TransactionTemplate(this.transactionManager).executeWithoutResult((status) -> {
+			this.cashier.pay(bill.getId(), PaymentMethod.CARD, new BigDecimal("19.00"), null, null);
+			status.setRollbackOnly();
+		});
+
+		assertThat(publicationsOf(bill)).isEmpty();
+		assertThat(this.jdbc.queryForObject("select status from bill where id = ?", String.class, bill.getId()))
+			.isEqualTo("OPEN");
+	}
+
+	@Test
+	void storesBillPaidWhenABillWithNothingToPayIsOpened() {
+		Bill bill = openBill("0.00");
+
+		assertThat(bill.isPaid()).isTrue();
+		assertThat(publicationsOf(bill)).hasSize(1);
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -198,6 +237,12 @@ class PayingABillTest {
 
 	private Api.Reply pay(Bill bill, String body) {
 		return this.api.post("/api/bills/" + bill.getId() + "/payments", body);
+	}
+
+	/** The events about a bill in the outbox (the event publication registry). */
+	private List<String> publicationsOf(Bill bill) {
+		return this.jdbc.queryForList("select serialized_event from event_publication where serialized_event like ?",
+				String.class, "%" + bill.getId() + "%");
 	}
 
 	/** What the database holds for a bill: its row and its payments' rows. */
