@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-import org.example.restaurant.cashier.CashierSettings;
 import org.example.restaurant.platform.idempotency.IdempotentRequests;
 
 import org.springframework.http.MediaType;

@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-import org.example.restaurant.cashier.CashierSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

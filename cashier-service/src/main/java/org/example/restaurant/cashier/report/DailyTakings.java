@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.persistence.EntityManager;
-import org.example.restaurant.cashier.CashierSettings;
 import org.example.restaurant.cashier.bill.BillStatus;
+import org.example.restaurant.cashier.bill.CashierSettings;
 import org.example.restaurant.cashier.bill.PaymentMethod;
 import org.example.restaurant.platform.money.Money;
 

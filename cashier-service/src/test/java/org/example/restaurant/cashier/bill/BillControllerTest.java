@@ -3,10 +3,8 @@ package org.example.restaurant.cashier.bill;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import java.util.function.Supplier;
 
-import org.example.restaurant.cashier.CashierSettings;
 import org.example.restaurant.platform.idempotency.Fingerprint;
 import org.example.restaurant.platform.idempotency.IdempotentRequests;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,8 +16,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.http.MediaType;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 

@@ -1,4 +1,4 @@
-package org.example.restaurant.cashier;
+package org.example.restaurant.cashier.bill;
 
 import java.math.BigDecimal;
 import java.time.Duration;

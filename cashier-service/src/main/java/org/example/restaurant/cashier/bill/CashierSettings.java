@@ -1,4 +1,4 @@
-package org.example.restaurant.cashier;
+package org.example.restaurant.cashier.bill;
 
 import java.math.BigDecimal;
 import java.time.ZoneId;
@@ -10,7 +10,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.example.restaurant.cashier.bill.TaxRule;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
