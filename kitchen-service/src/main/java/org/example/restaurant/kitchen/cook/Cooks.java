@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.example.restaurant.kitchen.support.InstanceId;
 import org.example.restaurant.kitchen.ticket.ClaimedTicket;
-import org.example.restaurant.kitchen.ticket.TicketManagement;
+import org.example.restaurant.kitchen.ticket.TicketLeases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +51,7 @@ class Cooks implements SmartLifecycle {
 
 	private final KitchenSettings settings;
 
-	private final TicketManagement tickets;
+	private final TicketLeases leases;
 
 	private final InstanceId instanceId;
 
@@ -59,9 +59,9 @@ class Cooks implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	Cooks(KitchenSettings settings, TicketManagement tickets, InstanceId instanceId) {
+	Cooks(KitchenSettings settings, TicketLeases leases, InstanceId instanceId) {
 		this.settings = settings;
-		this.tickets = tickets;
+		this.leases = leases;
 		this.instanceId = instanceId;
 	}
 
@@ -121,7 +121,7 @@ class Cooks implements SmartLifecycle {
 
 	private void handBack() {
 		try {
-			this.tickets.handBack(this.instanceId.value());
+			this.leases.handBack(this.instanceId.value());
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not hand back the unfinished tickets; other replicas take them over when their leases"
@@ -148,7 +148,7 @@ class Cooks implements SmartLifecycle {
 
 	private Optional<ClaimedTicket> claim(String replica) {
 		try {
-			return this.tickets.claimNext(replica, this.settings.lease());
+			return this.leases.claimNext(replica, this.settings.lease());
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not look for a ticket to cook, trying again in {}: {}", this.settings.pollInterval(),
@@ -171,7 +171,7 @@ class Cooks implements SmartLifecycle {
 				break;
 			}
 			try {
-				Optional<ClaimedTicket> renewed = this.tickets.renewLease(held, this.settings.lease());
+				Optional<ClaimedTicket> renewed = this.leases.renewLease(held, this.settings.lease());
 				if (renewed.isEmpty()) {
 					return;
 				}
@@ -193,7 +193,7 @@ class Cooks implements SmartLifecycle {
 	private void finish(ClaimedTicket claimed) throws InterruptedException {
 		while (true) {
 			try {
-				this.tickets.finish(claimed);
+				this.leases.finish(claimed);
 				return;
 			}
 			catch (RuntimeException ex) {

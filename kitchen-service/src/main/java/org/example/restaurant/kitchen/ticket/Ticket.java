@@ -33,8 +33,8 @@ import org.hibernate.annotations.BatchSize;
  * <p>
  * A ticket an automatic cook prepares carries a lease ({@code leaseUntil}) that the cook
  * renews while it cooks; when it passes, another replica may take the ticket over (see
- * {@link TicketManagement#claimNext}). A ticket a person started has no lease and stays
- * with that person.
+ * {@link TicketLeases#claimNext}). A ticket a person started has no lease and stays with
+ * that person.
  */
 @Entity
 @Table(name = "ticket")

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.example.restaurant.kitchen.support.InstanceId;
 import org.example.restaurant.kitchen.support.TestClock;
 import org.example.restaurant.kitchen.ticket.ClaimedTicket;
-import org.example.restaurant.kitchen.ticket.TicketManagement;
+import org.example.restaurant.kitchen.ticket.TicketLeases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ import static org.awaitility.Awaitility.await;
  * real time.
  */
 @DataJpaTest
-@Import({ TicketManagement.class, InstanceId.class, TestClock.class })
+@Import({ TicketLeases.class, InstanceId.class, TestClock.class })
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class CooksTests {
 
@@ -48,7 +48,7 @@ class CooksTests {
 	static final double REAL_TIME = 1.0;
 
 	@Autowired
-	TicketManagement management;
+	TicketLeases leases;
 
 	@Autowired
 	InstanceId instanceId;
@@ -101,7 +101,7 @@ class CooksTests {
 
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(leaseUntil(ticket)).isEqualTo(now.plusMillis(300)).isAfter(firstLease));
-		assertThat(this.management.claimNext(OTHER_REPLICA, LEASE)).isEmpty();
+		assertThat(this.leases.claimNext(OTHER_REPLICA, LEASE)).isEmpty();
 	}
 
 	@Test
@@ -154,7 +154,7 @@ class CooksTests {
 		assertThat(this.cooks.isRunning()).isFalse();
 		assertThat(leaseUntil(ticket)).isEqualTo(this.clock.instant());
 		this.clock.advance(Duration.ofMillis(1));
-		assertThat(this.management.claimNext(OTHER_REPLICA, LEASE)).get()
+		assertThat(this.leases.claimNext(OTHER_REPLICA, LEASE)).get()
 			.extracting(ClaimedTicket::ticketId)
 			.isEqualTo(ticket);
 		assertThat(statusAndCook(ticket)).isEqualTo("PREPARING by " + OTHER_REPLICA);
@@ -163,17 +163,17 @@ class CooksTests {
 	@Test
 	void startWithTheReplicaOnlyWhenCookingIsAutomatic() {
 		Duration lease = Duration.ofSeconds(10);
-		assertThat(new Cooks(new KitchenSettings(2, 0.02, true, Duration.ofMillis(20), lease), this.management,
+		assertThat(new Cooks(new KitchenSettings(2, 0.02, true, Duration.ofMillis(20), lease), this.leases,
 				this.instanceId)
 			.isAutoStartup()).isTrue();
-		assertThat(new Cooks(new KitchenSettings(2, 0.02, false, Duration.ofMillis(20), lease), this.management,
+		assertThat(new Cooks(new KitchenSettings(2, 0.02, false, Duration.ofMillis(20), lease), this.leases,
 				this.instanceId)
 			.isAutoStartup()).as("manual mode: people start and finish tickets through the API").isFalse();
 	}
 
 	private void startCooks(double timeScale, Duration lease) {
 		KitchenSettings settings = new KitchenSettings(1, timeScale, true, Duration.ofMillis(20), lease);
-		this.cooks = new Cooks(settings, this.management, this.instanceId);
+		this.cooks = new Cooks(settings, this.leases, this.instanceId);
 		this.cooks.start();
 	}
 
