@@ -11,7 +11,6 @@ import org.example.restaurant.kitchen.support.InstanceId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -26,10 +25,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * do not come here: they hold their tickets under leases, see {@link TicketLeases}.
  * <p>
  * Each change and the event that tells the order-service about it are written in one
- * transaction, so the outbox never misses or invents news. All replicas share the
- * database, so every method is safe against the same change made at the same moment by
- * another thread or another process: the unique order id makes receiving idempotent, and
- * the ticket's version makes a person's change lose cleanly against a concurrent one (a
+ * transaction (the ticket registers the event, the repository's save publishes it to the
+ * outbox), so the outbox never misses or invents news. All replicas share the database,
+ * so every method is safe against the same change made at the same moment by another
+ * thread or another process: the unique order id makes receiving idempotent, and the
+ * ticket's version makes a person's change lose cleanly against a concurrent one (a
  * cook's claim bumps it too). "Now" comes from the {@link Clock} bean.
  */
 @Service
@@ -41,18 +41,15 @@ class TicketDesk {
 
 	private final TicketRepository tickets;
 
-	private final ApplicationEventPublisher events;
-
 	private final TransactionTemplate transaction;
 
 	private final InstanceId instanceId;
 
 	private final Clock clock;
 
-	TicketDesk(TicketRepository tickets, ApplicationEventPublisher events,
-			PlatformTransactionManager transactionManager, InstanceId instanceId, Clock clock) {
+	TicketDesk(TicketRepository tickets, PlatformTransactionManager transactionManager, InstanceId instanceId,
+			Clock clock) {
 		this.tickets = tickets;
-		this.events = events;
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.instanceId = instanceId;
 		this.clock = clock;
@@ -152,8 +149,6 @@ class TicketDesk {
 		Ticket started = this.transaction.execute((status) -> {
 			Ticket ticket = this.tickets.findById(ticketId).orElseThrow(() -> TicketNotFound.withId(ticketId));
 			ticket.start(this.instanceId.value(), now());
-			this.events.publishEvent(new TicketStarted(ticket.getId(), ticket.getOrderId(), ticket.getPreparedBy(),
-					ticket.getStartedAt()));
 			return this.tickets.saveAndFlush(ticket);
 		});
 		// written after commit, so it never reports a rolled-back change
@@ -173,8 +168,6 @@ class TicketDesk {
 		Ticket ready = this.transaction.execute((status) -> {
 			Ticket ticket = this.tickets.findById(ticketId).orElseThrow(() -> TicketNotFound.withId(ticketId));
 			ticket.markReady(now());
-			this.events.publishEvent(
-					new TicketReady(ticket.getId(), ticket.getOrderId(), ticket.getPreparedBy(), ticket.getReadyAt()));
 			return this.tickets.saveAndFlush(ticket);
 		});
 		log.info("Ticket {} for order {} ready, prepared by {}", ready.getId(), ready.getOrderId(),

@@ -11,7 +11,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -29,8 +28,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * All replicas share the database, so every change of who holds a ticket is one of the
  * conditional updates of {@link TicketRepository}, which the database checks across
  * processes: of several cooks racing for one ticket exactly one wins, and a cook that
- * lost its ticket cannot renew or finish it. Each change and the event that tells the
- * order-service about it are written in one transaction. "Now" comes from the
+ * lost its ticket cannot renew or finish it.
+ * <p>
+ * The news for the order-service (a claim or takeover starts cooking, a finish makes the
+ * ticket ready) is registered by the {@link Ticket} and published by the repository's
+ * save, like every other change of a ticket. Because the change itself is a conditional
+ * update rather than a save of the aggregate, the winner, and only the winner, reads the
+ * ticket back right after its update counted the row, in the same transaction, lets it
+ * register the news ({@link Ticket#claimedBy}, {@link Ticket#finishedBy}) and saves it:
+ * the save changes nothing more (no second update, no version bump) and publishes the
+ * event. A cook whose update counted no row never loads the ticket and publishes nothing;
+ * a transaction that rolls back takes the event with it. "Now" comes from the
  * {@link Clock} bean, so tests can move time.
  */
 @Service
@@ -44,16 +52,12 @@ public class TicketLeases {
 
 	private final TicketRepository tickets;
 
-	private final ApplicationEventPublisher events;
-
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
-	TicketLeases(TicketRepository tickets, ApplicationEventPublisher events,
-			PlatformTransactionManager transactionManager, Clock clock) {
+	TicketLeases(TicketRepository tickets, PlatformTransactionManager transactionManager, Clock clock) {
 		this.tickets = tickets;
-		this.events = events;
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.clock = clock;
 	}
@@ -118,7 +122,8 @@ public class TicketLeases {
 					return Optional.empty();
 				}
 				Ticket ticket = this.tickets.findById(candidate.id()).orElseThrow();
-				publishStarted(ticket.getId(), ticket.getOrderId(), cook, ticket.getStartedAt());
+				ticket.claimedBy(cook);
+				this.tickets.save(ticket);
 				return Optional.of(new ClaimedTicket(ticket.getId(), ticket.getOrderId(), cook, ticket.getStartedAt(),
 						ticket.longestPrepSeconds(), leaseUntil));
 			});
@@ -173,7 +178,9 @@ public class TicketLeases {
 			if (this.tickets.finish(claimed.ticketId(), claimed.cook(), claimed.leaseUntil(), at) != 1) {
 				return false;
 			}
-			publishReady(claimed.ticketId(), claimed.orderId(), claimed.cook(), at);
+			Ticket ticket = this.tickets.findById(claimed.ticketId()).orElseThrow();
+			ticket.finishedBy(claimed.cook());
+			this.tickets.save(ticket);
 			return true;
 		});
 		if (!Boolean.TRUE.equals(finished)) {
@@ -197,14 +204,6 @@ public class TicketLeases {
 		int count = (handedBack != null) ? handedBack : 0;
 		log.info("{} stopping: unfinished tickets handed back for other replicas to take over: {}", cook, count);
 		return count;
-	}
-
-	private void publishStarted(UUID ticketId, UUID orderId, String cook, Instant at) {
-		this.events.publishEvent(new TicketStarted(ticketId, orderId, cook, at));
-	}
-
-	private void publishReady(UUID ticketId, UUID orderId, String cook, Instant at) {
-		this.events.publishEvent(new TicketReady(ticketId, orderId, cook, at));
 	}
 
 	// business log lines are written after commit, so they never report a rolled-back

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -31,6 +32,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exactly when a test says. People at the {@link TicketDesk} change tickets in between.
  */
 @DataJpaTest
-@Import({ TicketLeases.class, TicketDesk.class, InstanceId.class, TestClock.class })
+@Import({ TicketLeases.class, TicketDesk.class, InstanceId.class, TestClock.class,
+		TicketLeasesTests.CommittedNews.class })
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 @RecordApplicationEvents
 class TicketLeasesTests {
@@ -78,9 +81,13 @@ class TicketLeasesTests {
 	@Autowired
 	ApplicationEvents events;
 
+	@Autowired
+	CommittedNews committed;
+
 	@BeforeEach
 	void startTheShift() {
 		this.clock.reset();
+		this.committed.started.clear();
 	}
 
 	@AfterEach
@@ -121,6 +128,10 @@ class TicketLeasesTests {
 			assertThat(ticket.getPreparedBy()).isEqualTo(byTicket.get(ticket.getId()).cook());
 		});
 		assertThat(this.jdbc.queryForObject("select max(version) from ticket", Long.class)).isEqualTo(1);
+		assertThat(this.committed.started).as("the news of each claim, committed by its winner only")
+			.hasSize(ticketCount)
+			.allSatisfy(
+					(started) -> assertThat(started.preparedBy()).isEqualTo(byTicket.get(started.ticketId()).cook()));
 	}
 
 	@Test
@@ -372,6 +383,8 @@ class TicketLeasesTests {
 	@Test
 	void findsNothingToClaimInAnEmptyQueue() {
 		this.tickets.save(Tickets.ready());
+		// saving the ready ticket announced how it got there; only the claim counts here
+		this.events.clear();
 
 		assertThat(this.leases.claimNext(Tickets.KITCHEN_1, LEASE)).isEmpty();
 		assertThat(this.events.stream(TicketStarted.class)).isEmpty();
@@ -445,6 +458,22 @@ class TicketLeasesTests {
 			}
 			return versions;
 		});
+	}
+
+	/**
+	 * The news that reaches the outbox's listeners: what was published in a transaction
+	 * that committed, from whichever thread (a test's recorded events only see its own
+	 * thread).
+	 */
+	static class CommittedNews {
+
+		final Queue<TicketStarted> started = new ConcurrentLinkedQueue<>();
+
+		@TransactionalEventListener
+		public void on(TicketStarted news) {
+			this.started.add(news);
+		}
+
 	}
 
 }
