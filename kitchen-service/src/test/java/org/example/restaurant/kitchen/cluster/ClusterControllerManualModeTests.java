@@ -21,7 +21,7 @@ import static org.mockito.BDDMockito.given;
  * display shows its Start and Ready buttons.
  */
 @WebMvcTest(controllers = ClusterController.class, properties = "kitchen.auto-cook=false")
-@Import({ InstanceId.class, ClusterControllerTests.FixedClock.class })
+@Import({ InstanceId.class, KitchenCluster.class, ClusterControllerTests.FixedClock.class })
 class ClusterControllerManualModeTests {
 
 	@Autowired

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 
 @WebMvcTest(ClusterController.class)
-@Import(InstanceId.class)
+@Import({ InstanceId.class, KitchenCluster.class })
 class ClusterControllerTests {
 
 	static final Instant NOW = Instant.parse("2026-11-25T19:30:00Z");
