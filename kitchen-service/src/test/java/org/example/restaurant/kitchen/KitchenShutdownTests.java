@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,10 +43,13 @@ class KitchenShutdownTests {
 					"--kitchen.lease=30s");
 		try {
 			JdbcTemplate jdbc = replica.getBean(JdbcTemplate.class);
-			jdbc.update("insert into ticket (id, order_id, table_code, status, received_at, version) "
-					+ "values (?, ?, 'T4', 'QUEUED', current_timestamp, 0)", ticket, UUID.randomUUID());
-			jdbc.update("insert into ticket_item (ticket_id, line_no, name, quantity, prep_seconds) "
-					+ "values (?, 0, 'Margherita', 1, 600)", ticket);
+			// one transaction: a cook must not claim the ticket before its item is there
+			replica.getBean(TransactionTemplate.class).executeWithoutResult((status) -> {
+				jdbc.update("insert into ticket (id, order_id, table_code, status, received_at, version) "
+						+ "values (?, ?, 'T4', 'QUEUED', current_timestamp, 0)", ticket, UUID.randomUUID());
+				jdbc.update("insert into ticket_item (ticket_id, line_no, name, quantity, prep_seconds) "
+						+ "values (?, 0, 'Margherita', 1, 600)", ticket);
+			});
 			await().atMost(Duration.ofSeconds(10))
 				.until(() -> jdbc.queryForObject("select status from ticket where id = ?", String.class, ticket),
 						"PREPARING"::equals);

@@ -1,153 +1,42 @@
 package org.example.restaurant.kitchen.cluster;
 
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
-import org.example.restaurant.kitchen.cook.KitchenSettings;
-import org.example.restaurant.platform.instance.InstanceId;
-import org.example.restaurant.kitchen.ticket.PreparerCount;
-import org.example.restaurant.kitchen.ticket.TicketRepository;
-
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.cloud.client.ServiceInstance;
-import org.springframework.cloud.client.discovery.DiscoveryClient;
-import org.springframework.cloud.client.serviceregistry.Registration;
-import org.springframework.cloud.netflix.eureka.EurekaServiceInstance;
-import org.springframework.core.env.Environment;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/kitchen/cluster}: the kitchen replicas and what each has cooked.
- * <p>
- * The replicas are the ones the registry lists under {@code kitchen-service}, with the
- * status the registry gives ({@code status} metadata, else {@code UP}). Two more kinds
- * are added, so the view adds up to every ticket in the database:
- * <ul>
- * <li>the answering replica itself, {@code UP}, if the registry does not list it (yet:
- * registering and fetching the registry take a few seconds; or discovery is off);</li>
- * <li>every other instance id that appears as {@code preparedBy} in the database but not
- * in the registry, with status {@code GONE} and no host or port: a replica that stopped
- * or crashed, or one running without the registry.</li>
- * </ul>
- * Replicas are sorted by instance id. Counts come from the shared database: {@code READY}
- * tickets are prepared; {@code PREPARING} ones are in progress while held under a live
- * lease (or started by a person, without a lease), and awaiting takeover once the lease
- * has passed (the replica is gone or stuck; another one takes them over at its next
- * claim). {@code autoCook} tells whether the kitchen cooks by itself.
+ * {@code GET /api/kitchen/cluster}: the kitchen replicas and what each has cooked, as
+ * {@link KitchenCluster} assembles them from the registry and the shared database.
  */
 @RestController
 class ClusterController {
 
-	static final String SERVICE_ID = "kitchen-service";
+	private final KitchenCluster cluster;
 
-	static final String GONE = "GONE";
-
-	private final ObjectProvider<DiscoveryClient> discovery;
-
-	private final ObjectProvider<Registration> registration;
-
-	private final TicketRepository tickets;
-
-	private final InstanceId instanceId;
-
-	private final Environment environment;
-
-	private final Clock clock;
-
-	private final KitchenSettings settings;
-
-	ClusterController(ObjectProvider<DiscoveryClient> discovery, ObjectProvider<Registration> registration,
-			TicketRepository tickets, InstanceId instanceId, Environment environment, Clock clock,
-			KitchenSettings settings) {
-		this.discovery = discovery;
-		this.registration = registration;
-		this.tickets = tickets;
-		this.instanceId = instanceId;
-		this.environment = environment;
-		this.clock = clock;
-		this.settings = settings;
+	ClusterController(KitchenCluster cluster) {
+		this.cluster = cluster;
 	}
 
 	@GetMapping("/api/kitchen/cluster")
 	ClusterResponse cluster() {
-		Map<String, PreparerCount> counts = countsByReplica();
-		List<Replica> replicas = new ArrayList<>();
-		Set<String> listed = new TreeSet<>();
-		for (ServiceInstance instance : registered()) {
-			String id = (instance.getInstanceId() != null) ? instance.getInstanceId()
-					: instance.getHost() + ":" + instance.getPort();
-			if (listed.add(id)) {
-				String status = (instance instanceof EurekaServiceInstance eureka)
-						? eureka.getInstanceInfo().getStatus().name() : "UP";
-				replicas.add(replica(id, instance.getHost(), instance.getPort(), status, counts));
-			}
-		}
-		String self = this.instanceId.value();
-		if (listed.add(self)) {
-			replicas.add(replica(self, selfHost(), selfPort(), "UP", counts));
-		}
-		for (String id : counts.keySet()) {
-			if (listed.add(id)) {
-				replicas.add(replica(id, null, null, GONE, counts));
-			}
-		}
-		replicas.sort(Comparator.comparing(Replica::instanceId));
-		return new ClusterResponse(replicas, this.settings.autoCook());
-	}
-
-	private List<ServiceInstance> registered() {
-		DiscoveryClient client = this.discovery.getIfAvailable();
-		return (client != null) ? client.getInstances(SERVICE_ID) : List.of();
-	}
-
-	private Map<String, PreparerCount> countsByReplica() {
-		Map<String, PreparerCount> counts = new HashMap<>();
-		for (PreparerCount count : this.tickets.countByPreparer(this.clock.instant())) {
-			counts.put(count.preparedBy(), count);
-		}
-		return counts;
-	}
-
-	private Replica replica(String id, String host, Integer port, String status, Map<String, PreparerCount> counts) {
-		PreparerCount count = counts.get(id);
-		if (count == null) {
-			return new Replica(id, host, port, status, 0, 0, 0);
-		}
-		return new Replica(id, host, port, status, count.prepared(), count.inProgress(), count.awaitingTakeover());
-	}
-
-	private String selfHost() {
-		Registration own = this.registration.getIfUnique();
-		if (own != null) {
-			return own.getHost();
-		}
-		return this.environment.getProperty("server.address", "localhost");
-	}
-
-	private Integer selfPort() {
-		Registration own = this.registration.getIfUnique();
-		if (own != null) {
-			return own.getPort();
-		}
-		return this.environment.getProperty("local.server.port", Integer.class);
+		return ClusterResponse.of(this.cluster.snapshot());
 	}
 
 	/**
 	 * The body of {@code GET /api/kitchen/cluster}.
 	 *
-	 * @param replicas the replicas
+	 * @param replicas the replicas, sorted by instance id
 	 * @param autoCook whether the answering replica's cooks prepare tickets by themselves
 	 * ({@code kitchen.auto-cook}); when false, people start and finish them, and a
 	 * kitchen display shows its Start and Ready buttons
 	 */
 	record ClusterResponse(List<Replica> replicas, boolean autoCook) {
+
+		static ClusterResponse of(KitchenCluster.Snapshot snapshot) {
+			return new ClusterResponse(snapshot.replicas().stream().map(Replica::of).toList(), snapshot.autoCook());
+		}
+
 	}
 
 	/**
@@ -166,6 +55,12 @@ class ClusterController {
 	 */
 	record Replica(String instanceId, String host, Integer port, String status, long ticketsPrepared,
 			long ticketsInProgress, long ticketsAwaitingTakeover) {
+
+		static Replica of(KitchenCluster.Member member) {
+			return new Replica(member.instanceId(), member.host(), member.port(), member.status(), member.prepared(),
+					member.inProgress(), member.awaitingTakeover());
+		}
+
 	}
 
 }

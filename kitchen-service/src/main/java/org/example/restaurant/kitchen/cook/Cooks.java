@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import org.example.restaurant.platform.instance.InstanceId;
 import org.example.restaurant.kitchen.ticket.ClaimedTicket;
-import org.example.restaurant.kitchen.ticket.TicketManagement;
+import org.example.restaurant.kitchen.ticket.TicketLeases;
+import org.example.restaurant.platform.instance.InstanceId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +26,10 @@ import org.springframework.stereotype.Component;
  * replica was paused or cut off for longer than a lease and another replica took the
  * ticket over, or a person marked it ready), the cook drops the ticket, changing nothing,
  * and looks for the next one. A renewal that fails because the database cannot be reached
- * is tried again at the next period, cooking on.
+ * is tried again at the next period, cooking on. Marking the ticket ready is tried again
+ * only after a transient failure, and for a bounded time (see {@link #finish}); after
+ * that, or after any other failure, the cook gives the ticket up and goes back to
+ * cooking.
  * <p>
  * On a normal shutdown the cooks stop claiming, are interrupted, and the replica hands
  * its unfinished tickets back (their leases end at once) so that other replicas take them
@@ -51,7 +54,7 @@ class Cooks implements SmartLifecycle {
 
 	private final KitchenSettings settings;
 
-	private final TicketManagement tickets;
+	private final TicketLeases leases;
 
 	private final InstanceId instanceId;
 
@@ -59,9 +62,9 @@ class Cooks implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	Cooks(KitchenSettings settings, TicketManagement tickets, InstanceId instanceId) {
+	Cooks(KitchenSettings settings, TicketLeases leases, InstanceId instanceId) {
 		this.settings = settings;
-		this.tickets = tickets;
+		this.leases = leases;
 		this.instanceId = instanceId;
 	}
 
@@ -121,7 +124,7 @@ class Cooks implements SmartLifecycle {
 
 	private void handBack() {
 		try {
-			this.tickets.handBack(this.instanceId.value());
+			this.leases.handBack(this.instanceId.value());
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not hand back the unfinished tickets; other replicas take them over when their leases"
@@ -148,7 +151,7 @@ class Cooks implements SmartLifecycle {
 
 	private Optional<ClaimedTicket> claim(String replica) {
 		try {
-			return this.tickets.claimNext(replica, this.settings.lease());
+			return this.leases.claimNext(replica, this.settings.lease());
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not look for a ticket to cook, trying again in {}: {}", this.settings.pollInterval(),
@@ -171,7 +174,7 @@ class Cooks implements SmartLifecycle {
 				break;
 			}
 			try {
-				Optional<ClaimedTicket> renewed = this.tickets.renewLease(held, this.settings.lease());
+				Optional<ClaimedTicket> renewed = this.leases.renewLease(held, this.settings.lease());
 				if (renewed.isEmpty()) {
 					return;
 				}
@@ -186,17 +189,45 @@ class Cooks implements SmartLifecycle {
 	}
 
 	/**
-	 * Marks a cooked ticket ready, trying again while the database refuses, so that a
-	 * short database outage does not leave a cooked ticket in PREPARING. If another
-	 * replica took the ticket over in the meantime, the update changes nothing.
+	 * Marks a cooked ticket ready. A transient failure ({@link DatabaseFailures}: the
+	 * database unreachable or busy for a moment) is tried again every poll interval, so
+	 * that a short outage does not leave a cooked ticket in PREPARING, but for at most
+	 * one lease from the first failure: by then the lease this cook holds has passed (it
+	 * was renewed at most one lease before), another replica may have taken the ticket
+	 * over, and the cook is of more use at the next ticket. Any other failure is logged
+	 * once and not tried again, since it would fail the same way.
+	 * <p>
+	 * A cook that gives a ticket up simply stops renewing it: the lease lapses, and a
+	 * replica (this one too) takes the ticket over at its next claim and cooks it again.
+	 * Letting the lease lapse, rather than handing the ticket back at once, also keeps a
+	 * ticket that fails every time from going round the replicas without a pause. If
+	 * another replica took the ticket over in the meantime, finishing it changes nothing.
 	 */
 	private void finish(ClaimedTicket claimed) throws InterruptedException {
-		while (true) {
+		long giveUpAt = 0;
+		for (int attempt = 1;; attempt++) {
 			try {
-				this.tickets.finish(claimed);
+				this.leases.finish(claimed);
 				return;
 			}
 			catch (RuntimeException ex) {
+				if (!DatabaseFailures.isTransient(ex)) {
+					log.error(
+							"Could not mark ticket {} for order {} ready, and trying again would fail the same way;"
+									+ " gave it up: another replica takes it over once its lease passes, within {}",
+							claimed.ticketId(), claimed.orderId(), this.settings.lease(), ex);
+					return;
+				}
+				if (attempt == 1) {
+					giveUpAt = System.nanoTime() + this.settings.lease().toNanos();
+				}
+				else if (System.nanoTime() - giveUpAt >= 0) {
+					log.warn(
+							"Could not mark ticket {} for order {} ready in {} attempts over {}; gave it up: another"
+									+ " replica takes it over now that its lease has passed: {}",
+							claimed.ticketId(), claimed.orderId(), attempt, this.settings.lease(), ex.toString());
+					return;
+				}
 				log.warn("Could not mark ticket {} for order {} ready, trying again in {}: {}", claimed.ticketId(),
 						claimed.orderId(), this.settings.pollInterval(), ex.toString());
 				Thread.sleep(this.settings.pollInterval().toMillis());

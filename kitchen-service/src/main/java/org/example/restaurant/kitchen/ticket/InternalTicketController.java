@@ -21,10 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/internal/tickets")
 class InternalTicketController {
 
-	private final TicketManagement management;
+	private final TicketDesk desk;
 
-	InternalTicketController(TicketManagement management) {
-		this.management = management;
+	InternalTicketController(TicketDesk desk) {
+		this.desk = desk;
 	}
 
 	/**
@@ -32,7 +32,7 @@ class InternalTicketController {
 	 */
 	@PostMapping
 	ResponseEntity<TicketResponse> receive(@Valid @RequestBody NewTicketRequest request) {
-		TicketManagement.Received received = this.management.receive(request);
+		TicketDesk.Received received = this.desk.receive(request);
 		TicketResponse body = TicketResponse.of(received.ticket());
 		if (!received.created()) {
 			return ResponseEntity.ok(body);
@@ -42,12 +42,11 @@ class InternalTicketController {
 
 	/**
 	 * 200 with the cancelled ticket (also when it already was, or when the order had no
-	 * ticket yet: see {@link TicketManagement#cancelForOrder}); 409 once a cook started
-	 * it.
+	 * ticket yet: see {@link TicketDesk#cancelForOrder}); 409 once a cook started it.
 	 */
 	@PostMapping("/by-order/{orderId}/cancel")
 	TicketResponse cancel(@PathVariable UUID orderId) {
-		return TicketResponse.of(this.management.cancelForOrder(orderId));
+		return TicketResponse.of(this.desk.cancelForOrder(orderId));
 	}
 
 }

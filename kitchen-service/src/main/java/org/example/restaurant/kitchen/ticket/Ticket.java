@@ -2,6 +2,7 @@ package org.example.restaurant.kitchen.ticket;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +21,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.BatchSize;
 
+import org.springframework.data.domain.AbstractAggregateRoot;
+
 /**
  * What the kitchen must cook for one order: {@code QUEUED -> PREPARING -> READY}, or
  * {@code CANCELLED} while nobody has started it. Every transition method refuses an
@@ -33,12 +36,21 @@ import org.hibernate.annotations.BatchSize;
  * <p>
  * A ticket an automatic cook prepares carries a lease ({@code leaseUntil}) that the cook
  * renews while it cooks; when it passes, another replica may take the ticket over (see
- * {@link TicketManagement#claimNext}). A ticket a person started has no lease and stays
- * with that person.
+ * {@link TicketLeases#claimNext}). A ticket a person started has no lease and stays with
+ * that person.
+ * <p>
+ * Starting and finishing register the news for the order-service ({@link TicketStarted},
+ * {@link TicketReady}); Spring Data publishes them when the ticket is saved, in the same
+ * transaction, so the outbox (the event publication registry) records them atomically
+ * with the change, and a change that rolls back tells nobody. The automatic cooks' claim,
+ * takeover and finish are conditional updates that only the database can decide; the cook
+ * that won such an update reads the ticket back in the same transaction, the ticket
+ * registers the news ({@link #claimedBy}, {@link #finishedBy}) and the save publishes it,
+ * so the news is published by the winner only, and exactly once.
  */
 @Entity
 @Table(name = "ticket")
-public class Ticket {
+public class Ticket extends AbstractAggregateRoot<Ticket> {
 
 	@Id
 	private UUID id;
@@ -109,7 +121,8 @@ public class Ticket {
 	}
 
 	/**
-	 * A person starts cooking this ticket on the replica {@code preparedBy}.
+	 * A person starts cooking this ticket on the replica {@code preparedBy}; registers
+	 * {@link TicketStarted}.
 	 * @throws TicketNotQueued unless the ticket is queued
 	 */
 	void start(String preparedBy, Instant at) {
@@ -119,10 +132,31 @@ public class Ticket {
 		this.status = TicketStatus.PREPARING;
 		this.preparedBy = preparedBy;
 		this.startedAt = at;
+		registerEvent(new TicketStarted(this.id, this.orderId, preparedBy, at));
+	}
+
+	/**
+	 * The automatic cook of replica {@code cook} won this ticket, by a claim or a
+	 * takeover ({@link TicketRepository#claim}, {@link TicketRepository#takeOver}):
+	 * registers {@link TicketStarted} for that replica, with the ticket's first
+	 * {@code startedAt} (a takeover keeps it). The change itself was the conditional
+	 * update, which only the database can decide among racing replicas; call this on the
+	 * ticket as read back after that update counted its row, in the same transaction, and
+	 * save it.
+	 * @throws IllegalStateException unless the ticket is being prepared by {@code cook}
+	 * under a lease, as the won update left it
+	 */
+	void claimedBy(String cook) {
+		if (this.status != TicketStatus.PREPARING || !cook.equals(this.preparedBy) || this.leaseUntil == null) {
+			throw new IllegalStateException("Ticket %s is %s by %s (lease %s), not claimed by %s".formatted(this.id,
+					this.status, this.preparedBy, this.leaseUntil, cook));
+		}
+		registerEvent(new TicketStarted(this.id, this.orderId, cook, this.startedAt));
 	}
 
 	/**
 	 * The ticket is cooked. It keeps the replica that started it as {@code preparedBy}.
+	 * Registers {@link TicketReady}.
 	 * @throws TicketNotPreparing unless the ticket is being prepared
 	 */
 	void markReady(Instant at) {
@@ -133,6 +167,22 @@ public class Ticket {
 		this.readyAt = at;
 		// a cooked ticket needs nobody to hold it any more
 		this.leaseUntil = null;
+		registerEvent(new TicketReady(this.id, this.orderId, this.preparedBy, at));
+	}
+
+	/**
+	 * The automatic cook of replica {@code cook} finished this ticket under its lease
+	 * ({@link TicketRepository#finish}): registers {@link TicketReady}. As for
+	 * {@link #claimedBy}, the change was the conditional update; call this on the ticket
+	 * as read back after it counted its row, in the same transaction, and save it.
+	 * @throws IllegalStateException unless the ticket is ready, prepared by {@code cook}
+	 */
+	void finishedBy(String cook) {
+		if (this.status != TicketStatus.READY || !cook.equals(this.preparedBy)) {
+			throw new IllegalStateException(
+					"Ticket %s is %s by %s, not finished by %s".formatted(this.id, this.status, this.preparedBy, cook));
+		}
+		registerEvent(new TicketReady(this.id, this.orderId, cook, this.readyAt));
 	}
 
 	/**
@@ -156,6 +206,14 @@ public class Ticket {
 	 */
 	int longestPrepSeconds() {
 		return this.items.stream().map(TicketItem::getPrepSeconds).max(Comparator.naturalOrder()).orElse(0);
+	}
+
+	/**
+	 * The events registered since the ticket was last saved; Spring Data publishes and
+	 * clears them on save.
+	 */
+	Collection<Object> pendingEvents() {
+		return domainEvents();
 	}
 
 	public UUID getId() {

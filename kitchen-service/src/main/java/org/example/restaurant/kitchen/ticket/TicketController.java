@@ -19,11 +19,11 @@ class TicketController {
 
 	private final TicketRepository tickets;
 
-	private final TicketManagement management;
+	private final TicketDesk desk;
 
-	TicketController(TicketRepository tickets, TicketManagement management) {
+	TicketController(TicketRepository tickets, TicketDesk desk) {
 		this.tickets = tickets;
-		this.management = management;
+		this.desk = desk;
 	}
 
 	@GetMapping
@@ -40,12 +40,12 @@ class TicketController {
 
 	@PostMapping("/{id}/start")
 	TicketResponse start(@PathVariable UUID id) {
-		return TicketResponse.of(this.management.start(id));
+		return TicketResponse.of(this.desk.start(id));
 	}
 
 	@PostMapping("/{id}/ready")
 	TicketResponse ready(@PathVariable UUID id) {
-		return TicketResponse.of(this.management.markReady(id));
+		return TicketResponse.of(this.desk.markReady(id));
 	}
 
 }

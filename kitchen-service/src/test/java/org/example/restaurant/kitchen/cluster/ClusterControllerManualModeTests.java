@@ -2,8 +2,8 @@ package org.example.restaurant.kitchen.cluster;
 
 import java.util.List;
 
-import org.example.restaurant.platform.instance.InstanceId;
 import org.example.restaurant.kitchen.ticket.TicketRepository;
+import org.example.restaurant.platform.instance.InstanceId;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +21,7 @@ import static org.mockito.BDDMockito.given;
  * display shows its Start and Ready buttons.
  */
 @WebMvcTest(controllers = ClusterController.class, properties = "kitchen.auto-cook=false")
-@Import({ InstanceId.class, ClusterControllerTests.FixedClock.class })
+@Import({ InstanceId.class, KitchenCluster.class, ClusterControllerTests.FixedClock.class })
 class ClusterControllerManualModeTests {
 
 	@Autowired

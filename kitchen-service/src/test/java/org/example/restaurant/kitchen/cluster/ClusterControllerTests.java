@@ -7,9 +7,9 @@ import java.util.List;
 
 import com.netflix.appinfo.InstanceInfo;
 import org.example.restaurant.kitchen.cook.KitchenSettings;
-import org.example.restaurant.platform.instance.InstanceId;
 import org.example.restaurant.kitchen.ticket.PreparerCount;
 import org.example.restaurant.kitchen.ticket.TicketRepository;
+import org.example.restaurant.platform.instance.InstanceId;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 
 @WebMvcTest(ClusterController.class)
-@Import(InstanceId.class)
+@Import({ InstanceId.class, KitchenCluster.class })
 class ClusterControllerTests {
 
 	static final Instant NOW = Instant.parse("2026-11-25T19:30:00Z");

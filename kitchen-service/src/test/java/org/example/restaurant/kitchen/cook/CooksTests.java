@@ -6,23 +6,37 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
-import org.example.restaurant.platform.instance.InstanceId;
 import org.example.restaurant.kitchen.support.TestClock;
 import org.example.restaurant.kitchen.ticket.ClaimedTicket;
-import org.example.restaurant.kitchen.ticket.TicketManagement;
+import org.example.restaurant.kitchen.ticket.TicketLeases;
+import org.example.restaurant.platform.instance.InstanceId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.BDDMockito.willThrow;
+import static org.mockito.Mockito.atLeast;
+import static org.mockito.Mockito.atMost;
+import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.times;
 
 /**
  * The automatic cooks of one replica ({@code kitchen-service:local}) at work on a real
@@ -31,7 +45,8 @@ import static org.awaitility.Awaitility.await;
  * real time.
  */
 @DataJpaTest
-@Import({ TicketManagement.class, InstanceId.class, TestClock.class })
+@ExtendWith(OutputCaptureExtension.class)
+@Import({ TicketLeases.class, InstanceId.class, TestClock.class })
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class CooksTests {
 
@@ -48,7 +63,7 @@ class CooksTests {
 	static final double REAL_TIME = 1.0;
 
 	@Autowired
-	TicketManagement management;
+	TicketLeases leases;
 
 	@Autowired
 	InstanceId instanceId;
@@ -101,7 +116,7 @@ class CooksTests {
 
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(leaseUntil(ticket)).isEqualTo(now.plusMillis(300)).isAfter(firstLease));
-		assertThat(this.management.claimNext(OTHER_REPLICA, LEASE)).isEmpty();
+		assertThat(this.leases.claimNext(OTHER_REPLICA, LEASE)).isEmpty();
 	}
 
 	@Test
@@ -154,27 +169,94 @@ class CooksTests {
 		assertThat(this.cooks.isRunning()).isFalse();
 		assertThat(leaseUntil(ticket)).isEqualTo(this.clock.instant());
 		this.clock.advance(Duration.ofMillis(1));
-		assertThat(this.management.claimNext(OTHER_REPLICA, LEASE)).get()
+		assertThat(this.leases.claimNext(OTHER_REPLICA, LEASE)).get()
 			.extracting(ClaimedTicket::ticketId)
 			.isEqualTo(ticket);
 		assertThat(statusAndCook(ticket)).isEqualTo("PREPARING by " + OTHER_REPLICA);
 	}
 
 	@Test
+	void aFinishThatFailsForGoodIsLoggedOnceAndTheCookGivesTheTicketUpAndCooksTheNext(CapturedOutput output) {
+		UUID broken = queuedTicket(0);
+		UUID next = queuedTicket(1);
+		TicketLeases leases = spy(this.leases);
+		willThrow(new DataIntegrityViolationException("the outbox refused the news")).willCallRealMethod()
+			.given(leases)
+			.finish(any());
+		startCooks(leases, 0.0001, LEASE);
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(statusAndCook(next)).isEqualTo("READY by " + THIS_REPLICA));
+		// given up, not handed back: its lease lapses, then any replica may take it over
+		assertThat(statusAndCook(broken)).isEqualTo("PREPARING by " + THIS_REPLICA);
+		assertThat(leaseUntil(broken)).isEqualTo(TestClock.START.plus(LEASE));
+		then(leases).should(times(1)).finish(argThat((claimed) -> claimed.ticketId().equals(broken)));
+		assertThat(output.getOut().split("Could not mark ticket " + broken + " for order " + orderOf(broken), -1))
+			.as("logged once, with the order id")
+			.hasSize(2);
+
+		this.clock.advance(LEASE.plusMillis(1));
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(statusAndCook(broken)).isEqualTo("READY by " + THIS_REPLICA));
+	}
+
+	@Test
+	void aFinishThatFailsForAMomentIsTriedAgainAndTheTicketIsReady() {
+		UUID ticket = queuedTicket(0);
+		TicketLeases leases = spy(this.leases);
+		willThrow(new CannotGetJdbcConnectionException("the database is restarting")).willCallRealMethod()
+			.given(leases)
+			.finish(any());
+		startCooks(leases, 0.0001, LEASE);
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(statusAndCook(ticket)).isEqualTo("READY by " + THIS_REPLICA));
+		then(leases).should(times(2)).finish(any());
+	}
+
+	@Test
+	void aCookStopsTryingATransientFailureOnceItsLeaseHasPassedAndCooksTheNext() {
+		UUID unlucky = queuedTicket(0);
+		UUID next = queuedTicket(1);
+		TicketLeases leases = spy(this.leases);
+		willThrow(new CannotAcquireLockException("the row stays locked")).given(leases)
+			.finish(argThat((claimed) -> claimed.ticketId().equals(unlucky)));
+		Duration lease = Duration.ofMillis(300);
+		startCooks(leases, 0.0001, lease);
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(statusAndCook(next)).isEqualTo("READY by " + THIS_REPLICA));
+		assertThat(statusAndCook(unlucky)).isEqualTo("PREPARING by " + THIS_REPLICA);
+		// tried every poll interval (20 ms) for one lease, then given up
+		then(leases).should(atLeast(2)).finish(argThat((claimed) -> claimed.ticketId().equals(unlucky)));
+		then(leases).should(atMost((int) (lease.toMillis() / 20) + 1))
+			.finish(argThat((claimed) -> claimed.ticketId().equals(unlucky)));
+	}
+
+	@Test
 	void startWithTheReplicaOnlyWhenCookingIsAutomatic() {
 		Duration lease = Duration.ofSeconds(10);
-		assertThat(new Cooks(new KitchenSettings(2, 0.02, true, Duration.ofMillis(20), lease), this.management,
+		assertThat(new Cooks(new KitchenSettings(2, 0.02, true, Duration.ofMillis(20), lease), this.leases,
 				this.instanceId)
 			.isAutoStartup()).isTrue();
-		assertThat(new Cooks(new KitchenSettings(2, 0.02, false, Duration.ofMillis(20), lease), this.management,
+		assertThat(new Cooks(new KitchenSettings(2, 0.02, false, Duration.ofMillis(20), lease), this.leases,
 				this.instanceId)
 			.isAutoStartup()).as("manual mode: people start and finish tickets through the API").isFalse();
 	}
 
 	private void startCooks(double timeScale, Duration lease) {
+		startCooks(this.leases, timeScale, lease);
+	}
+
+	private void startCooks(TicketLeases leases, double timeScale, Duration lease) {
 		KitchenSettings settings = new KitchenSettings(1, timeScale, true, Duration.ofMillis(20), lease);
-		this.cooks = new Cooks(settings, this.management, this.instanceId);
+		this.cooks = new Cooks(settings, leases, this.instanceId);
 		this.cooks.start();
+	}
+
+	private UUID orderOf(UUID ticket) {
+		return this.jdbc.queryForObject("select order_id from ticket where id = ?", UUID.class, ticket);
 	}
 
 	private UUID queuedTicket(int secondsAfterTheFirst) {

@@ -31,14 +31,14 @@ class InternalTicketControllerTests {
 	MockMvcTester mvc;
 
 	@MockitoBean
-	TicketManagement management;
+	TicketDesk desk;
 
 	@Test
 	void createsATicketForANewOrder() {
 		Ticket ticket = Tickets.queued();
-		given(this.management.receive(argThat((request) -> request.orderId().equals(ticket.getOrderId())
+		given(this.desk.receive(argThat((request) -> request.orderId().equals(ticket.getOrderId())
 				&& request.items().get(0).prepSeconds() == 240)))
-			.willReturn(new TicketManagement.Received(ticket, true));
+			.willReturn(new TicketDesk.Received(ticket, true));
 
 		assertThat(this.mvc.post()
 			.uri("/internal/tickets")
@@ -56,8 +56,8 @@ class InternalTicketControllerTests {
 	@Test
 	void answersTheExistingTicketWhenAnOrderArrivesAgain() {
 		Ticket ticket = Tickets.preparing();
-		given(this.management.receive(argThat((request) -> request.orderId().equals(ticket.getOrderId()))))
-			.willReturn(new TicketManagement.Received(ticket, false));
+		given(this.desk.receive(argThat((request) -> request.orderId().equals(ticket.getOrderId()))))
+			.willReturn(new TicketDesk.Received(ticket, false));
 
 		assertThat(this.mvc.post()
 			.uri("/internal/tickets")
@@ -87,7 +87,7 @@ class InternalTicketControllerTests {
 			.extractingPath("$.detail")
 			.asString()
 			.contains("items[0].quantity");
-		verifyNoInteractions(this.management);
+		verifyNoInteractions(this.desk);
 	}
 
 	@Test
@@ -117,7 +117,7 @@ class InternalTicketControllerTests {
 			.extractingPath("$.detail")
 			.asString()
 			.contains("items[0].quantity");
-		verifyNoInteractions(this.management);
+		verifyNoInteractions(this.desk);
 	}
 
 	@Test
@@ -125,13 +125,13 @@ class InternalTicketControllerTests {
 		assertThat(this.mvc.post().uri("/internal/tickets").contentType(MediaType.APPLICATION_JSON).content("{oops"))
 			.hasStatus(HttpStatus.BAD_REQUEST)
 			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-		verifyNoInteractions(this.management);
+		verifyNoInteractions(this.desk);
 	}
 
 	@Test
 	void cancelsTheTicketOfACancelledOrder() {
 		Ticket ticket = Tickets.cancelled();
-		given(this.management.cancelForOrder(ticket.getOrderId())).willReturn(ticket);
+		given(this.desk.cancelForOrder(ticket.getOrderId())).willReturn(ticket);
 
 		assertThat(this.mvc.post().uri("/internal/tickets/by-order/{orderId}/cancel", ticket.getOrderId()))
 			.hasStatusOk()
@@ -144,7 +144,7 @@ class InternalTicketControllerTests {
 	@Test
 	void refusesToCancelATicketACookStartedWithConflictProblem() {
 		Ticket ticket = Tickets.preparing();
-		given(this.management.cancelForOrder(ticket.getOrderId()))
+		given(this.desk.cancelForOrder(ticket.getOrderId()))
 			.willThrow(new TicketNotQueued(ticket.getId(), TicketStatus.PREPARING, "cancelled"));
 
 		assertThat(this.mvc.post().uri("/internal/tickets/by-order/{orderId}/cancel", ticket.getOrderId()))

@@ -31,7 +31,7 @@ class TicketControllerTests {
 	TicketRepository tickets;
 
 	@MockitoBean
-	TicketManagement management;
+	TicketDesk desk;
 
 	@Test
 	void listsTicketsOldestFirstWithTheFieldsOfTheContract() {
@@ -116,7 +116,7 @@ class TicketControllerTests {
 	@Test
 	void startsAQueuedTicket() {
 		Ticket ticket = Tickets.preparing();
-		given(this.management.start(ticket.getId())).willReturn(ticket);
+		given(this.desk.start(ticket.getId())).willReturn(ticket);
 
 		assertThat(this.mvc.post().uri("/api/kitchen/tickets/{id}/start", ticket.getId())).hasStatusOk()
 			.bodyJson()
@@ -128,7 +128,7 @@ class TicketControllerTests {
 	@Test
 	void refusesToStartATicketThatIsNotQueuedWithConflictProblem() {
 		Ticket ticket = Tickets.ready();
-		given(this.management.start(ticket.getId()))
+		given(this.desk.start(ticket.getId()))
 			.willThrow(new TicketNotQueued(ticket.getId(), TicketStatus.READY, "started"));
 
 		assertThat(this.mvc.post().uri("/api/kitchen/tickets/{id}/start", ticket.getId()))
@@ -143,7 +143,7 @@ class TicketControllerTests {
 	@Test
 	void refusesToStartATicketThatChangedAtTheSameMomentWithConflictProblem() {
 		UUID id = UUID.randomUUID();
-		given(this.management.start(id)).willThrow(new ObjectOptimisticLockingFailureException(Ticket.class, id));
+		given(this.desk.start(id)).willThrow(new ObjectOptimisticLockingFailureException(Ticket.class, id));
 
 		assertThat(this.mvc.post().uri("/api/kitchen/tickets/{id}/start", id)).hasStatus(HttpStatus.CONFLICT)
 			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
@@ -152,7 +152,7 @@ class TicketControllerTests {
 	@Test
 	void refusesToStartAnUnknownTicketWithNotFoundProblem() {
 		UUID id = UUID.randomUUID();
-		given(this.management.start(id)).willThrow(TicketNotFound.withId(id));
+		given(this.desk.start(id)).willThrow(TicketNotFound.withId(id));
 
 		assertThat(this.mvc.post().uri("/api/kitchen/tickets/{id}/start", id)).hasStatus(HttpStatus.NOT_FOUND)
 			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
@@ -161,7 +161,7 @@ class TicketControllerTests {
 	@Test
 	void marksAPreparedTicketReady() {
 		Ticket ticket = Tickets.ready();
-		given(this.management.markReady(ticket.getId())).willReturn(ticket);
+		given(this.desk.markReady(ticket.getId())).willReturn(ticket);
 
 		assertThat(this.mvc.post().uri("/api/kitchen/tickets/{id}/ready", ticket.getId())).hasStatusOk()
 			.bodyJson()
@@ -172,7 +172,7 @@ class TicketControllerTests {
 	@Test
 	void refusesToMarkAQueuedTicketReadyWithConflictProblem() {
 		Ticket ticket = Tickets.queued();
-		given(this.management.markReady(ticket.getId()))
+		given(this.desk.markReady(ticket.getId()))
 			.willThrow(new TicketNotPreparing(ticket.getId(), TicketStatus.QUEUED));
 
 		assertThat(this.mvc.post().uri("/api/kitchen/tickets/{id}/ready", ticket.getId()))

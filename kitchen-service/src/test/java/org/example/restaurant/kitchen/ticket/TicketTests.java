@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class TicketTests {
 
@@ -153,6 +154,79 @@ class TicketTests {
 	@Test
 	void takesAsLongAsItsSlowestItem() {
 		assertThat(Tickets.queued().longestPrepSeconds()).isEqualTo(240);
+	}
+
+	@Test
+	void startingATicketRegistersTheNewsThatItStarted() {
+		Ticket ticket = Tickets.queued();
+
+		ticket.start("kitchen-service:kitchen-2", Tickets.STARTED);
+
+		assertThat(ticket.pendingEvents()).containsExactly(
+				new TicketStarted(ticket.getId(), ticket.getOrderId(), "kitchen-service:kitchen-2", Tickets.STARTED));
+	}
+
+	@Test
+	void markingATicketReadyRegistersTheNewsThatItIsReadyByTheCookWhoStartedIt() {
+		Ticket ticket = Tickets.preparing();
+
+		ticket.markReady(Tickets.READY);
+
+		assertThat(ticket.pendingEvents()).containsExactly(
+				new TicketStarted(ticket.getId(), ticket.getOrderId(), Tickets.KITCHEN_1, Tickets.STARTED),
+				new TicketReady(ticket.getId(), ticket.getOrderId(), Tickets.KITCHEN_1, Tickets.READY));
+	}
+
+	@Test
+	void aRefusedMoveRegistersNoNews() {
+		Ticket ready = Tickets.ready();
+		Ticket queued = Tickets.queued();
+		int readyNews = ready.pendingEvents().size();
+
+		assertThatExceptionOfType(TicketNotQueued.class)
+			.isThrownBy(() -> ready.start(Tickets.KITCHEN_1, Tickets.READY));
+		assertThatExceptionOfType(TicketNotPreparing.class).isThrownBy(() -> queued.markReady(Tickets.READY));
+		assertThatExceptionOfType(TicketNotQueued.class).isThrownBy(ready::cancel);
+
+		assertThat(ready.pendingEvents()).hasSize(readyNews);
+		assertThat(queued.pendingEvents()).isEmpty();
+	}
+
+	@Test
+	void receivingAndCancellingATicketTellNobody() {
+		Ticket cancelled = Tickets.cancelled();
+
+		assertThat(cancelled.pendingEvents()).isEmpty();
+		assertThat(Ticket.cancelledBeforeArrival(UUID.randomUUID(), Tickets.RECEIVED).pendingEvents()).isEmpty();
+	}
+
+	@Test
+	void aCookThatFinishedATicketUnderItsLeaseAnnouncesItReady() {
+		Ticket ticket = Tickets.ready();
+		int before = ticket.pendingEvents().size();
+
+		ticket.finishedBy(Tickets.KITCHEN_1);
+
+		assertThat(ticket.pendingEvents()).hasSize(before + 1)
+			.last()
+			.isEqualTo(new TicketReady(ticket.getId(), ticket.getOrderId(), Tickets.KITCHEN_1, Tickets.READY));
+	}
+
+	@Test
+	void refusesToAnnounceAFinishOrAClaimTheTicketDoesNotShow() {
+		Ticket ready = Tickets.ready();
+		Ticket byHand = Tickets.preparing();
+		int readyNews = ready.pendingEvents().size();
+		int byHandNews = byHand.pendingEvents().size();
+
+		assertThatIllegalStateException().isThrownBy(() -> ready.finishedBy("kitchen-service:kitchen-2"));
+		assertThatIllegalStateException().isThrownBy(() -> byHand.finishedBy(Tickets.KITCHEN_1));
+		assertThatIllegalStateException().as("a ticket a person started has no lease")
+			.isThrownBy(() -> byHand.claimedBy(Tickets.KITCHEN_1));
+		assertThatIllegalStateException().isThrownBy(() -> Tickets.queued().claimedBy(Tickets.KITCHEN_1));
+
+		assertThat(ready.pendingEvents()).hasSize(readyNews);
+		assertThat(byHand.pendingEvents()).hasSize(byHandNews);
 	}
 
 }

@@ -3,188 +3,63 @@ package org.example.restaurant.kitchen.ticket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.example.restaurant.platform.instance.InstanceId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Everything that changes a ticket: receiving and cancelling it (for the order-service),
- * starting and finishing it (for people at the kitchen display and for the automatic
- * cooks). Each change and the event that tells the order-service about it are written in
- * one transaction, so the outbox never misses or invents news.
+ * The cooks' lease protocol: how the automatic cooks of all replicas share the queue. A
+ * cook claims the oldest ticket that needs one, holds it under a lease
+ * ({@code kitchen.lease}) that it renews while it cooks, and finishes it; a replica that
+ * stops normally hands its tickets back at once; a replica that dies stops renewing, and
+ * once its leases pass, the other replicas take its tickets over. People at the kitchen
+ * display go through the {@link TicketDesk} instead.
  * <p>
- * All replicas share the database, so every method here is safe against the same change
- * made at the same moment by another thread or another process: the unique order id makes
- * receiving idempotent, the conditional updates of {@link TicketRepository} make a claim,
- * a takeover and a lease renewal exclusive, and the ticket's version makes a person's
- * change lose cleanly against a concurrent one.
+ * All replicas share the database, so every change of who holds a ticket is one of the
+ * conditional updates of {@link TicketRepository}, which the database checks across
+ * processes: of several cooks racing for one ticket exactly one wins, and a cook that
+ * lost its ticket cannot renew or finish it.
  * <p>
- * An automatic cook holds its ticket under a lease ({@code kitchen.lease}) that it renews
- * while it cooks. A replica that dies stops renewing; once its leases pass, the other
- * replicas take its tickets over. A replica that stops normally hands its tickets back at
- * once. "Now" comes from the {@link Clock} bean, so tests can move time.
+ * The news for the order-service (a claim or takeover starts cooking, a finish makes the
+ * ticket ready) is registered by the {@link Ticket} and published by the repository's
+ * save, like every other change of a ticket. Because the change itself is a conditional
+ * update rather than a save of the aggregate, the winner, and only the winner, reads the
+ * ticket back right after its update counted the row, in the same transaction, lets it
+ * register the news ({@link Ticket#claimedBy}, {@link Ticket#finishedBy}) and saves it:
+ * the save changes nothing more (no second update, no version bump) and publishes the
+ * event. A cook whose update counted no row never loads the ticket and publishes nothing;
+ * a transaction that rolls back takes the event with it. "Now" comes from the
+ * {@link Clock} bean, so tests can move time.
  */
 @Service
-public class TicketManagement {
+public class TicketLeases {
 
-	private static final Logger log = LoggerFactory.getLogger(TicketManagement.class);
+	private static final Logger log = LoggerFactory.getLogger(TicketLeases.class);
 
 	private static final int CLAIM_CANDIDATES = 10;
 
 	private static final int CLAIM_ROUNDS = 20;
 
-	private static final int CANCEL_ATTEMPTS = 3;
-
 	private final TicketRepository tickets;
-
-	private final ApplicationEventPublisher events;
 
 	private final TransactionTemplate transaction;
 
-	private final InstanceId instanceId;
-
 	private final Clock clock;
 
-	TicketManagement(TicketRepository tickets, ApplicationEventPublisher events,
-			PlatformTransactionManager transactionManager, InstanceId instanceId, Clock clock) {
+	TicketLeases(TicketRepository tickets, PlatformTransactionManager transactionManager, Clock clock) {
 		this.tickets = tickets;
-		this.events = events;
 		this.transaction = new TransactionTemplate(transactionManager);
-		this.instanceId = instanceId;
 		this.clock = clock;
-	}
-
-	/**
-	 * Queues a ticket for an order, or returns the one the order already has.
-	 * <p>
-	 * Idempotent, also when the same order arrives twice at once (the outbox of the
-	 * order-service re-sends, and any replica may get either copy): the database's unique
-	 * constraint on the order id lets one insert win; the loser finds the winner's ticket
-	 * and returns it as existing.
-	 */
-	Received receive(NewTicketRequest request) {
-		Optional<Ticket> existing = this.tickets.findByOrderId(request.orderId());
-		if (existing.isPresent()) {
-			if (existing.get().getStatus() == TicketStatus.CANCELLED) {
-				log.info("Ticket for order {} arrived after the order was cancelled; not cooked", request.orderId());
-			}
-			return new Received(existing.get(), false);
-		}
-		List<TicketItem> items = request.items().stream().map(NewTicketRequest.Item::toTicketItem).toList();
-		Ticket ticket = new Ticket(request.orderId(), request.table(), items, request.placedAt(), now());
-		try {
-			Ticket created = this.transaction.execute((status) -> this.tickets.saveAndFlush(ticket));
-			log.info("Ticket {} received for order {} at table {} ({} items)", created.getId(), created.getOrderId(),
-					created.getTable(), items.size());
-			return new Received(created, true);
-		}
-		catch (DataIntegrityViolationException | ConcurrencyFailureException ex) {
-			return this.tickets.findByOrderId(request.orderId())
-				.map((winner) -> new Received(winner, false))
-				.orElseThrow(() -> ex);
-		}
-	}
-
-	/**
-	 * Cancels the ticket of an order that the waiter wants to call off, if no cook
-	 * started it yet. The order-service asks this before it cancels the order, and
-	 * cancels it only on a 2xx, so the answer must be final:
-	 * <ul>
-	 * <li>a queued ticket is cancelled; a cancelled one is returned as it is (a
-	 * repeat);</li>
-	 * <li>a ticket a cook started (or finished) is refused with {@link TicketNotQueued}
-	 * (409);</li>
-	 * <li>an order whose ticket has not arrived yet (its message is still in the
-	 * order-service's outbox) gets a cancelled ticket without items now, a tombstone: the
-	 * ticket's message, when it arrives, finds it and {@link #receive} returns it as it
-	 * is, so the order is never cooked.</li>
-	 * </ul>
-	 * Safe against a cook claiming the ticket at the same moment (the claim bumps the
-	 * version, so the cancel fails and looks again: the cook won and the cancel is
-	 * refused) and against the ticket's message arriving at the same moment as the
-	 * tombstone (the unique order id lets one insert win, and the cancel looks again).
-	 * @throws TicketNotQueued if a cook already started the ticket
-	 */
-	Ticket cancelForOrder(UUID orderId) {
-		for (int attempt = 1;; attempt++) {
-			AtomicBoolean cancelled = new AtomicBoolean();
-			try {
-				Ticket result = this.transaction.execute((status) -> {
-					Optional<Ticket> found = this.tickets.findByOrderId(orderId);
-					if (found.isEmpty()) {
-						cancelled.set(true);
-						return this.tickets.saveAndFlush(Ticket.cancelledBeforeArrival(orderId, now()));
-					}
-					Ticket ticket = found.get();
-					if (ticket.getStatus() == TicketStatus.CANCELLED) {
-						return ticket;
-					}
-					ticket.cancel();
-					cancelled.set(true);
-					return this.tickets.saveAndFlush(ticket);
-				});
-				if (cancelled.get()) {
-					log.info("Ticket {} for order {} cancelled{}", result.getId(), orderId,
-							result.getItems().isEmpty() ? " before it arrived: it will not be cooked" : "");
-				}
-				return result;
-			}
-			catch (DataIntegrityViolationException | ConcurrencyFailureException ex) {
-				if (attempt == CANCEL_ATTEMPTS) {
-					throw ex;
-				}
-			}
-		}
-	}
-
-	/**
-	 * A person starts cooking a queued ticket on this replica.
-	 * @throws TicketNotFound for an unknown id
-	 * @throws TicketNotQueued unless the ticket is queued
-	 * @throws OptimisticLockingFailureException if the ticket changed at the same moment
-	 */
-	Ticket start(UUID ticketId) {
-		Ticket started = this.transaction.execute((status) -> {
-			Ticket ticket = this.tickets.findById(ticketId).orElseThrow(() -> TicketNotFound.withId(ticketId));
-			ticket.start(this.instanceId.value(), now());
-			publishStarted(ticket.getId(), ticket.getOrderId(), ticket.getPreparedBy(), ticket.getStartedAt());
-			return this.tickets.saveAndFlush(ticket);
-		});
-		logStarted(started.getId(), started.getOrderId(), started.getPreparedBy());
-		return started;
-	}
-
-	/**
-	 * A person marks a ticket ready, whoever started it.
-	 * @throws TicketNotFound for an unknown id
-	 * @throws TicketNotPreparing unless the ticket is being prepared
-	 * @throws OptimisticLockingFailureException if the ticket changed at the same moment
-	 */
-	Ticket markReady(UUID ticketId) {
-		Ticket ready = this.transaction.execute((status) -> {
-			Ticket ticket = this.tickets.findById(ticketId).orElseThrow(() -> TicketNotFound.withId(ticketId));
-			ticket.markReady(now());
-			publishReady(ticket.getId(), ticket.getOrderId(), ticket.getPreparedBy(), ticket.getReadyAt());
-			return this.tickets.saveAndFlush(ticket);
-		});
-		logReady(ready.getId(), ready.getOrderId(), ready.getPreparedBy());
-		return ready;
 	}
 
 	/**
@@ -247,7 +122,8 @@ public class TicketManagement {
 					return Optional.empty();
 				}
 				Ticket ticket = this.tickets.findById(candidate.id()).orElseThrow();
-				publishStarted(ticket.getId(), ticket.getOrderId(), cook, ticket.getStartedAt());
+				ticket.claimedBy(cook);
+				this.tickets.save(ticket);
 				return Optional.of(new ClaimedTicket(ticket.getId(), ticket.getOrderId(), cook, ticket.getStartedAt(),
 						ticket.longestPrepSeconds(), leaseUntil));
 			});
@@ -302,7 +178,9 @@ public class TicketManagement {
 			if (this.tickets.finish(claimed.ticketId(), claimed.cook(), claimed.leaseUntil(), at) != 1) {
 				return false;
 			}
-			publishReady(claimed.ticketId(), claimed.orderId(), claimed.cook(), at);
+			Ticket ticket = this.tickets.findById(claimed.ticketId()).orElseThrow();
+			ticket.finishedBy(claimed.cook());
+			this.tickets.save(ticket);
 			return true;
 		});
 		if (!Boolean.TRUE.equals(finished)) {
@@ -328,14 +206,6 @@ public class TicketManagement {
 		return count;
 	}
 
-	private void publishStarted(UUID ticketId, UUID orderId, String cook, Instant at) {
-		this.events.publishEvent(new TicketStarted(ticketId, orderId, cook, at));
-	}
-
-	private void publishReady(UUID ticketId, UUID orderId, String cook, Instant at) {
-		this.events.publishEvent(new TicketReady(ticketId, orderId, cook, at));
-	}
-
 	// business log lines are written after commit, so they never report a rolled-back
 	// change
 
@@ -347,15 +217,12 @@ public class TicketManagement {
 		log.info("Ticket {} for order {} ready, prepared by {}", ticketId, orderId, cook);
 	}
 
-	// the database keeps microseconds; truncating here makes what we return equal what a
-	// later read returns, and lets a lease we set be compared for equality later
 	private Instant now() {
-		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		return TicketTimes.now(this.clock);
 	}
 
-	// a renewal finds its lease by equality, so it must be stored exactly as set
 	private static Instant leaseFrom(Instant at, Duration lease) {
-		return at.plus(lease).truncatedTo(ChronoUnit.MICROS);
+		return TicketTimes.leaseFrom(at, lease);
 	}
 
 	private static String readable(Duration duration) {
@@ -363,15 +230,6 @@ public class TicketManagement {
 			return duration.toMillis() + " ms";
 		}
 		return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
-	}
-
-	/**
-	 * The outcome of receiving a ticket.
-	 *
-	 * @param ticket the order's ticket
-	 * @param created whether this request created it
-	 */
-	record Received(Ticket ticket, boolean created) {
 	}
 
 }

@@ -3,9 +3,9 @@ package org.example.restaurant.kitchen.ticket;
 import org.example.restaurant.platform.test.OnPostgres;
 
 /**
- * {@link TicketManagementTests} on PostgreSQL.
+ * {@link TicketLeasesTests} on PostgreSQL.
  */
 @OnPostgres
-class TicketManagementOnPostgresTests extends TicketManagementTests {
+class TicketLeasesOnPostgresTests extends TicketLeasesTests {
 
 }
