@@ -1,0 +1,126 @@
+package org.example.restaurant.cashier.bill;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.never;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WebMvcTest(InternalBillController.class)
+class InternalBillControllerTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@MockitoBean
+	Cashier cashier;
+
+	@Test
+	void opensTheBillOfAServedOrder() throws Exception {
+		Bill bill = Bills.margheritasForTwo();
+		given(this.cashier.open(eq(bill.getOrderId()), eq("T4"), anyList()))
+			.willReturn(new Cashier.Opening(bill, true));
+
+		this.mvc.perform(post("/internal/bills").contentType(MediaType.APPLICATION_JSON).content("""
+				{"orderId": "%s", "table": "T4", "lines": [{"name": "Margherita", "quantity": 2, "unitPrice": 9.50}]}
+				""".formatted(bill.getOrderId())))
+			.andExpect(status().isCreated())
+			.andExpect(header().string("Location", "/api/bills/" + bill.getId()))
+			.andExpect(header().string("X-Instance-Id", "cashier-service:local"))
+			.andExpect(jsonPath("$.id").value(bill.getId().toString()))
+			.andExpect(jsonPath("$.orderId").value(bill.getOrderId().toString()))
+			.andExpect(jsonPath("$.status").value("OPEN"))
+			.andExpect(content().string(containsString("\"total\":19.00")));
+
+		@SuppressWarnings("unchecked")
+		ArgumentCaptor<List<BillLine>> lines = ArgumentCaptor.forClass(List.class);
+		then(this.cashier).should().open(eq(bill.getOrderId()), eq("T4"), lines.capture());
+		assertThat(lines.getValue()).singleElement().satisfies((line) -> {
+			assertThat(line.getName()).isEqualTo("Margherita");
+			assertThat(line.getQuantity()).isEqualTo(2);
+			assertThat(line.getLineTotal()).isEqualByComparingTo("19.00");
+		});
+	}
+
+	@Test
+	void answersOkWithTheBillAlreadyOpenForTheOrder() throws Exception {
+		Bill bill = Bills.margheritasForTwo();
+		given(this.cashier.open(eq(bill.getOrderId()), eq("T4"), anyList()))
+			.willReturn(new Cashier.Opening(bill, false));
+
+		this.mvc.perform(post("/internal/bills").contentType(MediaType.APPLICATION_JSON).content("""
+				{"orderId": "%s", "table": "T4", "lines": [{"name": "Margherita", "quantity": 2, "unitPrice": 9.50}],
+				 "servedAt": "2026-11-25T19:10:00Z"}
+				""".formatted(bill.getOrderId())))
+			.andExpect(status().isOk())
+			.andExpect(header().doesNotExist("Location"))
+			.andExpect(jsonPath("$.id").value(bill.getId().toString()));
+	}
+
+	@Test
+	void refusesAnOrderWithoutLinesNamingTheField() throws Exception {
+		assertRefusedNaming("""
+				{"orderId": "%s", "table": "T4", "lines": []}""".formatted(UUID.randomUUID()), "lines");
+	}
+
+	@Test
+	void refusesALineWithoutQuantityNamingTheField() throws Exception {
+		assertRefusedNaming("""
+				{"orderId": "%s", "table": "T4", "lines": [{"name": "Margherita", "quantity": 0, "unitPrice": 9.50}]}"""
+			.formatted(UUID.randomUUID()), "lines[0].quantity");
+	}
+
+	@Test
+	void refusesAPriceWithMoreThanTwoDecimalsNamingTheField() throws Exception {
+		assertRefusedNaming(
+				"""
+						{"orderId": "%s", "table": "T4", "lines": [{"name": "Margherita", "quantity": 1, "unitPrice": 9.505}]}"""
+					.formatted(UUID.randomUUID()),
+				"lines[0].unitPrice");
+	}
+
+	@Test
+	void refusesAnOrderIdThatIsNotAUuidNamingTheField() throws Exception {
+		assertRefusedNaming(
+				"""
+						{"orderId": "order-1", "table": "T4", "lines": [{"name": "Margherita", "quantity": 1, "unitPrice": 9.50}]}""",
+				"orderId");
+	}
+
+	@Test
+	void refusesAMissingTableNamingTheField() throws Exception {
+		assertRefusedNaming("""
+				{"orderId": "%s", "lines": [{"name": "Margherita", "quantity": 1, "unitPrice": 9.50}]}"""
+			.formatted(UUID.randomUUID()), "table");
+	}
+
+	private void assertRefusedNaming(String body, String field) throws Exception {
+		this.mvc.perform(post("/internal/bills").contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors[0].field").value(field))
+			.andExpect(jsonPath("$.detail").value(containsString(field)));
+		then(this.cashier).should(never()).open(any(), any(), any());
+	}
+
+}

@@ -1,0 +1,213 @@
+package org.example.restaurant.orders.order;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.example.restaurant.orders.menu.MenuItems;
+import org.example.restaurant.orders.order.OrderEvents.OrderPlaced;
+import org.example.restaurant.orders.order.OrderEvents.OrderServed;
+import org.example.restaurant.orders.order.OrderTransitionRefused.OrderNotCancellable;
+import org.example.restaurant.orders.order.OrderTransitionRefused.OrderNotPlaced;
+import org.example.restaurant.orders.order.OrderTransitionRefused.OrderNotPreparing;
+import org.example.restaurant.orders.order.OrderTransitionRefused.OrderNotReady;
+import org.example.restaurant.orders.order.OrderTransitionRefused.OrderNotServed;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.EnumSource.Mode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+class OrderTests {
+
+	@Test
+	void aNewOrderIsPlacedWithCopiedLinesAndItsTotal() {
+		Order order = Orders.placed();
+
+		assertThat(order.getId()).isNotNull();
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.PLACED);
+		assertThat(order.getTable()).isEqualTo("T4");
+		assertThat(order.getLines())
+			.extracting(OrderLine::getMenuItemId, OrderLine::getName, OrderLine::getUnitPrice, OrderLine::getQuantity,
+					OrderLine::getNote, OrderLine::getPrepSeconds, OrderLine::getLineTotal)
+			.containsExactly(
+					tuple("margherita", "Pizza Margherita", new BigDecimal("9.50"), 2, "no basil", 600,
+							new BigDecimal("19.00")),
+					tuple("espresso", "Espresso", new BigDecimal("2.40"), 1, null, 45, new BigDecimal("2.40")));
+		assertThat(order.getTotal()).isEqualTo(new BigDecimal("21.40"));
+		assertThat(order.getItemCount()).isEqualTo(3);
+		assertThat(order.getCreatedAt()).isNotNull().isEqualTo(order.getUpdatedAt());
+	}
+
+	@Test
+	void announcesItselfWhenPlaced() {
+		Order order = Orders.placed();
+
+		assertThat(order.pendingEvents()).containsExactly(new OrderPlaced(order.getId()));
+	}
+
+	@Test
+	void refusesAnOrderWithoutLines() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Order.place("T4", List.of()));
+	}
+
+	@Test
+	void laterMenuChangesDoNotChangeAnOrder() {
+		var margherita = MenuItems.margherita();
+		Order order = Order.place("T1", List.of(OrderLine.of(margherita, 1, null)));
+
+		margherita.revise("Pizza Margherita DOP", margherita.getCategory(), new BigDecimal("11.00"), 700);
+
+		assertThat(order.getLines().get(0).getName()).isEqualTo("Pizza Margherita");
+		assertThat(order.getLines().get(0).getUnitPrice()).isEqualTo(new BigDecimal("9.50"));
+		assertThat(order.getLines().get(0).getPrepSeconds()).isEqualTo(600);
+		assertThat(order.getTotal()).isEqualTo(new BigDecimal("9.50"));
+	}
+
+	@Test
+	void goesThroughItsWholeLife() {
+		Order order = Orders.placed();
+
+		order.startPreparing();
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.PREPARING);
+		order.markReady();
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.READY);
+		order.serve();
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.SERVED);
+		order.pay();
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.PAID);
+		assertThat(order.getUpdatedAt()).isAfterOrEqualTo(order.getCreatedAt());
+	}
+
+	@Test
+	void servingAsksForABill() {
+		Order order = Orders.inStatus(OrderStatus.READY);
+
+		order.serve();
+
+		assertThat(order.pendingEvents()).contains(new OrderServed(order.getId()));
+	}
+
+	@Test
+	void cancelsAPlacedOrderWithoutAMessageForTheKitchen() {
+		Order order = Orders.placed();
+		int eventsBefore = order.pendingEvents().size();
+
+		order.checkCancellable();
+		order.cancel();
+
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLED);
+		assertThat(order.isCancelled()).isTrue();
+		assertThat(order.pendingEvents()).as("the kitchen cancelled the ticket before").hasSize(eventsBefore);
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = OrderStatus.class, names = "PLACED", mode = Mode.EXCLUDE)
+	void refusesToStartPreparingAnOrderThatIsNotPlaced(OrderStatus status) {
+		assertRefused(status, Order::startPreparing, OrderNotPlaced.class);
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = OrderStatus.class, names = "PREPARING", mode = Mode.EXCLUDE)
+	void refusesToMarkReadyAnOrderThatIsNotBeingPrepared(OrderStatus status) {
+		assertRefused(status, Order::markReady, OrderNotPreparing.class);
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = OrderStatus.class, names = "READY", mode = Mode.EXCLUDE)
+	void refusesToServeAnOrderThatIsNotReady(OrderStatus status) {
+		assertRefused(status, Order::serve, OrderNotReady.class);
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = OrderStatus.class, names = "SERVED", mode = Mode.EXCLUDE)
+	void refusesToPayAnOrderThatIsNotServed(OrderStatus status) {
+		assertRefused(status, Order::pay, OrderNotServed.class);
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = OrderStatus.class, names = "PLACED", mode = Mode.EXCLUDE)
+	void refusesToCancelAnOrderOnceACookStartedOrItIsOver(OrderStatus status) {
+		assertRefused(status, Order::cancel, OrderNotCancellable.class);
+		assertRefused(status, Order::checkCancellable, OrderNotCancellable.class);
+	}
+
+	@Test
+	void aRefusalNamesTheOrderAndItsStatus() {
+		Order order = Orders.inStatus(OrderStatus.PREPARING);
+
+		assertThatThrownBy(order::serve).isInstanceOfSatisfying(OrderNotReady.class, (ex) -> {
+			assertThat(ex.getOrderId()).isEqualTo(order.getId());
+			assertThat(ex.getStatus()).isEqualTo(OrderStatus.PREPARING);
+			assertThat(ex).hasMessageContaining(order.getId().toString()).hasMessageContaining("PREPARING");
+		});
+	}
+
+	@Test
+	void theKitchenStartingAPlacedOrderMovesItToPreparing() {
+		Order order = Orders.placed();
+
+		assertThat(order.acknowledgeCookingStarted()).isTrue();
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.PREPARING);
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = OrderStatus.class, names = "PLACED", mode = Mode.EXCLUDE)
+	void newsThatACookStartedChangesNothingOncePastPlaced(OrderStatus status) {
+		Order order = Orders.inStatus(status);
+
+		assertThat(order.acknowledgeCookingStarted()).isFalse();
+		assertThat(order.getStatus()).isEqualTo(status);
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = OrderStatus.class, names = { "PLACED", "PREPARING" })
+	void newsThatTheOrderIsReadyMovesItToReady(OrderStatus status) {
+		Order order = Orders.inStatus(status);
+
+		assertThat(order.acknowledgeReady()).isTrue();
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.READY);
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = OrderStatus.class, names = { "READY", "SERVED", "PAID", "CANCELLED" })
+	void newsThatTheOrderIsReadyChangesNothingWhenItAlreadyIsOrWasCancelled(OrderStatus status) {
+		Order order = Orders.inStatus(status);
+
+		assertThat(order.acknowledgeReady()).isFalse();
+		assertThat(order.getStatus()).isEqualTo(status);
+	}
+
+	@Test
+	void newsOfPaymentMarksAServedOrderPaidOnce() {
+		Order order = Orders.inStatus(OrderStatus.SERVED);
+
+		assertThat(order.acknowledgePayment()).isTrue();
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.PAID);
+		assertThat(order.acknowledgePayment()).isFalse();
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.PAID);
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = OrderStatus.class, names = { "PLACED", "PREPARING", "READY", "CANCELLED" })
+	void refusesNewsOfPaymentForAnOrderThatWasNotServed(OrderStatus status) {
+		assertRefused(status, Order::acknowledgePayment, OrderNotServed.class);
+	}
+
+	private static void assertRefused(OrderStatus status, Consumer<Order> transition,
+			Class<? extends OrderTransitionRefused> refusal) {
+		Order order = Orders.inStatus(status);
+		var updatedAt = order.getUpdatedAt();
+		int events = order.pendingEvents().size();
+
+		assertThatThrownBy(() -> transition.accept(order)).isInstanceOf(refusal);
+		assertThat(order.getStatus()).isEqualTo(status);
+		assertThat(order.getUpdatedAt()).isEqualTo(updatedAt);
+		assertThat(order.pendingEvents()).hasSize(events);
+	}
+
+}
