@@ -1,4 +1,4 @@
--- Bills, their lines and payments, and Spring Modulith's event publication registry (the outbox).
+-- Bills, their lines and payments.
 -- Plain SQL that runs on H2 and on PostgreSQL.
 
 create table bill (
@@ -45,16 +45,5 @@ create table payment (
 
 create index ix_payment_bill_id on payment (bill_id);
 
-create table event_publication (
-  id uuid not null primary key,
-  listener_id varchar(512) not null,
-  event_type varchar(512) not null,
-  serialized_event varchar(4000) not null,
-  publication_date timestamp with time zone not null,
-  completion_date timestamp with time zone,
-  status varchar(20),
-  completion_attempts integer,
-  last_resubmission_date timestamp with time zone
-);
-
-create index ix_event_publication_completion_date on event_publication (completion_date);
+-- (The outbox's table, event_publication, is the platform's: db/platform/outbox in
+-- restaurant-platform.)

@@ -29,15 +29,5 @@ create table ticket_item (
   constraint fk_ticket_item_ticket foreign key (ticket_id) references ticket (id)
 );
 
--- Spring Modulith's event publication registry (JPA flavour, Modulith 2.0): our outbox.
-create table event_publication (
-  id uuid not null primary key,
-  listener_id varchar(512) not null,
-  event_type varchar(512) not null,
-  serialized_event varchar(4000) not null,
-  publication_date timestamp with time zone not null,
-  completion_date timestamp with time zone,
-  status varchar(20),
-  completion_attempts integer,
-  last_resubmission_date timestamp with time zone
-);
+-- (The outbox's table, event_publication, is the platform's: db/platform/outbox in
+-- restaurant-platform.)

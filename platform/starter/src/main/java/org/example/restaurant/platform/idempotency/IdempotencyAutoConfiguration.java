@@ -2,8 +2,7 @@ package org.example.restaurant.platform.idempotency;
 
 import java.time.Clock;
 
-import javax.sql.DataSource;
-
+import org.example.restaurant.platform.schema.PlatformSchema;
 import org.example.restaurant.platform.time.ClockAutoConfiguration;
 import org.flywaydb.core.Flyway;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,12 +21,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * {@code restaurant.idempotency.enabled=true}, with its purge
  * ({@link ExpiredIdempotencyKeys}) and its table.
  * <p>
- * The table is the platform's, not the service's: its migrations live in
- * {@value #MIGRATIONS} and are applied by a Flyway of their own, with their own history
- * table ({@value #HISTORY}), so that their versions never mix with the service's own
- * migrations, and a later platform migration runs whatever version the service's schema
- * is at. They run on the service's data source (H2 or PostgreSQL) before the first
- * request can use the table.
+ * The table, {@code idempotency_record}, is the platform's, not the service's: its
+ * migrations live in {@code db/platform/idempotency} and are applied after the service's
+ * own ({@link PlatformSchema}).
  */
 @AutoConfiguration(after = ClockAutoConfiguration.class,
 		afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
@@ -42,27 +38,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 @EnableConfigurationProperties(IdempotencySettings.class)
 public class IdempotencyAutoConfiguration {
 
-	/** Where the platform's idempotency migrations are. */
-	public static final String MIGRATIONS = "classpath:db/platform/idempotency";
-
-	/** Their Flyway history table. */
-	public static final String HISTORY = "platform_idempotency_history";
-
 	@Bean
-	IdempotencySchema idempotencySchema(DataSource dataSource) {
-		Flyway.configure()
-			.dataSource(dataSource)
-			.locations(MIGRATIONS)
-			.table(HISTORY)
-			.baselineOnMigrate(true)
-			.baselineVersion("0")
-			.load()
-			.migrate();
-		return new IdempotencySchema();
+	PlatformSchema idempotencySchema() {
+		return new PlatformSchema("idempotency");
 	}
 
 	@Bean
-	IdempotencyRecords idempotencyRecords(JdbcClient jdbc, IdempotencySchema schema) {
+	IdempotencyRecords idempotencyRecords(JdbcClient jdbc) {
 		return new IdempotencyRecords(jdbc);
 	}
 
@@ -75,11 +57,6 @@ public class IdempotencyAutoConfiguration {
 	@Bean
 	ExpiredIdempotencyKeys expiredIdempotencyKeys(IdempotencyRecords records, Clock clock) {
 		return new ExpiredIdempotencyKeys(records, clock);
-	}
-
-	/** The table is there: what the records wait for. */
-	static final class IdempotencySchema {
-
 	}
 
 }

@@ -1,6 +1,6 @@
 -- Idempotency-Key records (platform idempotency), in every service that turns it on.
--- Plain SQL that runs on H2 and on PostgreSQL. "if not exists": databases made before the
--- platform existed already have this table from the service's own migrations.
+-- Plain SQL that runs on H2 and on PostgreSQL. A repeatable migration (PlatformSchema): it must be able to run again, and databases made before the
+-- platform existed already have this table.
 
 -- One row per (key, scope): the primary key is what decides between two requests that carry
 -- the same key at the same moment. A row is IN_FLIGHT while its first request runs
