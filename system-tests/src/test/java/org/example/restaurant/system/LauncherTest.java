@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -12,11 +13,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * The launcher's own faults, without starting the restaurant: how {@code ./restaurant}
- * tells its parts from other programs.
+ * tells its parts from other programs, and how {@link Restaurant} copes with a launcher
+ * that hangs.
  */
 class LauncherTest {
 
@@ -67,6 +72,33 @@ class LauncherTest {
 		finally {
 			stranger.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 		}
+	}
+
+	/**
+	 * A launcher that hangs (here: it keeps its output open and never ends) fails the
+	 * build once its time is up, instead of hanging it: it is killed with what it
+	 * started, and the failure shows what it printed.
+	 */
+	@Test
+	void aLauncherThatHangsIsKilledWhenItsTimeIsUpAndFailsWithItsOutput(@TempDir Path home) throws Exception {
+		Path script = home.resolve("restaurant");
+		Files.writeString(script, """
+				#!/usr/bin/env bash
+				echo "waiting for the registry on port 8761 ..."
+				sleep 300 &
+				echo $! >"$0.child"
+				wait
+				""");
+		assertThat(script.toFile().setExecutable(true)).isTrue();
+		Restaurant restaurant = new Restaurant(1, "-hung", home, Duration.ofSeconds(2));
+
+		assertTimeoutPreemptively(Duration.ofSeconds(60),
+				() -> assertThatIllegalStateException().isThrownBy(() -> restaurant.launcher("up"))
+					.withMessageContaining("./restaurant up did not finish in PT2S and was killed")
+					.withMessageContaining("waiting for the registry on port 8761 ..."));
+		long child = Long.parseLong(Files.readString(home.resolve("restaurant.child")).trim());
+		await("what the hung launcher started to be killed with it").atMost(Duration.ofSeconds(10))
+			.until(() -> ProcessHandle.of(child).map((process) -> !process.isAlive()).orElse(true));
 	}
 
 	/**

@@ -28,9 +28,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class Restaurant implements AutoCloseable {
 
+	/** How long a launcher command may take before it is killed and fails. */
+	static final Duration LAUNCHER_TIMEOUT = Duration.ofMinutes(10);
+
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private final Path home = Path.of(System.getProperty("restaurant.home", "..")).toAbsolutePath().normalize();
+	private final Path home;
+
+	private final Duration launcherTimeout;
 
 	private final Path runDir;
 
@@ -52,6 +57,16 @@ final class Restaurant implements AutoCloseable {
 	 * the shared one's files.
 	 */
 	Restaurant(int kitchens, String suffix) {
+		this(kitchens, suffix, Path.of(System.getProperty("restaurant.home", "..")), LAUNCHER_TIMEOUT);
+	}
+
+	/**
+	 * A restaurant whose launcher is the {@code restaurant} script in {@code home}, each
+	 * of whose commands is killed after {@code launcherTimeout}.
+	 */
+	Restaurant(int kitchens, String suffix, Path home, Duration launcherTimeout) {
+		this.home = home.toAbsolutePath().normalize();
+		this.launcherTimeout = launcherTimeout;
 		this.runDir = Path.of(System.getProperty("restaurant.run-dir", "target/run") + suffix).toAbsolutePath();
 		this.env.put("RESTAURANT_RUN_DIR", this.runDir.toString());
 		this.env.put("GATEWAY_PORT", String.valueOf(this.gatewayPort));
@@ -119,20 +134,37 @@ final class Restaurant implements AutoCloseable {
 		return tails.toString();
 	}
 
+	/**
+	 * Runs {@code ./restaurant ARGS...} and returns what it printed. Its output goes to a
+	 * file while it runs, so that the time limit holds even when the launcher (or a part
+	 * it started) keeps the output open: a launcher still running after
+	 * {@link #LAUNCHER_TIMEOUT} is killed, with whatever it started under it, and fails
+	 * with what it printed so far.
+	 */
 	String launcher(String... args) {
 		List<String> command = new ArrayList<>();
 		command.add(this.home.resolve("restaurant").toString());
 		command.addAll(List.of(args));
-		ProcessBuilder builder = new ProcessBuilder(command).directory(this.home.toFile()).redirectErrorStream(true);
-		builder.environment().putAll(this.env);
+		String name = "./restaurant " + String.join(" ", args);
+		Path output = null;
 		try {
+			output = Files.createTempFile("restaurant-launcher-", ".out");
+			ProcessBuilder builder = new ProcessBuilder(command).directory(this.home.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(output.toFile());
+			builder.environment().putAll(this.env);
 			Process process = builder.start();
-			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-				throw new IllegalStateException(
-						"./restaurant " + String.join(" ", args) + " failed:\n" + output + "\n" + logTails());
+			if (!process.waitFor(this.launcherTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				killWithWhatItStarted(process);
+				throw new IllegalStateException(name + " did not finish in " + this.launcherTimeout
+						+ " and was killed; it printed:\n" + Files.readString(output) + "\n" + logTails());
 			}
-			return output;
+			String printed = Files.readString(output);
+			if (process.exitValue() != 0) {
+				throw new IllegalStateException(
+						name + " failed (exit code " + process.exitValue() + "):\n" + printed + "\n" + logTails());
+			}
+			return printed;
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -140,6 +172,38 @@ final class Restaurant implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
+		}
+		finally {
+			if (output != null) {
+				try {
+					Files.deleteIfExists(output);
+				}
+				catch (IOException ex) {
+					// a temporary file: nothing to do
+				}
+			}
+		}
+	}
+
+	/**
+	 * Kills a launcher and every process under it: those it started are known before it
+	 * dies, since once it is gone they are no longer its descendants.
+	 */
+	private static void killWithWhatItStarted(Process launcher) {
+		List<ProcessHandle> under = launcher.descendants().toList();
+		launcher.destroyForcibly();
+		under.forEach(ProcessHandle::destroyForcibly);
+		for (ProcessHandle process : Stream.concat(Stream.of(launcher.toHandle()), under.stream()).toList()) {
+			try {
+				process.onExit().get(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				// reported with the failure that follows
+			}
 		}
 	}
 
