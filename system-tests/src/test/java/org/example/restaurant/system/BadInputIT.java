@@ -1,11 +1,14 @@
 package org.example.restaurant.system;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.example.restaurant.system.Kitchen.Ticket;
+import org.example.restaurant.system.Till.Bill;
+import org.example.restaurant.system.Waiter.Line;
+import org.example.restaurant.system.Waiter.Order;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -14,7 +17,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Bad input of every kind, sent through the gateway of the real restaurant to every
@@ -52,27 +54,13 @@ class BadInputIT {
 	@BeforeAll
 	static void serveOneOrderSoThatABillIsOpen(Restaurant shared) {
 		restaurant = shared;
-		JsonNode menu = restaurant.get("/api/menu?available=true").json();
-		item = firstOf(menu, "MAIN");
-		Restaurant.Response placed = restaurant.post("/api/orders", """
-				{"table": "T9", "items": [{"menuItemId": "%s", "quantity": 1}, {"menuItemId": "%s", "quantity": 2}]}
-				""".formatted(item, firstOf(menu, "DRINK")));
-		assertThat(placed.status()).as(placed.body()).isEqualTo(201);
-		order = placed.json().path("id").asString();
-		await("the kitchen to cook order " + order).atMost(Duration.ofSeconds(60))
-			.pollInterval(Duration.ofMillis(300))
-			.until(() -> restaurant.get("/api/orders/" + order).json().path("status").asString(), "READY"::equals);
-		Restaurant.Response served = restaurant.post("/api/orders/" + order + "/serve", "");
-		assertThat(served.status()).as(served.body()).isEqualTo(200);
-		bill = await("the cashier to open the bill").atMost(Duration.ofSeconds(30))
-			.pollInterval(Duration.ofMillis(300))
-			.until(() -> restaurant.get("/api/bills?orderId=" + order).json(), (bills) -> bills.size() == 1)
-			.get(0)
-			.path("id")
-			.asString();
-		ticket = await("the ticket of order " + order).atMost(Duration.ofSeconds(30))
-			.pollInterval(Duration.ofMillis(300))
-			.until(() -> ticketOf(order), (id) -> id != null);
+		Waiter waiter = restaurant.waiter();
+		item = waiter.firstAvailable("MAIN");
+		order = waiter.place("T9", Line.of(item, 1), Line.of(waiter.firstAvailable("DRINK"), 2)).id();
+		waiter.awaitStatus(order, "READY");
+		waiter.serve(order);
+		bill = restaurant.till().awaitBillOf(order).id();
+		ticket = restaurant.kitchen().awaitTicketOf(order).id();
 		before = Snapshot.take();
 	}
 
@@ -276,24 +264,6 @@ class BadInputIT {
 			.replace("{bill}", bill);
 	}
 
-	private static String ticketOf(String orderId) {
-		for (JsonNode ticket : restaurant.get("/api/kitchen/tickets").json()) {
-			if (ticket.path("orderId").asString().equals(orderId)) {
-				return ticket.path("id").asString();
-			}
-		}
-		return null;
-	}
-
-	private static String firstOf(JsonNode menu, String category) {
-		for (JsonNode item : menu) {
-			if (item.path("category").asString().equals(category) && item.path("available").asBoolean()) {
-				return item.path("id").asString();
-			}
-		}
-		throw new AssertionError("no available " + category + " on the menu");
-	}
-
 	/**
 	 * One bad request: what is sent, the status expected, and the field the problem must
 	 * name ({@code null} when none is at fault, e.g. an unknown id).
@@ -315,26 +285,21 @@ class BadInputIT {
 
 		static Snapshot take() {
 			List<String> orders = new ArrayList<>();
-			for (JsonNode order : list("/api/orders")) {
-				orders.add(order.path("id").asString() + " " + order.path("status").asString() + " "
-						+ order.path("updatedAt").asString());
+			for (Order order : restaurant.waiter().orders()) {
+				orders.add(order.id() + " " + order.status() + " " + order.updatedAt());
 			}
 			List<String> tickets = new ArrayList<>();
-			for (JsonNode ticket : list("/api/kitchen/tickets")) {
-				tickets.add(ticket.path("id").asString() + " " + ticket.path("status").asString());
+			for (Ticket ticket : restaurant.kitchen().tickets()) {
+				tickets.add(ticket.id() + " " + ticket.status());
 			}
 			List<String> bills = new ArrayList<>();
-			for (JsonNode bill : list("/api/bills")) {
-				bills.add(bill.path("id").asString() + " " + bill.path("status").asString() + " "
-						+ bill.path("paid").decimalValue().toPlainString() + " " + bill.path("payments").size());
+			for (Bill bill : restaurant.till().bills()) {
+				bills.add(bill.id() + " " + bill.status() + " " + bill.paid().toPlainString() + " "
+						+ bill.payments().size());
 			}
-			return new Snapshot(list("/api/menu").toString(), orders, tickets, bills);
-		}
-
-		private static JsonNode list(String path) {
-			Restaurant.Response response = restaurant.get(path);
-			assertThat(response.status()).as(path + ": " + response.body()).isEqualTo(200);
-			return response.json();
+			Restaurant.Response menu = restaurant.get("/api/menu");
+			assertThat(menu.status()).as("/api/menu: " + menu.body()).isEqualTo(200);
+			return new Snapshot(menu.json().toString(), orders, tickets, bills);
 		}
 
 	}

@@ -19,19 +19,30 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole restaurant, started with the project's own launcher ({@code ./restaurant up})
  * on free ports and a private run folder, and an HTTP client for its gateway.
+ * <p>
+ * A scenario speaks to it as the staff do: {@link #waiter()} places, serves and cancels
+ * orders, {@link #kitchen()} shows the tickets, {@link #till()} shows the bills and takes
+ * payments, each answer read into a small record of the fields the scenarios use (a
+ * tolerant reader). {@link #get}, {@link #post} and {@link #send} stay for what a
+ * scenario checks raw: status codes, headers and problem bodies.
  */
 final class Restaurant implements AutoCloseable {
 
 	/** How long a launcher command may take before it is killed and fails. */
 	static final Duration LAUNCHER_TIMEOUT = Duration.ofMinutes(10);
 
-	private static final JsonMapper json = JsonMapper.builder().build();
+	static final JsonMapper json = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+		.build();
 
 	private final Path home;
 
@@ -248,33 +259,19 @@ final class Restaurant implements AutoCloseable {
 		launcher("up");
 	}
 
-	/**
-	 * The kitchen replica holding the ticket started last: the one with the most cooking
-	 * left.
-	 */
-	String busiestKitchenReplica() {
-		String busiest = null;
-		String latestStart = "";
-		for (JsonNode ticket : get("/api/kitchen/tickets?status=PREPARING").json()) {
-			String by = ticket.path("preparedBy").asString();
-			String started = ticket.path("startedAt").asString();
-			if (by.startsWith("kitchen-") && started.compareTo(latestStart) > 0) {
-				busiest = by;
-				latestStart = started;
-			}
-		}
-		return busiest;
+	/** The waiter: the menu, and placing, serving and cancelling orders. */
+	Waiter waiter() {
+		return new Waiter(this);
 	}
 
-	/** The ids of the tickets a kitchen replica is preparing. */
-	List<String> ticketsHeldBy(String instanceId) {
-		List<String> held = new ArrayList<>();
-		for (JsonNode ticket : get("/api/kitchen/tickets?status=PREPARING").json()) {
-			if (ticket.path("preparedBy").asString().equals(instanceId)) {
-				held.add(ticket.path("id").asString());
-			}
-		}
-		return held;
+	/** The kitchen: its tickets, and which replica holds which. */
+	Kitchen kitchen() {
+		return new Kitchen(this);
+	}
+
+	/** The till: bills, payments, receipts and the day's report. */
+	Till till() {
+		return new Till(this);
 	}
 
 	Response get(String path) {
@@ -366,6 +363,27 @@ final class Restaurant implements AutoCloseable {
 			return Restaurant.json.readTree(this.body);
 		}
 
+		/** The body read into a record of the fields it names. */
+		<T> T as(Class<T> type) {
+			return Restaurant.json.readValue(this.body, type);
+		}
+
+		/** The body, a JSON array, read into a list of records. */
+		<T> List<T> asListOf(Class<T> type) {
+			return Restaurant.json.readValue(this.body,
+					Restaurant.json.getTypeFactory().constructCollectionType(List.class, type));
+		}
+
+		/** The body read as a problem ({@code application/problem+json}). */
+		Problem problem() {
+			return as(Problem.class);
+		}
+
+		/** What was asked and what came back, to explain a failed assertion. */
+		String describe() {
+			return this.status + " " + header("Content-Type") + " " + this.body;
+		}
+
 		String header(String name) {
 			return this.headers.entrySet()
 				.stream()
@@ -373,6 +391,15 @@ final class Restaurant implements AutoCloseable {
 				.map((e) -> e.getValue().get(0))
 				.findFirst()
 				.orElse(null);
+		}
+
+	}
+
+	/** An error as every part of the restaurant answers it (RFC 9457). */
+	record Problem(int status, String title, String detail, String instance, List<FieldError> errors) {
+
+		/** One field at fault, and what is wrong with it. */
+		record FieldError(String field, String message) {
 		}
 
 	}
