@@ -1,11 +1,14 @@
 package org.example.restaurant.system;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.example.restaurant.system.Kitchen.Ticket;
+import org.example.restaurant.system.Restaurant.Problem;
+import org.example.restaurant.system.Restaurant.Problem.FieldError;
 import org.example.restaurant.system.Till.Bill;
 import org.example.restaurant.system.Waiter.Line;
 import org.example.restaurant.system.Waiter.Order;
@@ -89,6 +92,67 @@ class BadInputIT {
 						"." + bad.field() + "\"");
 		}
 		assertThat(Snapshot.take()).as("nothing changed after: " + bad).isEqualTo(earlier);
+	}
+
+	/**
+	 * The one error model of the restaurant: every service, asked through the gateway,
+	 * answers the same kinds of bad input (a body that is no JSON, a field of the wrong
+	 * type, a missing field, a path id that is no UUID) alike: 400
+	 * {@code application/problem+json} titled "Invalid request", with a detail, the
+	 * request's path as {@code instance}, and the fields at fault in {@code errors}.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("theSameBadInputForEveryService")
+	void everyServiceAnswersBadInputInTheOneShape(Case bad) {
+		Snapshot earlier = Snapshot.take();
+		String path = resolve(bad.path());
+		Restaurant.Response response = restaurant.send(bad.method(), path, bad.contentType(),
+				(bad.body() != null) ? resolve(bad.body()) : null);
+
+		String answer = bad + ": " + response.describe();
+		assertThat(response.status()).as(answer).isEqualTo(400);
+		assertThat(response.header("Content-Type")).as(answer).startsWith("application/problem+json");
+		Problem problem = response.problem();
+		assertThat(problem.status()).as(answer).isEqualTo(400);
+		assertThat(problem.title()).as(answer).isEqualTo("Invalid request");
+		assertThat(problem.detail()).as(answer).isNotBlank();
+		assertThat(problem.instance()).as(answer).isEqualTo(URI.create(path).getPath());
+		assertThat(problem.errors()).as(answer).isNotEmpty().allSatisfy((error) -> {
+			assertThat(error.field()).as(answer).isNotNull();
+			assertThat(error.message()).as(answer).isNotBlank();
+		});
+		if (bad.field() != null) {
+			// the field, or the last step of a path to it, e.g. items[0].quantity
+			assertThat(problem.errors()).as(answer)
+				.extracting(FieldError::field)
+				.anyMatch((field) -> field.equals(bad.field()) || field.endsWith("." + bad.field()));
+		}
+		assertThat(Snapshot.take()).as("nothing changed after: " + bad).isEqualTo(earlier);
+	}
+
+	static Stream<Case> theSameBadInputForEveryService() {
+		String line = "{\"menuItemId\": \"{item}\", \"quantity\": 1}";
+		String payments = "/api/bills/{bill}/payments";
+		String card = "{\"method\": \"CARD\", \"amount\": 1.00}";
+		return Stream.of(
+				// the order-service
+				post("orders: malformed JSON", "/api/orders", "{\"table\": \"T1\", \"items\": [", 400, null),
+				post("orders: quantity is a word", "/api/orders", order(line.replace("1}", "\"two\"}")), 400,
+						"quantity"),
+				post("orders: missing table", "/api/orders", "{\"items\": [" + line + "]}", 400, "table"),
+				get("orders: id that is not a UUID", "/api/orders/not-a-uuid", 400, "id"),
+				post("orders: serve an id that is not a UUID", "/api/orders/not-a-uuid/serve", "", 400, "id"),
+				// the kitchen-service
+				post("kitchen: start a ticket id that is not a UUID", "/api/kitchen/tickets/not-a-uuid/start", "", 400,
+						"id"),
+				post("kitchen: ready a ticket id that is not a UUID", "/api/kitchen/tickets/not-a-uuid/ready", "", 400,
+						"id"),
+				get("kitchen: status is no ticket status", "/api/kitchen/tickets?status=BOGUS", 400, "status"),
+				// the cashier-service
+				post("payments: malformed JSON", payments, "{\"method\": \"CARD\", \"amount\": ", 400, null),
+				post("payments: amount is a word", payments, card.replace("1.00", "\"ten\""), 400, "amount"),
+				post("payments: missing amount", payments, "{\"method\": \"CARD\"}", 400, "amount"),
+				post("payments: bill id that is not a UUID", "/api/bills/not-a-uuid/payments", card, 400, "id"));
 	}
 
 	static Stream<Case> badRequests() {

@@ -213,6 +213,26 @@ class OutagesIT {
 	}
 
 	/**
+	 * The kitchen's database is a part of its own (the H2 TCP server that the launcher
+	 * starts as {@code kitchen-db}). While it is down the kitchen replicas still run but
+	 * cannot read a ticket: they say so as a service that is down does, with a 503
+	 * problem and {@code Retry-After} (not a 500), and answer again once it is back.
+	 */
+	@Test
+	void withTheKitchensDatabaseDownTheKitchenIsUnavailableUntilTheDatabaseIsBack() {
+		assertThat(restaurant.launcher("status")).containsPattern("kitchen-db +running");
+		restaurant.stop("kitchen-db");
+
+		Restaurant.Response response = assertUnavailable("GET", "/api/kitchen/tickets", null);
+		assertThat(response.problem().title()).as(response.describe()).isEqualTo("Service unavailable");
+
+		restaurant.restartWhatIsDown();
+		await("the kitchen to answer again once its database is back").atMost(CATCH_UP)
+			.pollInterval(POLL)
+			.until(() -> restaurant.get("/api/kitchen/tickets").status() == 200);
+	}
+
+	/**
 	 * What {@code ./restaurant up} waits for, and a little more: the registry lists every
 	 * instance, and the gateway answers for every service several times over, so that no
 	 * circuit is left half open for the next scenario.
@@ -245,7 +265,7 @@ class OutagesIT {
 	 * The gateway's answer for a service that is down: a 503 problem with
 	 * {@code Retry-After}, at once (never a 500, never a hang).
 	 */
-	private static void assertUnavailable(String method, String path, String body) {
+	private static Restaurant.Response assertUnavailable(String method, String path, String body) {
 		long start = System.nanoTime();
 		Restaurant.Response response = restaurant.send(method, path, (body != null) ? "application/json" : null, body);
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -256,6 +276,7 @@ class OutagesIT {
 		assertThat(response.json().path("status").asInt()).as(answer).isEqualTo(503);
 		assertThat(response.header("Retry-After")).as(answer).matches("[1-9][0-9]*");
 		assertThat(took).as(answer).isLessThan(NO_HANG);
+		return response;
 	}
 
 	/** A waiter places an order at the table. */
