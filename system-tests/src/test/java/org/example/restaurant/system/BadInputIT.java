@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.assertj.core.api.SoftAssertions;
 import org.example.restaurant.system.Kitchen.Ticket;
 import org.example.restaurant.system.Restaurant.Problem;
 import org.example.restaurant.system.Restaurant.Problem.FieldError;
@@ -113,20 +114,25 @@ class BadInputIT {
 		assertThat(response.status()).as(answer).isEqualTo(400);
 		assertThat(response.header("Content-Type")).as(answer).startsWith("application/problem+json");
 		Problem problem = response.problem();
-		assertThat(problem.status()).as(answer).isEqualTo(400);
-		assertThat(problem.title()).as(answer).isEqualTo("Invalid request");
-		assertThat(problem.detail()).as(answer).isNotBlank();
-		assertThat(problem.instance()).as(answer).isEqualTo(URI.create(path).getPath());
-		assertThat(problem.errors()).as(answer).isNotEmpty().allSatisfy((error) -> {
-			assertThat(error.field()).as(answer).isNotNull();
-			assertThat(error.message()).as(answer).isNotBlank();
+		// every difference from the one shape at once, not only the first
+		SoftAssertions.assertSoftly((softly) -> {
+			softly.assertThat(problem.status()).as(answer).isEqualTo(400);
+			softly.assertThat(problem.title()).as(answer).isEqualTo("Invalid request");
+			softly.assertThat(problem.detail()).as(answer).isNotBlank();
+			softly.assertThat(problem.instance()).as(answer).isEqualTo(URI.create(path).getPath());
+			softly.assertThat(problem.errors()).as(answer).isNotEmpty().allSatisfy((error) -> {
+				assertThat(error.field()).as(answer).isNotNull();
+				assertThat(error.message()).as(answer).isNotBlank();
+			});
+			if (bad.field() != null && problem.errors() != null) {
+				// the field, or the last step of a path to it, e.g. items[0].quantity
+				softly.assertThat(problem.errors())
+					.as(answer)
+					.extracting(FieldError::field)
+					.anyMatch((field) -> bad.field().equals(field)
+							|| (field != null && field.endsWith("." + bad.field())));
+			}
 		});
-		if (bad.field() != null) {
-			// the field, or the last step of a path to it, e.g. items[0].quantity
-			assertThat(problem.errors()).as(answer)
-				.extracting(FieldError::field)
-				.anyMatch((field) -> field.equals(bad.field()) || field.endsWith("." + bad.field()));
-		}
 		assertThat(Snapshot.take()).as("nothing changed after: " + bad).isEqualTo(earlier);
 	}
 
