@@ -1,11 +1,18 @@
 package org.example.restaurant.system;
 
-import java.time.Duration;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.assertj.core.api.SoftAssertions;
+import org.example.restaurant.system.Kitchen.Ticket;
+import org.example.restaurant.system.Restaurant.Problem;
+import org.example.restaurant.system.Restaurant.Problem.FieldError;
+import org.example.restaurant.system.Till.Bill;
+import org.example.restaurant.system.Waiter.Line;
+import org.example.restaurant.system.Waiter.Order;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -14,7 +21,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Bad input of every kind, sent through the gateway of the real restaurant to every
@@ -52,27 +58,13 @@ class BadInputIT {
 	@BeforeAll
 	static void serveOneOrderSoThatABillIsOpen(Restaurant shared) {
 		restaurant = shared;
-		JsonNode menu = restaurant.get("/api/menu?available=true").json();
-		item = firstOf(menu, "MAIN");
-		Restaurant.Response placed = restaurant.post("/api/orders", """
-				{"table": "T9", "items": [{"menuItemId": "%s", "quantity": 1}, {"menuItemId": "%s", "quantity": 2}]}
-				""".formatted(item, firstOf(menu, "DRINK")));
-		assertThat(placed.status()).as(placed.body()).isEqualTo(201);
-		order = placed.json().path("id").asString();
-		await("the kitchen to cook order " + order).atMost(Duration.ofSeconds(60))
-			.pollInterval(Duration.ofMillis(300))
-			.until(() -> restaurant.get("/api/orders/" + order).json().path("status").asString(), "READY"::equals);
-		Restaurant.Response served = restaurant.post("/api/orders/" + order + "/serve", "");
-		assertThat(served.status()).as(served.body()).isEqualTo(200);
-		bill = await("the cashier to open the bill").atMost(Duration.ofSeconds(30))
-			.pollInterval(Duration.ofMillis(300))
-			.until(() -> restaurant.get("/api/bills?orderId=" + order).json(), (bills) -> bills.size() == 1)
-			.get(0)
-			.path("id")
-			.asString();
-		ticket = await("the ticket of order " + order).atMost(Duration.ofSeconds(30))
-			.pollInterval(Duration.ofMillis(300))
-			.until(() -> ticketOf(order), (id) -> id != null);
+		Waiter waiter = restaurant.waiter();
+		item = waiter.firstAvailable("MAIN");
+		order = waiter.place("T9", Line.of(item, 1), Line.of(waiter.firstAvailable("DRINK"), 2)).id();
+		waiter.awaitStatus(order, "READY");
+		waiter.serve(order);
+		bill = restaurant.till().awaitBillOf(order).id();
+		ticket = restaurant.kitchen().awaitTicketOf(order).id();
 		before = Snapshot.take();
 	}
 
@@ -101,6 +93,72 @@ class BadInputIT {
 						"." + bad.field() + "\"");
 		}
 		assertThat(Snapshot.take()).as("nothing changed after: " + bad).isEqualTo(earlier);
+	}
+
+	/**
+	 * The one error model of the restaurant: every service, asked through the gateway,
+	 * answers the same kinds of bad input (a body that is no JSON, a field of the wrong
+	 * type, a missing field, a path id that is no UUID) alike: 400
+	 * {@code application/problem+json} titled "Invalid request", with a detail, the
+	 * request's path as {@code instance}, and the fields at fault in {@code errors}.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("theSameBadInputForEveryService")
+	void everyServiceAnswersBadInputInTheOneShape(Case bad) {
+		Snapshot earlier = Snapshot.take();
+		String path = resolve(bad.path());
+		Restaurant.Response response = restaurant.send(bad.method(), path, bad.contentType(),
+				(bad.body() != null) ? resolve(bad.body()) : null);
+
+		String answer = bad + ": " + response.describe();
+		assertThat(response.status()).as(answer).isEqualTo(400);
+		assertThat(response.header("Content-Type")).as(answer).startsWith("application/problem+json");
+		Problem problem = response.problem();
+		// every difference from the one shape at once, not only the first
+		SoftAssertions.assertSoftly((softly) -> {
+			softly.assertThat(problem.status()).as(answer).isEqualTo(400);
+			softly.assertThat(problem.title()).as(answer).isEqualTo("Invalid request");
+			softly.assertThat(problem.detail()).as(answer).isNotBlank();
+			softly.assertThat(problem.instance()).as(answer).isEqualTo(URI.create(path).getPath());
+			softly.assertThat(problem.errors()).as(answer).isNotEmpty().allSatisfy((error) -> {
+				assertThat(error.field()).as(answer).isNotNull();
+				assertThat(error.message()).as(answer).isNotBlank();
+			});
+			if (bad.field() != null && problem.errors() != null) {
+				// the field, or the last step of a path to it, e.g. items[0].quantity
+				softly.assertThat(problem.errors())
+					.as(answer)
+					.extracting(FieldError::field)
+					.anyMatch((field) -> bad.field().equals(field)
+							|| (field != null && field.endsWith("." + bad.field())));
+			}
+		});
+		assertThat(Snapshot.take()).as("nothing changed after: " + bad).isEqualTo(earlier);
+	}
+
+	static Stream<Case> theSameBadInputForEveryService() {
+		String line = "{\"menuItemId\": \"{item}\", \"quantity\": 1}";
+		String payments = "/api/bills/{bill}/payments";
+		String card = "{\"method\": \"CARD\", \"amount\": 1.00}";
+		return Stream.of(
+				// the order-service
+				post("orders: malformed JSON", "/api/orders", "{\"table\": \"T1\", \"items\": [", 400, null),
+				post("orders: quantity is a word", "/api/orders", order(line.replace("1}", "\"two\"}")), 400,
+						"quantity"),
+				post("orders: missing table", "/api/orders", "{\"items\": [" + line + "]}", 400, "table"),
+				get("orders: id that is not a UUID", "/api/orders/not-a-uuid", 400, "id"),
+				post("orders: serve an id that is not a UUID", "/api/orders/not-a-uuid/serve", "", 400, "id"),
+				// the kitchen-service
+				post("kitchen: start a ticket id that is not a UUID", "/api/kitchen/tickets/not-a-uuid/start", "", 400,
+						"id"),
+				post("kitchen: ready a ticket id that is not a UUID", "/api/kitchen/tickets/not-a-uuid/ready", "", 400,
+						"id"),
+				get("kitchen: status is no ticket status", "/api/kitchen/tickets?status=BOGUS", 400, "status"),
+				// the cashier-service
+				post("payments: malformed JSON", payments, "{\"method\": \"CARD\", \"amount\": ", 400, null),
+				post("payments: amount is a word", payments, card.replace("1.00", "\"ten\""), 400, "amount"),
+				post("payments: missing amount", payments, "{\"method\": \"CARD\"}", 400, "amount"),
+				post("payments: bill id that is not a UUID", "/api/bills/not-a-uuid/payments", card, 400, "id"));
 	}
 
 	static Stream<Case> badRequests() {
@@ -276,24 +334,6 @@ class BadInputIT {
 			.replace("{bill}", bill);
 	}
 
-	private static String ticketOf(String orderId) {
-		for (JsonNode ticket : restaurant.get("/api/kitchen/tickets").json()) {
-			if (ticket.path("orderId").asString().equals(orderId)) {
-				return ticket.path("id").asString();
-			}
-		}
-		return null;
-	}
-
-	private static String firstOf(JsonNode menu, String category) {
-		for (JsonNode item : menu) {
-			if (item.path("category").asString().equals(category) && item.path("available").asBoolean()) {
-				return item.path("id").asString();
-			}
-		}
-		throw new AssertionError("no available " + category + " on the menu");
-	}
-
 	/**
 	 * One bad request: what is sent, the status expected, and the field the problem must
 	 * name ({@code null} when none is at fault, e.g. an unknown id).
@@ -315,26 +355,21 @@ class BadInputIT {
 
 		static Snapshot take() {
 			List<String> orders = new ArrayList<>();
-			for (JsonNode order : list("/api/orders")) {
-				orders.add(order.path("id").asString() + " " + order.path("status").asString() + " "
-						+ order.path("updatedAt").asString());
+			for (Order order : restaurant.waiter().orders()) {
+				orders.add(order.id() + " " + order.status() + " " + order.updatedAt());
 			}
 			List<String> tickets = new ArrayList<>();
-			for (JsonNode ticket : list("/api/kitchen/tickets")) {
-				tickets.add(ticket.path("id").asString() + " " + ticket.path("status").asString());
+			for (Ticket ticket : restaurant.kitchen().tickets()) {
+				tickets.add(ticket.id() + " " + ticket.status());
 			}
 			List<String> bills = new ArrayList<>();
-			for (JsonNode bill : list("/api/bills")) {
-				bills.add(bill.path("id").asString() + " " + bill.path("status").asString() + " "
-						+ bill.path("paid").decimalValue().toPlainString() + " " + bill.path("payments").size());
+			for (Bill bill : restaurant.till().bills()) {
+				bills.add(bill.id() + " " + bill.status() + " " + bill.paid().toPlainString() + " "
+						+ bill.payments().size());
 			}
-			return new Snapshot(list("/api/menu").toString(), orders, tickets, bills);
-		}
-
-		private static JsonNode list(String path) {
-			Restaurant.Response response = restaurant.get(path);
-			assertThat(response.status()).as(path + ": " + response.body()).isEqualTo(200);
-			return response.json();
+			Restaurant.Response menu = restaurant.get("/api/menu");
+			assertThat(menu.status()).as("/api/menu: " + menu.body()).isEqualTo(200);
+			return new Snapshot(menu.json().toString(), orders, tickets, bills);
 		}
 
 	}

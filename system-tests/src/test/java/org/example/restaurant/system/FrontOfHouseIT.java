@@ -5,12 +5,14 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
+import org.example.restaurant.system.Waiter.Line;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +31,6 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -135,10 +136,11 @@ class FrontOfHouseIT {
 		}
 
 		void oneWholeOrder() throws IOException {
-			int ordersBefore = api("/api/orders?table=" + TABLE).size();
+			Waiter waiter = this.restaurant.waiter();
+			int ordersBefore = waiter.ordersAt(TABLE).size();
 			// A busy evening: two other tables have ordered already (through the API).
-			place("T3", "carbonara", "house-red");
-			place("T9", "risotto", "tiramisu");
+			waiter.place("T3", Line.of("carbonara", 2).withNote("well done"), Line.of("house-red", 1));
+			waiter.place("T9", Line.of("risotto", 2).withNote("well done"), Line.of("tiramisu", 1));
 
 			// The floor: table T7 orders two margheritas, one without basil, and a
 			// lemonade.
@@ -159,9 +161,9 @@ class FrontOfHouseIT {
 			String orderId = this.wait.until((b) -> find("#floor").getDomAttribute("data-last-order-id"));
 			String card = "#orders .order[data-order-id='" + orderId + "']";
 			this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(card)));
-			assertThat(api("/api/orders?table=" + TABLE).size()).as("orders of " + TABLE).isEqualTo(ordersBefore + 1);
+			assertThat(waiter.ordersAt(TABLE)).as("orders of " + TABLE).hasSize(ordersBefore + 1);
 			assertThat(find(card).getText()).contains("Pizza Margherita", "one without basil", "Homemade Lemonade");
-			BigDecimal total = api("/api/orders/" + orderId).path("total").decimalValue();
+			BigDecimal total = waiter.order(orderId).total();
 			assertThat(total).isEqualByComparingTo("22.90");
 
 			// The kitchen display: the ticket is cooked by a replica and waits for a
@@ -216,8 +218,9 @@ class FrontOfHouseIT {
 			// The day's report counts the bill, as the cashier-service does.
 			click("#tab-report");
 			String day = this.wait.until((b) -> find("#report-date").getDomProperty("value"));
+			Till till = this.restaurant.till();
 			this.wait.until((b) -> find("[data-figure='billsPaid'] strong").getText()
-				.equals(api("/api/reports/daily?date=" + day).path("billsPaid").asString()));
+				.equals(String.valueOf(till.dailyReport(LocalDate.parse(day)).billsPaid())));
 			assertThat(Integer.parseInt(find("[data-figure='billsPaid'] strong").getText())).isPositive();
 			screenshot("report");
 
@@ -240,20 +243,6 @@ class FrontOfHouseIT {
 			assertThat(errors).as("errors in the browser's console").anyMatch((message) -> message.matches(refused));
 			assertThat(errors).as("script errors in the browser's console")
 				.allMatch((message) -> message.contains("Failed to load resource"));
-		}
-
-		private JsonNode api(String path) {
-			Restaurant.Response response = this.restaurant.get(path);
-			assertThat(response.status()).as(path + ": " + response.body()).isEqualTo(200);
-			return response.json();
-		}
-
-		private void place(String table, String main, String other) {
-			Restaurant.Response placed = this.restaurant.post("/api/orders", """
-					{"table": "%s", "items": [{"menuItemId": "%s", "quantity": 2, "note": "well done"},
-					  {"menuItemId": "%s", "quantity": 1}]}
-					""".formatted(table, main, other));
-			assertThat(placed.status()).as(placed.body()).isEqualTo(201);
 		}
 
 		private WebElement find(String css) {

@@ -2,7 +2,6 @@ package org.example.restaurant.system;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.example.restaurant.system.Kitchen.Ticket;
+import org.example.restaurant.system.Waiter.Line;
+import org.example.restaurant.system.Waiter.Order;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,8 @@ import static org.awaitility.Awaitility.await;
  */
 @ExtendWith(RestaurantExtension.class)
 class KitchenClusterIT {
+
+	private static final Line[] A_PIZZA_AND_TWO_LEMONADES = { Line.of("margherita", 1), Line.of("lemonade", 2) };
 
 	static Restaurant restaurant;
 
@@ -47,19 +51,17 @@ class KitchenClusterIT {
 	void thirtyOrdersAreSharedBetweenReplicas() {
 		List<String> orders = new ArrayList<>();
 		for (int i = 0; i < 30; i++) {
-			orders.add(placeOrder("C" + i));
+			orders.add(restaurant.waiter().place("C" + i, A_PIZZA_AND_TWO_LEMONADES).id());
 		}
-		await("30 orders ready").atMost(Duration.ofSeconds(120))
-			.pollInterval(Duration.ofMillis(500))
-			.until(() -> orders.stream().allMatch((id) -> "READY".equals(orderStatus(id))));
+		restaurant.waiter().awaitEvery(orders, "READY", Duration.ofSeconds(120));
 
-		Map<String, JsonNode> tickets = ticketsByOrder();
+		Map<String, List<Ticket>> tickets = restaurant.kitchen().ticketsByOrder();
 		Set<String> cooks = new HashSet<>();
 		for (String order : orders) {
-			JsonNode ticket = tickets.get(order);
-			assertThat(ticket).as("ticket of order " + order).isNotNull();
-			assertThat(ticket.path("status").asString()).isEqualTo("READY");
-			cooks.add(ticket.path("preparedBy").asString());
+			assertThat(tickets.get(order)).as("ticket of order " + order).isNotNull();
+			Ticket ticket = tickets.get(order).get(0);
+			assertThat(ticket.status()).isEqualTo("READY");
+			cooks.add(ticket.preparedBy());
 		}
 		System.out.println("30 orders were cooked by " + cooks);
 		assertThat(cooks).hasSizeGreaterThanOrEqualTo(2).allMatch((id) -> id.startsWith("kitchen-"));
@@ -73,10 +75,12 @@ class KitchenClusterIT {
 		Thread stream = new Thread(() -> {
 			int n = 0;
 			while (streaming.get()) {
-				Restaurant.Response placed = restaurant.post("/api/orders", orderBody("K" + (n++)));
+				// Raw answers: a refusal is counted, not thrown, so that the stream goes
+				// on.
+				Restaurant.Response placed = restaurant.waiter().tryPlace("K" + (n++), A_PIZZA_AND_TWO_LEMONADES);
 				record(failures, "POST /api/orders", placed);
 				if (placed.status() == 201) {
-					orders.add(placed.json().path("id").asString());
+					orders.add(placed.as(Order.class).id());
 				}
 				record(failures, "GET /api/kitchen/tickets", restaurant.get("/api/kitchen/tickets?status=PREPARING"));
 				record(failures, "GET /api/kitchen/cluster", restaurant.get("/api/kitchen/cluster"));
@@ -91,10 +95,10 @@ class KitchenClusterIT {
 			// Wait for a replica that is cooking something, and kill it mid-cooking.
 			String victim = await("a replica with tickets in its pans").atMost(Duration.ofSeconds(60))
 				.pollInterval(Duration.ofMillis(100))
-				.until(restaurant::busiestKitchenReplica, (id) -> id != null);
+				.until(restaurant.kitchen()::busiestReplica, (id) -> id != null);
 			long killedAt = System.nanoTime();
 			restaurant.kill(victim);
-			List<String> victimTickets = restaurant.ticketsHeldBy(victim);
+			List<String> victimTickets = restaurant.kitchen().ticketsHeldBy(victim);
 			System.out.println("kill -9 " + victim + " while it held tickets " + victimTickets);
 			assertThat(victimTickets).as("tickets in the dead replica's pans").isNotEmpty();
 
@@ -103,9 +107,8 @@ class KitchenClusterIT {
 				.pollInterval(Duration.ofMillis(100))
 				.until(() -> {
 					for (String ticketId : victimTickets) {
-						JsonNode ticket = restaurant.get("/api/kitchen/tickets/" + ticketId).json();
-						String by = ticket.path("preparedBy").asString();
-						if (!takenOverAfter.containsKey(ticketId) && !by.equals(victim)) {
+						String by = restaurant.kitchen().ticket(ticketId).preparedBy();
+						if (!takenOverAfter.containsKey(ticketId) && !victim.equals(by)) {
 							takenOverAfter.put(ticketId, millisSince(killedAt));
 						}
 					}
@@ -128,16 +131,11 @@ class KitchenClusterIT {
 			stream.join(Duration.ofSeconds(60).toMillis());
 		}
 
-		await("every order of the stream to be ready").atMost(Duration.ofSeconds(120))
-			.pollInterval(Duration.ofMillis(500))
-			.until(() -> orders.stream().allMatch((id) -> "READY".equals(orderStatus(id))));
+		restaurant.waiter().awaitEvery(orders, "READY", Duration.ofSeconds(120));
 
-		Map<String, Integer> ticketsPerOrder = new HashMap<>();
-		for (JsonNode ticket : restaurant.get("/api/kitchen/tickets").json()) {
-			ticketsPerOrder.merge(ticket.path("orderId").asString(), 1, Integer::sum);
-		}
+		Map<String, List<Ticket>> ticketsPerOrder = restaurant.kitchen().ticketsByOrder();
 		for (String order : orders) {
-			assertThat(ticketsPerOrder.get(order)).as("tickets of order " + order).isEqualTo(1);
+			assertThat(ticketsPerOrder.get(order)).as("tickets of order " + order).hasSize(1);
 		}
 		System.out
 			.println(orders.size() + " orders streamed through the gateway, " + failures.size() + " requests failed");
@@ -149,11 +147,11 @@ class KitchenClusterIT {
 	void aReplicaStoppedNormallyLeavesAtOnceAndHandsItsTicketsBack() {
 		List<String> orders = new ArrayList<>();
 		for (int i = 0; i < 8; i++) {
-			orders.add(placeOrder("S" + i));
+			orders.add(restaurant.waiter().place("S" + i, A_PIZZA_AND_TWO_LEMONADES).id());
 		}
 		String leaving = await("a replica with tickets in its pans").atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(100))
-			.until(restaurant::busiestKitchenReplica, (id) -> id != null);
+			.until(restaurant.kitchen()::busiestReplica, (id) -> id != null);
 
 		long stoppingAt = System.nanoTime();
 		CompletableFuture<Long> stopped = CompletableFuture.supplyAsync(() -> {
@@ -166,15 +164,13 @@ class KitchenClusterIT {
 		long stoppedAfter = stopped.join();
 		long handedOver = await(leaving + "'s tickets to be taken over").atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(100))
-			.until(() -> restaurant.ticketsHeldBy(leaving).isEmpty() ? millisSince(stoppingAt) : null,
+			.until(() -> restaurant.kitchen().ticketsHeldBy(leaving).isEmpty() ? millisSince(stoppingAt) : null,
 					(ms) -> ms != null);
 		System.out.printf(
 				"Graceful stop of %s: process ended after %d ms, out of rotation (not UP in the registry) after %d ms, its tickets held by others after %d ms%n",
 				leaving, stoppedAfter, outOfRegistry, handedOver);
 
-		await("every order to be ready").atMost(Duration.ofSeconds(120))
-			.pollInterval(Duration.ofMillis(500))
-			.until(() -> orders.stream().allMatch((id) -> "READY".equals(orderStatus(id))));
+		restaurant.waiter().awaitEvery(orders, "READY", Duration.ofSeconds(120));
 	}
 
 	/** Whether the registry offers the instance to clients (lists it as UP). */
@@ -196,31 +192,6 @@ class KitchenClusterIT {
 
 	private static long millisSince(long nanos) {
 		return Duration.ofNanos(System.nanoTime() - nanos).toMillis();
-	}
-
-	private static String placeOrder(String table) {
-		Restaurant.Response placed = restaurant.post("/api/orders", orderBody(table));
-		assertThat(placed.status()).as(placed.body()).isEqualTo(201);
-		return placed.json().path("id").asString();
-	}
-
-	private static String orderBody(String table) {
-		return """
-				{"table": "%s", "items": [{"menuItemId": "margherita", "quantity": 1},
-				                          {"menuItemId": "lemonade", "quantity": 2}]}
-				""".formatted(table);
-	}
-
-	private static String orderStatus(String id) {
-		return restaurant.get("/api/orders/" + id).json().path("status").asString();
-	}
-
-	private static Map<String, JsonNode> ticketsByOrder() {
-		Map<String, JsonNode> tickets = new HashMap<>();
-		for (JsonNode ticket : restaurant.get("/api/kitchen/tickets").json()) {
-			tickets.put(ticket.path("orderId").asString(), ticket);
-		}
-		return tickets;
 	}
 
 }

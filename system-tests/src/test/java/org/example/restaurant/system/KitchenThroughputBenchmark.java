@@ -9,10 +9,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.example.restaurant.system.Kitchen.Ticket;
+import org.example.restaurant.system.Waiter.Line;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -47,32 +47,27 @@ class KitchenThroughputBenchmark {
 	private static double run(Restaurant restaurant, String label) {
 		// The stream: several waiters placing orders through the gateway as fast as it
 		// takes them.
-		List<String> orders = IntStream.range(0, ORDERS).parallel().mapToObj((i) -> {
-			Restaurant.Response placed = restaurant.post("/api/orders",
-					"{\"table\": \"B%d\", \"items\": [{\"menuItemId\": \"margherita\", \"quantity\": 1}]}"
-						.formatted(i));
-			assertThat(placed.status()).as(placed.body()).isEqualTo(201);
-			return placed.json().path("id").asString();
-		}).collect(Collectors.toCollection(CopyOnWriteArrayList::new));
+		List<String> orders = IntStream.range(0, ORDERS)
+			.parallel()
+			.mapToObj((i) -> restaurant.waiter().place("B" + i, Line.of("margherita", 1)).id())
+			.collect(Collectors.toCollection(CopyOnWriteArrayList::new));
 		Set<String> pending = new HashSet<>(orders);
 		await(label + ": every order cooked").atMost(Duration.ofMinutes(5))
 			.pollInterval(Duration.ofMillis(500))
 			.until(() -> {
-				for (JsonNode ticket : restaurant.get("/api/kitchen/tickets?status=READY").json()) {
-					pending.remove(ticket.path("orderId").asString());
+				for (Ticket ticket : restaurant.kitchen().tickets("READY")) {
+					pending.remove(ticket.orderId());
 				}
 				return pending.isEmpty();
 			});
 		Instant firstStart = Instant.MAX;
 		Instant lastReady = Instant.MIN;
 		Set<String> cooks = new HashSet<>();
-		for (JsonNode ticket : restaurant.get("/api/kitchen/tickets?status=READY").json()) {
-			if (orders.contains(ticket.path("orderId").asString())) {
-				Instant started = Instant.parse(ticket.path("startedAt").asString());
-				Instant ready = Instant.parse(ticket.path("readyAt").asString());
-				firstStart = started.isBefore(firstStart) ? started : firstStart;
-				lastReady = ready.isAfter(lastReady) ? ready : lastReady;
-				cooks.add(ticket.path("preparedBy").asString());
+		for (Ticket ticket : restaurant.kitchen().tickets("READY")) {
+			if (orders.contains(ticket.orderId())) {
+				firstStart = ticket.startedAt().isBefore(firstStart) ? ticket.startedAt() : firstStart;
+				lastReady = ticket.readyAt().isAfter(lastReady) ? ticket.readyAt() : lastReady;
+				cooks.add(ticket.preparedBy());
 			}
 		}
 		double seconds = Duration.between(firstStart, lastReady).toMillis() / 1000.0;

@@ -2,13 +2,18 @@ package org.example.restaurant.system;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.UUID;
 
+import org.example.restaurant.system.Kitchen.Ticket;
+import org.example.restaurant.system.Till.Bill;
+import org.example.restaurant.system.Till.Payment;
+import org.example.restaurant.system.Till.PaymentRequest;
+import org.example.restaurant.system.Waiter.Line;
+import org.example.restaurant.system.Waiter.MenuItem;
+import org.example.restaurant.system.Waiter.PlacedOrder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,63 +47,47 @@ class OneWholeOrderIT {
 		Restaurant.Response menu = restaurant.get("/api/menu");
 		assertThat(menu.status()).isEqualTo(200);
 		assertThat(menu.header("X-Instance-Id")).isEqualTo("order-1");
-		List<String> categories = new ArrayList<>();
-		menu.json().forEach((item) -> categories.add(item.path("category").asString()));
-		assertThat(categories).contains("STARTER", "MAIN", "DESSERT", "DRINK").hasSizeGreaterThanOrEqualTo(12);
-		String main = firstOf(menu.json(), "MAIN");
-		String drink = firstOf(menu.json(), "DRINK");
+		assertThat(menu.asListOf(MenuItem.class)).extracting(MenuItem::category)
+			.contains("STARTER", "MAIN", "DESSERT", "DRINK")
+			.hasSizeGreaterThanOrEqualTo(12);
+		Waiter waiter = restaurant.waiter();
+		String main = waiter.firstAvailable("MAIN");
+		String drink = waiter.firstAvailable("DRINK");
 
-		Restaurant.Response placed = restaurant.post("/api/orders", """
-				{"table": "T4", "items": [
-				  {"menuItemId": "%s", "quantity": 2, "note": "one without basil"},
-				  {"menuItemId": "%s", "quantity": 1}]}
-				""".formatted(main, drink));
-		assertThat(placed.status()).as(placed.body()).isEqualTo(201);
-		JsonNode order = placed.json();
-		String orderId = order.path("id").asString();
-		assertThat(placed.header("Location")).endsWith("/api/orders/" + orderId);
-		assertThat(order.path("status").asString()).isEqualTo("PLACED");
-		BigDecimal total = order.path("total").decimalValue();
+		PlacedOrder placed = waiter.place("T4", Line.of(main, 2).withNote("one without basil"), Line.of(drink, 1));
+		String orderId = placed.id();
+		assertThat(placed.location()).endsWith("/api/orders/" + orderId);
+		assertThat(placed.order().status()).isEqualTo("PLACED");
+		BigDecimal total = placed.order().total();
 		assertThat(total).isPositive();
 
-		await("the kitchen to cook order " + orderId).atMost(Duration.ofSeconds(60))
-			.pollInterval(Duration.ofMillis(300))
-			.until(() -> status("/api/orders/" + orderId), "READY"::equals);
+		waiter.awaitStatus(orderId, "READY");
 
-		JsonNode ticket = ticketFor(orderId);
-		assertThat(ticket.path("status").asString()).isEqualTo("READY");
-		assertThat(ticket.path("table").asString()).isEqualTo("T4");
-		assertThat(ticket.path("preparedBy").asString()).startsWith("kitchen-");
-		assertThat(ticket.path("items")).hasSize(2);
+		Ticket ticket = restaurant.kitchen().ticketOf(orderId);
+		assertThat(ticket.status()).isEqualTo("READY");
+		assertThat(ticket.table()).isEqualTo("T4");
+		assertThat(ticket.preparedBy()).startsWith("kitchen-");
+		assertThat(ticket.items()).hasSize(2);
 
-		Restaurant.Response served = restaurant.post("/api/orders/" + orderId + "/serve", "");
-		assertThat(served.status()).as(served.body()).isEqualTo(200);
-		assertThat(served.json().path("status").asString()).isEqualTo("SERVED");
+		assertThat(waiter.serve(orderId).status()).isEqualTo("SERVED");
 
-		JsonNode bill = await("the cashier to open the bill").atMost(Duration.ofSeconds(30))
-			.pollInterval(Duration.ofMillis(300))
-			.until(() -> restaurant.get("/api/bills?orderId=" + orderId).json(), (bills) -> bills.size() == 1)
-			.get(0);
-		assertThat(bill.path("status").asString()).isEqualTo("OPEN");
-		assertThat(bill.path("total").decimalValue()).isEqualByComparingTo(total);
-		assertThat(bill.path("balanceDue").decimalValue()).isEqualByComparingTo(total);
-		assertThat(bill.path("lines")).hasSize(2);
+		Till till = restaurant.till();
+		Bill bill = till.awaitBillOf(orderId);
+		assertThat(bill.status()).isEqualTo("OPEN");
+		assertThat(bill.total()).isEqualByComparingTo(total);
+		assertThat(bill.balanceDue()).isEqualByComparingTo(total);
+		assertThat(bill.lines()).hasSize(2);
 
-		String billId = bill.path("id").asString();
-		Restaurant.Response paid = restaurant.post("/api/bills/" + billId + "/payments",
-				"{\"method\": \"CARD\", \"amount\": %s, \"tip\": 2.00}".formatted(total.toPlainString()));
-		assertThat(paid.status()).as(paid.body()).isEqualTo(201);
-		assertThat(paid.json().path("amount").decimalValue()).isEqualByComparingTo(total);
+		Payment paid = till.pay(bill.id(), PaymentRequest.card(total).withTip("2.00"));
+		assertThat(paid.amount()).isEqualByComparingTo(total);
 
-		assertThat(restaurant.get("/api/bills/" + billId).json().path("status").asString()).isEqualTo("PAID");
-		await("the order to be marked paid").atMost(Duration.ofSeconds(30))
-			.pollInterval(Duration.ofMillis(300))
-			.until(() -> status("/api/orders/" + orderId), "PAID"::equals);
+		assertThat(till.bill(bill.id()).status()).isEqualTo("PAID");
+		waiter.awaitStatus(orderId, "PAID", Duration.ofSeconds(30));
 	}
 
 	@Test
 	void refusesBadInputAndUnknownPathsWithProblems() {
-		Restaurant.Response bad = restaurant.post("/api/orders", "{\"table\": \"T1\", \"items\": []}");
+		Restaurant.Response bad = restaurant.waiter().tryPlace("T1");
 		assertThat(bad.status()).isEqualTo(400);
 		assertThat(bad.header("Content-Type")).startsWith("application/problem+json");
 		assertThat(bad.body()).contains("items");
@@ -107,30 +96,7 @@ class OneWholeOrderIT {
 		assertThat(unknown.status()).isEqualTo(404);
 		assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
 
-		assertThat(restaurant.post("/internal/orders/" + java.util.UUID.randomUUID() + "/paid", "{}").status())
-			.isEqualTo(404);
-	}
-
-	private static String status(String path) {
-		return restaurant.get(path).json().path("status").asString();
-	}
-
-	private static JsonNode ticketFor(String orderId) {
-		for (JsonNode ticket : restaurant.get("/api/kitchen/tickets").json()) {
-			if (ticket.path("orderId").asString().equals(orderId)) {
-				return ticket;
-			}
-		}
-		throw new AssertionError("no ticket for order " + orderId);
-	}
-
-	private static String firstOf(JsonNode menu, String category) {
-		for (JsonNode item : menu) {
-			if (item.path("category").asString().equals(category) && item.path("available").asBoolean()) {
-				return item.path("id").asString();
-			}
-		}
-		throw new AssertionError("no available " + category + " on the menu");
+		assertThat(restaurant.post("/internal/orders/" + UUID.randomUUID() + "/paid", "{}").status()).isEqualTo(404);
 	}
 
 }

@@ -1,14 +1,20 @@
 package org.example.restaurant.system;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.example.restaurant.system.Kitchen.Ticket;
+import org.example.restaurant.system.Till.Bill;
+import org.example.restaurant.system.Till.PaymentRequest;
+import org.example.restaurant.system.Waiter.Line;
+import org.example.restaurant.system.Waiter.Order;
+import org.example.restaurant.system.Waiter.PlacedOrder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,6 +55,9 @@ class OutagesIT {
 
 	private static final List<String> KITCHENS = List.of("kitchen-1", "kitchen-2", "kitchen-3");
 
+	/** What most orders here are: two soups and a glass of red. */
+	private static final Line[] SOUP_AND_WINE = { Line.of("soup-of-the-day", 2), Line.of("house-red", 1) };
+
 	static Restaurant restaurant;
 
 	@BeforeAll
@@ -67,48 +76,39 @@ class OutagesIT {
 	void withTheCashierDownOrdersAreStillServedAndEveryBillAppearsOnceItIsBack() {
 		restaurant.kill("cashier-1");
 
-		List<JsonNode> orders = new ArrayList<>();
+		Waiter waiter = restaurant.waiter();
+		List<Order> orders = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
-			orders.add(place(table("C"), null));
+			orders.add(place(table("C"), SOUP_AND_WINE));
 		}
 		String unknownBill = UUID.randomUUID().toString();
 		// Twice round the cashier's routes: first while the registry may still list the
 		// dead instance (refused connections), then with the circuit open.
 		for (int round = 0; round < 2; round++) {
 			assertUnavailable("GET", "/api/bills", null);
-			assertUnavailable("GET", "/api/bills?orderId=" + orders.get(0).path("id").asString(), null);
+			assertUnavailable("GET", "/api/bills?orderId=" + orders.get(0).id(), null);
 			assertUnavailable("GET", "/api/bills/" + unknownBill, null);
 			assertUnavailable("GET", "/api/reports/daily?date=" + LocalDate.now(ZoneOffset.UTC), null);
-			assertUnavailable("POST", "/api/bills/" + unknownBill + "/payments",
-					"{\"method\": \"CARD\", \"amount\": 1.00}");
+			assertUnavailable("POST", Till.paymentsOf(unknownBill), PaymentRequest.card(new BigDecimal("1.00")).json());
 		}
 
-		for (JsonNode order : orders) {
-			String id = order.path("id").asString();
-			awaitStatus(id, "READY");
-			Restaurant.Response served = restaurant.post("/api/orders/" + id + "/serve", "");
-			assertThat(served.status()).as(served.body()).isEqualTo(200);
-			assertThat(served.json().path("status").asString()).isEqualTo("SERVED");
+		for (Order order : orders) {
+			waiter.awaitStatus(order.id(), "READY", CATCH_UP);
+			assertThat(waiter.serve(order.id()).status()).isEqualTo("SERVED");
 		}
-		assertUnavailable("GET", "/api/bills?orderId=" + orders.get(0).path("id").asString(), null);
+		assertUnavailable("GET", "/api/bills?orderId=" + orders.get(0).id(), null);
 
 		restaurant.restartWhatIsDown();
 
-		for (JsonNode order : orders) {
-			String id = order.path("id").asString();
-			JsonNode bills = await("the bill of order " + id + " once the cashier is back").atMost(CATCH_UP)
-				.pollInterval(POLL)
-				.until(() -> billsOf(id), (found) -> found != null && !found.isEmpty());
-			assertThat(bills).as("bills of order " + id).hasSize(1);
-			JsonNode bill = bills.get(0);
-			assertThat(bill.path("orderId").asString()).isEqualTo(id);
-			assertThat(bill.path("table").asString()).isEqualTo(order.path("table").asString());
-			assertThat(bill.path("status").asString()).isEqualTo("OPEN");
-			assertThat(bill.path("total").decimalValue()).as("bill of order " + id)
-				.isEqualByComparingTo(order.path("total").decimalValue());
-			assertThat(bill.path("balanceDue").decimalValue()).isEqualByComparingTo(order.path("total").decimalValue());
-			assertThat(bill.path("lines")).hasSameSizeAs(order.path("items"));
-			assertThat(statusOf(id)).isEqualTo("SERVED");
+		for (Order order : orders) {
+			Bill bill = restaurant.till().awaitBillOf(order.id(), CATCH_UP);
+			assertThat(bill.orderId()).isEqualTo(order.id());
+			assertThat(bill.table()).isEqualTo(order.table());
+			assertThat(bill.status()).isEqualTo("OPEN");
+			assertThat(bill.total()).as("bill of order " + order.id()).isEqualByComparingTo(order.total());
+			assertThat(bill.balanceDue()).isEqualByComparingTo(order.total());
+			assertThat(bill.lines()).hasSameSizeAs(order.items());
+			assertThat(waiter.order(order.id()).status()).isEqualTo("SERVED");
 		}
 	}
 
@@ -121,14 +121,14 @@ class OutagesIT {
 	void withTheKitchenDownOrdersAreTakenAndNeitherTheyNorTheirTicketsAreLostWhenTheOrderServiceIsKilled() {
 		KITCHENS.forEach(restaurant::kill);
 
+		Waiter waiter = restaurant.waiter();
 		String key = UUID.randomUUID().toString();
 		String keyedTable = table("O");
-		Restaurant.Response keyed = restaurant.post("/api/orders", orderBody(keyedTable), key);
-		assertThat(keyed.status()).as(keyed.body()).isEqualTo(201);
-		assertThat(keyed.json().path("status").asString()).isEqualTo("PLACED");
-		List<JsonNode> orders = new ArrayList<>(List.of(keyed.json()));
+		PlacedOrder keyed = waiter.placeWithKey(key, keyedTable, SOUP_AND_WINE);
+		assertThat(keyed.order().status()).isEqualTo("PLACED");
+		List<Order> orders = new ArrayList<>(List.of(keyed.order()));
 		for (int i = 0; i < 2; i++) {
-			orders.add(place(table("K"), null));
+			orders.add(place(table("K"), SOUP_AND_WINE));
 		}
 		for (int round = 0; round < 2; round++) {
 			assertUnavailable("GET", "/api/kitchen/tickets", null);
@@ -137,85 +137,99 @@ class OutagesIT {
 		}
 		// Only the kitchen knows whether a cook started, and no kitchen answers: the
 		// order service cannot cancel, and changes nothing.
-		String notCancelled = orders.get(1).path("id").asString();
+		String notCancelled = orders.get(1).id();
 		assertUnavailable("POST", "/api/orders/" + notCancelled + "/cancel", null);
-		for (JsonNode order : orders) {
-			assertThat(statusOf(order.path("id").asString())).isEqualTo("PLACED");
+		for (Order order : orders) {
+			assertThat(waiter.order(order.id()).status()).isEqualTo("PLACED");
 		}
 
 		// One more order, and the order service is killed right after acknowledging it:
 		// a 201 means the order and its message are on disk (the embedded H2 database
 		// writes each commit at once, WRITE_DELAY=0; with H2's default delay of about a
 		// second this order was lost).
-		JsonNode lastMinute = place(table("L"), null);
-		orders.add(lastMinute);
+		orders.add(place(table("L"), SOUP_AND_WINE));
 		restaurant.kill("order-1");
 		assertUnavailable("GET", "/api/orders/" + notCancelled, null);
-		assertUnavailable("POST", "/api/orders", orderBody(table("X")));
+		assertUnavailable("POST", "/api/orders", Waiter.orderJson(table("X"), SOUP_AND_WINE));
 
 		restaurant.restartWhatIsDown();
 		awaitWholeRestaurant();
 
-		for (JsonNode order : orders) {
-			String id = order.path("id").asString();
-			Restaurant.Response again = restaurant.get("/api/orders/" + id);
-			assertThat(again.status()).as(again.body()).isEqualTo(200);
-			assertThat(again.json().path("table").asString()).isEqualTo(order.path("table").asString());
-			assertThat(again.json().path("total").decimalValue())
-				.isEqualByComparingTo(order.path("total").decimalValue());
-			assertThat(again.json().path("items")).hasSameSizeAs(order.path("items"));
+		for (Order order : orders) {
+			Order again = waiter.order(order.id());
+			assertThat(again.table()).isEqualTo(order.table());
+			assertThat(again.total()).isEqualByComparingTo(order.total());
+			assertThat(again.items()).hasSameSizeAs(order.items());
 		}
 		awaitCooked(orders);
 
 		// The waiter's app sends the first order again, with its key: the same order
 		// comes back, and no second one is placed.
-		Restaurant.Response repeated = restaurant.post("/api/orders", orderBody(keyedTable), key);
-		assertThat(repeated.status()).as(repeated.body()).isEqualTo(201);
-		assertThat(repeated.header("Idempotent-Replayed")).isEqualTo("true");
-		assertThat(repeated.json().path("id").asString()).isEqualTo(keyed.json().path("id").asString());
-		assertThat(repeated.header("Location")).isEqualTo(keyed.header("Location"));
-		JsonNode atTheTable = restaurant.get("/api/orders?table=" + keyedTable).json();
+		PlacedOrder repeated = waiter.placeWithKey(key, keyedTable, SOUP_AND_WINE);
+		assertThat(repeated.replayed()).isTrue();
+		assertThat(repeated.id()).isEqualTo(keyed.id());
+		assertThat(repeated.location()).isEqualTo(keyed.location());
+		List<Order> atTheTable = waiter.ordersAt(keyedTable);
 		assertThat(atTheTable).hasSize(1);
-		assertThat(atTheTable.get(0).path("id").asString()).isEqualTo(keyed.json().path("id").asString());
+		assertThat(atTheTable.get(0).id()).isEqualTo(keyed.id());
 	}
 
 	@Test
 	void anOrderNoCookHasStartedIsCancelledWithItsTicketAndOneBeingCookedIsNot() {
 		// Twice as many long tickets as the shared restaurant has cooks (3 replicas x 2),
 		// so that the order placed after them waits in the queue for a good while.
-		List<JsonNode> longOnes = new ArrayList<>();
+		Waiter waiter = restaurant.waiter();
+		Kitchen kitchen = restaurant.kitchen();
+		List<Order> longOnes = new ArrayList<>();
 		for (int i = 0; i < 12; i++) {
-			longOnes.add(place(table("L"), "{\"menuItemId\": \"risotto\", \"quantity\": 1}"));
+			longOnes.add(place(table("L"), Line.of("risotto", 1)));
 		}
-		String waiting = place(table("W"), null).path("id").asString();
+		String waiting = place(table("W"), SOUP_AND_WINE).id();
 
-		Restaurant.Response cancelled = restaurant.post("/api/orders/" + waiting + "/cancel", "");
-		assertThat(cancelled.status()).as(cancelled.body() + ", ticket " + ticketsOf(waiting)).isEqualTo(200);
-		assertThat(cancelled.json().path("status").asString()).isEqualTo("CANCELLED");
+		Restaurant.Response cancelled = waiter.tryCancel(waiting);
+		assertThat(cancelled.status()).as(cancelled.body() + ", ticket " + kitchen.ticketsOf(waiting)).isEqualTo(200);
+		assertThat(cancelled.as(Order.class).status()).isEqualTo("CANCELLED");
 		await("the kitchen to hold the cancelled ticket of order " + waiting).atMost(CATCH_UP)
 			.pollInterval(POLL)
-			.until(() -> ticketsOf(waiting),
-					(tickets) -> tickets.size() == 1 && tickets.get(0).path("status").asString().equals("CANCELLED"));
+			.until(() -> kitchen.ticketsOf(waiting),
+					(tickets) -> tickets.size() == 1 && tickets.get(0).status().equals("CANCELLED"));
 
 		String cooking = await("a cook to start one of the long orders").atMost(CATCH_UP)
 			.pollInterval(Duration.ofMillis(100))
 			.until(() -> preparing(longOnes), (id) -> id != null);
-		Restaurant.Response refused = restaurant.post("/api/orders/" + cooking + "/cancel", "");
+		Restaurant.Response refused = waiter.tryCancel(cooking);
 		assertThat(refused.status()).as(refused.body()).isEqualTo(409);
 		assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
-		assertThat(statusOf(cooking)).isNotEqualTo("CANCELLED");
+		assertThat(waiter.order(cooking).status()).isNotEqualTo("CANCELLED");
 
-		Map<String, List<JsonNode>> tickets = awaitCooked(longOnes);
-		assertThat(tickets.get(cooking).get(0).path("status").asString()).isEqualTo("READY");
+		Map<String, List<Ticket>> tickets = awaitCooked(longOnes);
+		assertThat(tickets.get(cooking).get(0).status()).isEqualTo("READY");
 		// Every cook is free again, and none took the cancelled ticket.
-		assertThat(statusOf(waiting)).isEqualTo("CANCELLED");
-		List<JsonNode> cancelledTicket = ticketsOf(waiting);
+		assertThat(waiter.order(waiting).status()).isEqualTo("CANCELLED");
+		List<Ticket> cancelledTicket = kitchen.ticketsOf(waiting);
 		assertThat(cancelledTicket).hasSize(1);
-		assertThat(cancelledTicket.get(0).path("status").asString()).isEqualTo("CANCELLED");
-		assertThat(cancelledTicket.get(0).path("startedAt").isNull()
-				|| cancelledTicket.get(0).path("startedAt").isMissingNode())
-			.as("never started: " + cancelledTicket.get(0))
-			.isTrue();
+		assertThat(cancelledTicket.get(0).status()).isEqualTo("CANCELLED");
+		assertThat(cancelledTicket.get(0).startedAt()).as("never started: " + cancelledTicket.get(0)).isNull();
+	}
+
+	/**
+	 * The kitchen's database is a part of its own (the H2 TCP server that the launcher
+	 * starts as {@code kitchen-db}). While it is down the kitchen replicas still run but
+	 * cannot read a ticket: they say so as a service that is down does, with a 503
+	 * problem and {@code Retry-After} (not a 500), and answer again once it is back.
+	 */
+	@Test
+	void withTheKitchensDatabaseDownTheKitchenIsUnavailableUntilTheDatabaseIsBack() {
+		assertThat(restaurant.launcher("status")).containsPattern("kitchen-db +running");
+		restaurant.stop("kitchen-db");
+
+		Restaurant.Response response = assertUnavailable("GET", "/api/kitchen/tickets", null);
+		assertThat(response.problem().title()).as(response.describe()).isEqualTo("Service unavailable");
+
+		restaurant.restartWhatIsDown();
+		await("the kitchen to answer again once its database is back").atMost(CATCH_UP)
+			.pollInterval(POLL)
+			.until(() -> restaurant.get("/api/kitchen/tickets").status() == 200);
 	}
 
 	/**
@@ -251,7 +265,7 @@ class OutagesIT {
 	 * The gateway's answer for a service that is down: a 503 problem with
 	 * {@code Retry-After}, at once (never a 500, never a hang).
 	 */
-	private static void assertUnavailable(String method, String path, String body) {
+	private static Restaurant.Response assertUnavailable(String method, String path, String body) {
 		long start = System.nanoTime();
 		Restaurant.Response response = restaurant.send(method, path, (body != null) ? "application/json" : null, body);
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -262,22 +276,14 @@ class OutagesIT {
 		assertThat(response.json().path("status").asInt()).as(answer).isEqualTo(503);
 		assertThat(response.header("Retry-After")).as(answer).matches("[1-9][0-9]*");
 		assertThat(took).as(answer).isLessThan(NO_HANG);
+		return response;
 	}
 
-	/** Places an order at the table: the given line, or by default a soup and a glass. */
-	private static JsonNode place(String table, String line) {
-		String body = (line != null) ? "{\"table\": \"%s\", \"items\": [%s]}".formatted(table, line) : orderBody(table);
-		Restaurant.Response placed = restaurant.post("/api/orders", body);
-		assertThat(placed.status()).as(placed.body()).isEqualTo(201);
-		assertThat(placed.json().path("status").asString()).isEqualTo("PLACED");
-		return placed.json();
-	}
-
-	private static String orderBody(String table) {
-		return """
-				{"table": "%s", "items": [{"menuItemId": "soup-of-the-day", "quantity": 2},
-				                          {"menuItemId": "house-red", "quantity": 1}]}
-				""".formatted(table);
+	/** A waiter places an order at the table. */
+	private static Order place(String table, Line... lines) {
+		PlacedOrder placed = restaurant.waiter().place(table, lines);
+		assertThat(placed.order().status()).isEqualTo("PLACED");
+		return placed.order();
 	}
 
 	/** A table name of this scenario's own: a letter and a few random characters. */
@@ -289,57 +295,25 @@ class OutagesIT {
 	 * Waits until every order is READY, and returns the tickets by order: exactly one
 	 * each, cooked (nothing lost, nothing cooked twice).
 	 */
-	private static Map<String, List<JsonNode>> awaitCooked(List<JsonNode> orders) {
-		for (JsonNode order : orders) {
-			awaitStatus(order.path("id").asString(), "READY");
+	private static Map<String, List<Ticket>> awaitCooked(List<Order> orders) {
+		for (Order order : orders) {
+			restaurant.waiter().awaitStatus(order.id(), "READY", CATCH_UP);
 		}
-		Map<String, List<JsonNode>> tickets = new HashMap<>();
-		for (JsonNode ticket : restaurant.get("/api/kitchen/tickets").json()) {
-			tickets.computeIfAbsent(ticket.path("orderId").asString(), (id) -> new ArrayList<>()).add(ticket);
-		}
-		for (JsonNode order : orders) {
-			String id = order.path("id").asString();
-			assertThat(tickets.get(id)).as("tickets of order " + id).hasSize(1);
-			assertThat(tickets.get(id).get(0).path("status").asString()).isEqualTo("READY");
-			assertThat(tickets.get(id).get(0).path("preparedBy").asString()).startsWith("kitchen-");
-		}
-		return tickets;
-	}
-
-	private static void awaitStatus(String orderId, String status) {
-		await("order " + orderId + " to be " + status).atMost(CATCH_UP)
-			.pollInterval(POLL)
-			.until(() -> statusOf(orderId), status::equals);
-	}
-
-	private static String statusOf(String orderId) {
-		Restaurant.Response response = restaurant.get("/api/orders/" + orderId);
-		assertThat(response.status()).as(response.body()).isEqualTo(200);
-		return response.json().path("status").asString();
-	}
-
-	/** The bills of an order, or {@code null} while the cashier cannot answer. */
-	private static JsonNode billsOf(String orderId) {
-		Restaurant.Response response = restaurant.get("/api/bills?orderId=" + orderId);
-		return (response.status() == 200) ? response.json() : null;
-	}
-
-	private static List<JsonNode> ticketsOf(String orderId) {
-		List<JsonNode> tickets = new ArrayList<>();
-		for (JsonNode ticket : restaurant.get("/api/kitchen/tickets").json()) {
-			if (ticket.path("orderId").asString().equals(orderId)) {
-				tickets.add(ticket);
-			}
+		Map<String, List<Ticket>> tickets = restaurant.kitchen().ticketsByOrder();
+		for (Order order : orders) {
+			assertThat(tickets.get(order.id())).as("tickets of order " + order.id()).hasSize(1);
+			assertThat(tickets.get(order.id()).get(0).status()).isEqualTo("READY");
+			assertThat(tickets.get(order.id()).get(0).preparedBy()).startsWith("kitchen-");
 		}
 		return tickets;
 	}
 
 	/** One of the orders whose ticket a cook is preparing, or {@code null}. */
-	private static String preparing(List<JsonNode> orders) {
-		List<String> ids = orders.stream().map((order) -> order.path("id").asString()).toList();
-		for (JsonNode ticket : restaurant.get("/api/kitchen/tickets?status=PREPARING").json()) {
-			if (ids.contains(ticket.path("orderId").asString())) {
-				return ticket.path("orderId").asString();
+	private static String preparing(List<Order> orders) {
+		List<String> ids = orders.stream().map(Order::id).toList();
+		for (Ticket ticket : restaurant.kitchen().tickets("PREPARING")) {
+			if (ids.contains(ticket.orderId())) {
+				return ticket.orderId();
 			}
 		}
 		return null;

@@ -8,13 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.example.restaurant.system.Kitchen.Ticket;
+import org.example.restaurant.system.Till.Bill;
+import org.example.restaurant.system.Till.PaymentRequest;
+import org.example.restaurant.system.Waiter.Line;
+import org.example.restaurant.system.Waiter.PlacedOrder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,6 +36,8 @@ import static org.awaitility.Awaitility.await;
 @Order(1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PostgresRestaurantIT {
+
+	private static final Line[] A_PIZZA_AND_TWO_LEMONADES = { Line.of("margherita", 1), Line.of("lemonade", 2) };
 
 	static PostgresDatabases databases;
 
@@ -83,29 +89,19 @@ class PostgresRestaurantIT {
 	@Test
 	@Order(2)
 	void anOrderIsPlacedCookedServedBilledAndPaid() throws Exception {
-		Restaurant.Response placed = restaurant.post("/api/orders", orderBody("P1"));
-		assertThat(placed.status()).as(placed.body()).isEqualTo(201);
-		String orderId = placed.json().path("id").asString();
-		BigDecimal total = placed.json().path("total").decimalValue();
+		Waiter waiter = restaurant.waiter();
+		PlacedOrder placed = waiter.place("P1", A_PIZZA_AND_TWO_LEMONADES);
+		String orderId = placed.id();
+		BigDecimal total = placed.order().total();
 
-		await("the kitchen to cook order " + orderId).atMost(Duration.ofSeconds(60))
-			.pollInterval(Duration.ofMillis(300))
-			.until(() -> orderStatus(orderId), "READY"::equals);
-		Restaurant.Response served = restaurant.post("/api/orders/" + orderId + "/serve", "");
-		assertThat(served.status()).as(served.body()).isEqualTo(200);
+		waiter.awaitStatus(orderId, "READY");
+		waiter.serve(orderId);
 
-		JsonNode bill = await("the cashier to open the bill").atMost(Duration.ofSeconds(30))
-			.pollInterval(Duration.ofMillis(300))
-			.until(() -> restaurant.get("/api/bills?orderId=" + orderId).json(), (bills) -> bills.size() == 1)
-			.get(0);
-		assertThat(bill.path("total").decimalValue()).isEqualByComparingTo(total);
-		String billId = bill.path("id").asString();
-		Restaurant.Response paid = restaurant.post("/api/bills/" + billId + "/payments",
-				"{\"method\": \"CASH\", \"amount\": %s, \"tendered\": 100.00}".formatted(total.toPlainString()));
-		assertThat(paid.status()).as(paid.body()).isEqualTo(201);
-		await("the order to be marked paid").atMost(Duration.ofSeconds(30))
-			.pollInterval(Duration.ofMillis(300))
-			.until(() -> orderStatus(orderId), "PAID"::equals);
+		Till till = restaurant.till();
+		Bill bill = till.awaitBillOf(orderId);
+		assertThat(bill.total()).isEqualByComparingTo(total);
+		till.pay(bill.id(), PaymentRequest.cash(total, new BigDecimal("100.00")));
+		waiter.awaitStatus(orderId, "PAID", Duration.ofSeconds(30));
 
 		// What the services answered is what PostgreSQL holds.
 		UUID id = UUID.fromString(orderId);
@@ -121,40 +117,26 @@ class PostgresRestaurantIT {
 	void aKilledReplicasTicketsAreTakenOverByTheOther() {
 		List<String> orders = new ArrayList<>();
 		for (int i = 0; i < 6; i++) {
-			Restaurant.Response placed = restaurant.post("/api/orders", orderBody("K" + i));
-			assertThat(placed.status()).as(placed.body()).isEqualTo(201);
-			orders.add(placed.json().path("id").asString());
+			orders.add(restaurant.waiter().place("K" + i, A_PIZZA_AND_TWO_LEMONADES).id());
 		}
+		Kitchen kitchen = restaurant.kitchen();
 		String victim = await("a replica with tickets in its pans").atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(100))
-			.until(restaurant::busiestKitchenReplica, (id) -> id != null);
+			.until(kitchen::busiestReplica, (id) -> id != null);
 		restaurant.kill(victim);
-		List<String> held = restaurant.ticketsHeldBy(victim);
+		List<String> held = kitchen.ticketsHeldBy(victim);
 		System.out.println("kill -9 " + victim + " while it held tickets " + held);
 		assertThat(held).as("tickets in the dead replica's pans").isNotEmpty();
 
 		await("the other replica to take over " + victim + "'s tickets").atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(200))
-			.until(() -> restaurant.ticketsHeldBy(victim).isEmpty());
-		await("every order to be ready").atMost(Duration.ofSeconds(90))
-			.pollInterval(Duration.ofMillis(500))
-			.until(() -> orders.stream().allMatch((id) -> "READY".equals(orderStatus(id))));
+			.until(() -> kitchen.ticketsHeldBy(victim).isEmpty());
+		restaurant.waiter().awaitEvery(orders, "READY", Duration.ofSeconds(90));
 		for (String ticketId : held) {
-			JsonNode ticket = restaurant.get("/api/kitchen/tickets/" + ticketId).json();
-			assertThat(ticket.path("status").asString()).isEqualTo("READY");
-			assertThat(ticket.path("preparedBy").asString()).isNotEqualTo(victim).startsWith("kitchen-");
+			Ticket ticket = kitchen.ticket(ticketId);
+			assertThat(ticket.status()).isEqualTo("READY");
+			assertThat(ticket.preparedBy()).isNotEqualTo(victim).startsWith("kitchen-");
 		}
-	}
-
-	private static String orderStatus(String id) {
-		return restaurant.get("/api/orders/" + id).json().path("status").asString();
-	}
-
-	private static String orderBody(String table) {
-		return """
-				{"table": "%s", "items": [{"menuItemId": "margherita", "quantity": 1},
-				                          {"menuItemId": "lemonade", "quantity": 2}]}
-				""".formatted(table);
 	}
 
 }

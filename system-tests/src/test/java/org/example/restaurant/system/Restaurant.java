@@ -19,18 +19,34 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole restaurant, started with the project's own launcher ({@code ./restaurant up})
  * on free ports and a private run folder, and an HTTP client for its gateway.
+ * <p>
+ * A scenario speaks to it as the staff do: {@link #waiter()} places, serves and cancels
+ * orders, {@link #kitchen()} shows the tickets, {@link #till()} shows the bills and takes
+ * payments, each answer read into a small record of the fields the scenarios use (a
+ * tolerant reader). {@link #get}, {@link #post} and {@link #send} stay for what a
+ * scenario checks raw: status codes, headers and problem bodies.
  */
 final class Restaurant implements AutoCloseable {
 
-	private static final JsonMapper json = JsonMapper.builder().build();
+	/** How long a launcher command may take before it is killed and fails. */
+	static final Duration LAUNCHER_TIMEOUT = Duration.ofMinutes(10);
 
-	private final Path home = Path.of(System.getProperty("restaurant.home", "..")).toAbsolutePath().normalize();
+	static final JsonMapper json = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+		.build();
+
+	private final Path home;
+
+	private final Duration launcherTimeout;
 
 	private final Path runDir;
 
@@ -52,6 +68,16 @@ final class Restaurant implements AutoCloseable {
 	 * the shared one's files.
 	 */
 	Restaurant(int kitchens, String suffix) {
+		this(kitchens, suffix, Path.of(System.getProperty("restaurant.home", "..")), LAUNCHER_TIMEOUT);
+	}
+
+	/**
+	 * A restaurant whose launcher is the {@code restaurant} script in {@code home}, each
+	 * of whose commands is killed after {@code launcherTimeout}.
+	 */
+	Restaurant(int kitchens, String suffix, Path home, Duration launcherTimeout) {
+		this.home = home.toAbsolutePath().normalize();
+		this.launcherTimeout = launcherTimeout;
 		this.runDir = Path.of(System.getProperty("restaurant.run-dir", "target/run") + suffix).toAbsolutePath();
 		this.env.put("RESTAURANT_RUN_DIR", this.runDir.toString());
 		this.env.put("GATEWAY_PORT", String.valueOf(this.gatewayPort));
@@ -119,20 +145,37 @@ final class Restaurant implements AutoCloseable {
 		return tails.toString();
 	}
 
+	/**
+	 * Runs {@code ./restaurant ARGS...} and returns what it printed. Its output goes to a
+	 * file while it runs, so that the time limit holds even when the launcher (or a part
+	 * it started) keeps the output open: a launcher still running after
+	 * {@link #LAUNCHER_TIMEOUT} is killed, with whatever it started under it, and fails
+	 * with what it printed so far.
+	 */
 	String launcher(String... args) {
 		List<String> command = new ArrayList<>();
 		command.add(this.home.resolve("restaurant").toString());
 		command.addAll(List.of(args));
-		ProcessBuilder builder = new ProcessBuilder(command).directory(this.home.toFile()).redirectErrorStream(true);
-		builder.environment().putAll(this.env);
+		String name = "./restaurant " + String.join(" ", args);
+		Path output = null;
 		try {
+			output = Files.createTempFile("restaurant-launcher-", ".out");
+			ProcessBuilder builder = new ProcessBuilder(command).directory(this.home.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(output.toFile());
+			builder.environment().putAll(this.env);
 			Process process = builder.start();
-			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-				throw new IllegalStateException(
-						"./restaurant " + String.join(" ", args) + " failed:\n" + output + "\n" + logTails());
+			if (!process.waitFor(this.launcherTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				killWithWhatItStarted(process);
+				throw new IllegalStateException(name + " did not finish in " + this.launcherTimeout
+						+ " and was killed; it printed:\n" + Files.readString(output) + "\n" + logTails());
 			}
-			return output;
+			String printed = Files.readString(output);
+			if (process.exitValue() != 0) {
+				throw new IllegalStateException(
+						name + " failed (exit code " + process.exitValue() + "):\n" + printed + "\n" + logTails());
+			}
+			return printed;
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -140,6 +183,38 @@ final class Restaurant implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
+		}
+		finally {
+			if (output != null) {
+				try {
+					Files.deleteIfExists(output);
+				}
+				catch (IOException ex) {
+					// a temporary file: nothing to do
+				}
+			}
+		}
+	}
+
+	/**
+	 * Kills a launcher and every process under it: those it started are known before it
+	 * dies, since once it is gone they are no longer its descendants.
+	 */
+	private static void killWithWhatItStarted(Process launcher) {
+		List<ProcessHandle> under = launcher.descendants().toList();
+		launcher.destroyForcibly();
+		under.forEach(ProcessHandle::destroyForcibly);
+		for (ProcessHandle process : Stream.concat(Stream.of(launcher.toHandle()), under.stream()).toList()) {
+			try {
+				process.onExit().get(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				// reported with the failure that follows
+			}
 		}
 	}
 
@@ -184,33 +259,19 @@ final class Restaurant implements AutoCloseable {
 		launcher("up");
 	}
 
-	/**
-	 * The kitchen replica holding the ticket started last: the one with the most cooking
-	 * left.
-	 */
-	String busiestKitchenReplica() {
-		String busiest = null;
-		String latestStart = "";
-		for (JsonNode ticket : get("/api/kitchen/tickets?status=PREPARING").json()) {
-			String by = ticket.path("preparedBy").asString();
-			String started = ticket.path("startedAt").asString();
-			if (by.startsWith("kitchen-") && started.compareTo(latestStart) > 0) {
-				busiest = by;
-				latestStart = started;
-			}
-		}
-		return busiest;
+	/** The waiter: the menu, and placing, serving and cancelling orders. */
+	Waiter waiter() {
+		return new Waiter(this);
 	}
 
-	/** The ids of the tickets a kitchen replica is preparing. */
-	List<String> ticketsHeldBy(String instanceId) {
-		List<String> held = new ArrayList<>();
-		for (JsonNode ticket : get("/api/kitchen/tickets?status=PREPARING").json()) {
-			if (ticket.path("preparedBy").asString().equals(instanceId)) {
-				held.add(ticket.path("id").asString());
-			}
-		}
-		return held;
+	/** The kitchen: its tickets, and which replica holds which. */
+	Kitchen kitchen() {
+		return new Kitchen(this);
+	}
+
+	/** The till: bills, payments, receipts and the day's report. */
+	Till till() {
+		return new Till(this);
 	}
 
 	Response get(String path) {
@@ -302,6 +363,27 @@ final class Restaurant implements AutoCloseable {
 			return Restaurant.json.readTree(this.body);
 		}
 
+		/** The body read into a record of the fields it names. */
+		<T> T as(Class<T> type) {
+			return Restaurant.json.readValue(this.body, type);
+		}
+
+		/** The body, a JSON array, read into a list of records. */
+		<T> List<T> asListOf(Class<T> type) {
+			return Restaurant.json.readValue(this.body,
+					Restaurant.json.getTypeFactory().constructCollectionType(List.class, type));
+		}
+
+		/** The body read as a problem ({@code application/problem+json}). */
+		Problem problem() {
+			return as(Problem.class);
+		}
+
+		/** What was asked and what came back, to explain a failed assertion. */
+		String describe() {
+			return this.status + " " + header("Content-Type") + " " + this.body;
+		}
+
 		String header(String name) {
 			return this.headers.entrySet()
 				.stream()
@@ -309,6 +391,15 @@ final class Restaurant implements AutoCloseable {
 				.map((e) -> e.getValue().get(0))
 				.findFirst()
 				.orElse(null);
+		}
+
+	}
+
+	/** An error as every part of the restaurant answers it (RFC 9457). */
+	record Problem(int status, String title, String detail, String instance, List<FieldError> errors) {
+
+		/** One field at fault, and what is wrong with it. */
+		record FieldError(String field, String message) {
 		}
 
 	}
