@@ -119,7 +119,7 @@ public class Bill extends AbstractAggregateRoot<Bill> {
 		this.currency = currency;
 		this.lines = new ArrayList<>(lines);
 		TaxRule.Totals totals = taxRule
-			.apply(lines.stream().map(BillLine::getLineTotal).reduce(BigDecimal.ZERO, BigDecimal::add));
+			.apply(lines.stream().map(BillLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add));
 		this.taxRate = taxRule.rate();
 		this.pricesIncludeTax = taxRule.pricesIncludeTax();
 		this.subtotal = totals.subtotal();

@@ -28,7 +28,7 @@ record BillJson(UUID id, UUID orderId, String table, String currency, List<LineJ
 	record LineJson(String name, int quantity, BigDecimal unitPrice, BigDecimal lineTotal) {
 
 		static LineJson of(BillLine line) {
-			return new LineJson(line.getName(), line.getQuantity(), line.getUnitPrice(), line.getLineTotal());
+			return new LineJson(line.name(), line.quantity(), line.unitPrice(), line.lineTotal());
 		}
 
 	}

@@ -15,17 +15,13 @@ public class PaymentExceedsBalance extends RefusalException {
 	private final BigDecimal balanceDue;
 
 	PaymentExceedsBalance(UUID billId, BigDecimal amount, BigDecimal balanceDue) {
-		super("A payment of " + amount + " is more than the " + balanceDue + " due on bill " + billId);
+		super("A payment of " + amount + " is more than the " + balanceDue + " due on bill " + billId,
+				Map.of("balanceDue", balanceDue));
 		this.balanceDue = balanceDue;
 	}
 
 	public BigDecimal getBalanceDue() {
 		return this.balanceDue;
-	}
-
-	@Override
-	public Map<String, Object> properties() {
-		return Map.of("balanceDue", this.balanceDue);
 	}
 
 }

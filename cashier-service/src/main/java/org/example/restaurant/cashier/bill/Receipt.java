@@ -66,9 +66,9 @@ public final class Receipt {
 
 	private void items(Bill bill) {
 		for (BillLine line : bill.getLines()) {
-			String quantity = line.getQuantity() + " x ";
-			List<String> name = wrap(line.getName(), WIDTH - quantity.length() - AMOUNT_WIDTH - 1);
-			row(quantity + name.get(0), amount(line.getLineTotal()));
+			String quantity = line.quantity() + " x ";
+			List<String> name = wrap(line.name(), WIDTH - quantity.length() - AMOUNT_WIDTH - 1);
+			row(quantity + name.get(0), amount(line.lineTotal()));
 			String indent = " ".repeat(quantity.length());
 			name.subList(1, name.size()).forEach((more) -> add(indent + more));
 		}

@@ -44,8 +44,8 @@ class BillRepositoryTests {
 		assertThat(found.getOrderId()).isEqualTo(bill.getOrderId());
 		assertThat(found.getTable()).isEqualTo("T4");
 		assertThat(found.getCurrency()).isEqualTo("EUR");
-		assertThat(found.getLines()).extracting(BillLine::getName).containsExactly("Margherita", "Tiramisu");
-		assertThat(found.getLines().get(1).getUnitPrice()).hasToString("6.00");
+		assertThat(found.getLines()).extracting(BillLine::name).containsExactly("Margherita", "Tiramisu");
+		assertThat(found.getLines().get(1).unitPrice()).hasToString("6.00");
 		assertThat(found.getTotal()).hasToString("25.00");
 		assertThat(found.getTax()).hasToString("2.27");
 		assertThat(found.getSubtotal()).hasToString("22.73");

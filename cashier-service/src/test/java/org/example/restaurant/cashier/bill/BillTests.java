@@ -26,10 +26,10 @@ class BillTests {
 		assertThat(bill.getTable()).isEqualTo("T4");
 		assertThat(bill.getCurrency()).isEqualTo("EUR");
 		assertThat(bill.getLines()).singleElement().satisfies((line) -> {
-			assertThat(line.getName()).isEqualTo("Margherita");
-			assertThat(line.getQuantity()).isEqualTo(2);
-			assertThat(line.getUnitPrice()).isEqualTo(eur("9.50"));
-			assertThat(line.getLineTotal()).isEqualTo(eur("19.00"));
+			assertThat(line.name()).isEqualTo("Margherita");
+			assertThat(line.quantity()).isEqualTo(2);
+			assertThat(line.unitPrice()).isEqualTo(eur("9.50"));
+			assertThat(line.lineTotal()).isEqualTo(eur("19.00"));
 		});
 		assertThat(bill.getTotal()).isEqualTo(eur("19.00"));
 		assertThat(bill.getPaid()).isEqualTo(eur("0.00"));

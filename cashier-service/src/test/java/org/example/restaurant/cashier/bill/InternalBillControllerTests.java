@@ -56,9 +56,9 @@ class InternalBillControllerTests {
 		ArgumentCaptor<List<BillLine>> lines = ArgumentCaptor.forClass(List.class);
 		then(this.cashier).should().open(eq(bill.getOrderId()), eq("T4"), lines.capture());
 		assertThat(lines.getValue()).singleElement().satisfies((line) -> {
-			assertThat(line.getName()).isEqualTo("Margherita");
-			assertThat(line.getQuantity()).isEqualTo(2);
-			assertThat(line.getLineTotal()).isEqualByComparingTo("19.00");
+			assertThat(line.name()).isEqualTo("Margherita");
+			assertThat(line.quantity()).isEqualTo(2);
+			assertThat(line.lineTotal()).isEqualByComparingTo("19.00");
 		});
 	}
 

@@ -11,27 +11,9 @@ import org.example.restaurant.platform.problem.ConflictException;
  */
 public abstract class IllegalTicketTransition extends ConflictException {
 
-	private final UUID ticketId;
-
-	private final TicketStatus status;
-
 	protected IllegalTicketTransition(UUID ticketId, TicketStatus status, String message) {
-		super(message);
-		this.ticketId = ticketId;
-		this.status = status;
-	}
-
-	public UUID getTicketId() {
-		return this.ticketId;
-	}
-
-	public TicketStatus getStatus() {
-		return this.status;
-	}
-
-	@Override
-	public Map<String, Object> properties() {
-		return Map.of("ticketId", this.ticketId, "ticketStatus", this.status);
+		// not "status": that member of a problem is the HTTP status
+		super(message, Map.of("ticketId", ticketId, "ticketStatus", status));
 	}
 
 }

@@ -205,7 +205,7 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 	 * slowest one decides.
 	 */
 	int longestPrepSeconds() {
-		return this.items.stream().map(TicketItem::getPrepSeconds).max(Comparator.naturalOrder()).orElse(0);
+		return this.items.stream().map(TicketItem::prepSeconds).max(Comparator.naturalOrder()).orElse(0);
 	}
 
 	/**

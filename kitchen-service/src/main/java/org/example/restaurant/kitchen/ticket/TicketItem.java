@@ -5,46 +5,15 @@ import jakarta.persistence.Embeddable;
 
 /**
  * One line of a ticket: what to cook, how many, and how long one takes.
+ *
+ * @param name what to cook
+ * @param quantity how many
+ * @param note a wish for the cook, may be {@code null}
+ * @param prepSeconds how long one takes at full speed
  */
 @Embeddable
-public class TicketItem {
-
-	@Column(name = "name", nullable = false)
-	private String name;
-
-	@Column(name = "quantity", nullable = false)
-	private int quantity;
-
-	@Column(name = "note")
-	private String note;
-
-	@Column(name = "prep_seconds", nullable = false)
-	private int prepSeconds;
-
-	protected TicketItem() {
-	}
-
-	public TicketItem(String name, int quantity, String note, int prepSeconds) {
-		this.name = name;
-		this.quantity = quantity;
-		this.note = note;
-		this.prepSeconds = prepSeconds;
-	}
-
-	public String getName() {
-		return this.name;
-	}
-
-	public int getQuantity() {
-		return this.quantity;
-	}
-
-	public String getNote() {
-		return this.note;
-	}
-
-	public int getPrepSeconds() {
-		return this.prepSeconds;
-	}
+public record TicketItem(@Column(name = "name", nullable = false) String name,
+		@Column(name = "quantity", nullable = false) int quantity, @Column(name = "note") String note,
+		@Column(name = "prep_seconds", nullable = false) int prepSeconds) {
 
 }

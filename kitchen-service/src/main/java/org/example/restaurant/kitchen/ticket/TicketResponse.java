@@ -13,7 +13,7 @@ record TicketResponse(UUID id, UUID orderId, String table, TicketStatus status, 
 	static TicketResponse of(Ticket ticket) {
 		List<Item> items = ticket.getItems()
 			.stream()
-			.map((item) -> new Item(item.getName(), item.getQuantity(), item.getNote(), item.getPrepSeconds()))
+			.map((item) -> new Item(item.name(), item.quantity(), item.note(), item.prepSeconds()))
 			.toList();
 		return new TicketResponse(ticket.getId(), ticket.getOrderId(), ticket.getTable(), ticket.getStatus(), items,
 				ticket.getPreparedBy(), ticket.getPlacedAt(), ticket.getReceivedAt(), ticket.getStartedAt(),

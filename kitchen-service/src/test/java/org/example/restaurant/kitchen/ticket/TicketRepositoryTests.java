@@ -45,7 +45,7 @@ class TicketRepositoryTests {
 		assertThat(reloaded.getPlacedAt()).isEqualTo(Tickets.PLACED);
 		assertThat(reloaded.getReceivedAt()).isEqualTo(Tickets.RECEIVED);
 		assertThat(reloaded.getItems())
-			.extracting(TicketItem::getName, TicketItem::getQuantity, TicketItem::getNote, TicketItem::getPrepSeconds)
+			.extracting(TicketItem::name, TicketItem::quantity, TicketItem::note, TicketItem::prepSeconds)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("Margherita", 2, "no basil", 240),
 					org.assertj.core.groups.Tuple.tuple("Green salad", 1, null, 120));
 	}

@@ -18,7 +18,7 @@ class TicketTests {
 		assertThat(ticket.getId()).isNotNull();
 		assertThat(ticket.getOrderId()).isEqualTo(orderId);
 		assertThat(ticket.getStatus()).isEqualTo(TicketStatus.QUEUED);
-		assertThat(ticket.getItems()).extracting(TicketItem::getName).containsExactly("Margherita", "Green salad");
+		assertThat(ticket.getItems()).extracting(TicketItem::name).containsExactly("Margherita", "Green salad");
 		assertThat(ticket.getPreparedBy()).isNull();
 		assertThat(ticket.getReceivedAt()).isEqualTo(Tickets.RECEIVED);
 		assertThat(ticket.getStartedAt()).isNull();

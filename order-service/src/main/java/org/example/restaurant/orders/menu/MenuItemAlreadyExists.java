@@ -9,16 +9,9 @@ import org.example.restaurant.platform.problem.ConflictException;
  */
 public class MenuItemAlreadyExists extends ConflictException {
 
-	private final String menuItemId;
-
 	public MenuItemAlreadyExists(String menuItemId) {
-		super("Menu item '" + menuItemId + "' already exists; use PUT /api/menu/" + menuItemId + " to change it");
-		this.menuItemId = menuItemId;
-	}
-
-	@Override
-	public Map<String, Object> properties() {
-		return Map.of("menuItemId", this.menuItemId);
+		super("Menu item '" + menuItemId + "' already exists; use PUT /api/menu/" + menuItemId + " to change it",
+				Map.of("menuItemId", menuItemId));
 	}
 
 }

@@ -9,16 +9,8 @@ import org.example.restaurant.platform.problem.NotFoundException;
  */
 public class MenuItemNotFound extends NotFoundException {
 
-	private final String menuItemId;
-
 	public MenuItemNotFound(String menuItemId) {
-		super("Menu item '" + menuItemId + "' does not exist");
-		this.menuItemId = menuItemId;
-	}
-
-	@Override
-	public Map<String, Object> properties() {
-		return Map.of("menuItemId", this.menuItemId);
+		super("Menu item '" + menuItemId + "' does not exist", Map.of("menuItemId", menuItemId));
 	}
 
 }

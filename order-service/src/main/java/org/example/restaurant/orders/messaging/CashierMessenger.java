@@ -58,7 +58,7 @@ class CashierMessenger {
 		static NewBill of(Order order) {
 			List<Line> lines = order.getLines()
 				.stream()
-				.map((line) -> new Line(line.getName(), line.getQuantity(), line.getUnitPrice()))
+				.map((line) -> new Line(line.name(), line.quantity(), line.unitPrice()))
 				.toList();
 			return new NewBill(order.getId(), order.getTable(), lines);
 		}

@@ -59,7 +59,7 @@ class KitchenMessenger {
 		static NewTicket of(Order order) {
 			List<Item> items = order.getLines()
 				.stream()
-				.map((line) -> new Item(line.getName(), line.getQuantity(), line.getNote(), line.getPrepSeconds()))
+				.map((line) -> new Item(line.name(), line.quantity(), line.note(), line.prepSeconds()))
 				.toList();
 			return new NewTicket(order.getId(), order.getTable(), order.getCreatedAt(), items);
 		}

@@ -11,16 +11,8 @@ import org.example.restaurant.platform.problem.ConflictException;
  */
 public class CookAlreadyStarted extends ConflictException {
 
-	private final UUID orderId;
-
 	public CookAlreadyStarted(UUID orderId) {
-		super("Order " + orderId + " cannot be cancelled: a cook already started it");
-		this.orderId = orderId;
-	}
-
-	@Override
-	public Map<String, Object> properties() {
-		return Map.of("orderId", this.orderId);
+		super("Order " + orderId + " cannot be cancelled: a cook already started it", Map.of("orderId", orderId));
 	}
 
 }

@@ -12,17 +12,9 @@ import org.example.restaurant.platform.problem.UnavailableException;
  */
 public class KitchenUnavailable extends UnavailableException {
 
-	private final UUID orderId;
-
 	public KitchenUnavailable(UUID orderId, Throwable cause) {
 		super("The kitchen cannot confirm the cancellation of order " + orderId
-				+ " now; the order is unchanged, try again in a moment", cause);
-		this.orderId = orderId;
-	}
-
-	@Override
-	public Map<String, Object> properties() {
-		return Map.of("orderId", this.orderId);
+				+ " now; the order is unchanged, try again in a moment", Map.of("orderId", orderId), cause);
 	}
 
 }

@@ -88,7 +88,7 @@ public class Order extends AbstractAggregateRoot<Order> {
 		this.id = UUID.randomUUID();
 		this.table = Objects.requireNonNull(table, "table must not be null");
 		this.lines = new ArrayList<>(lines);
-		this.total = lines.stream().map(OrderLine::getLineTotal).reduce(Money.ZERO, Money::plus);
+		this.total = lines.stream().map(OrderLine::lineTotal).reduce(Money.ZERO, Money::plus);
 		this.status = OrderStatus.PLACED;
 		this.createdAt = now();
 		this.updatedAt = this.createdAt;
@@ -259,7 +259,7 @@ public class Order extends AbstractAggregateRoot<Order> {
 	 * @return how many dishes and drinks the order has in all
 	 */
 	public int getItemCount() {
-		return this.lines.stream().mapToInt(OrderLine::getQuantity).sum();
+		return this.lines.stream().mapToInt(OrderLine::quantity).sum();
 	}
 
 	public BigDecimal getTotal() {

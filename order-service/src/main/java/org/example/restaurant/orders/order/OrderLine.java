@@ -11,35 +11,27 @@ import org.example.restaurant.platform.money.Money;
  * One line of an order: a menu item as it was when the order was placed. Name, unit price
  * and prep time are copies, so later menu changes do not change this order, its ticket or
  * its bill; the prep time is kept so the kitchen ticket can be rebuilt from the order.
+ *
+ * @param menuItemId the menu item's id
+ * @param name the item's name when the order was placed
+ * @param unitPrice the price of one when the order was placed, in cents
+ * @param quantity how many, at least one
+ * @param note a wish for the kitchen, {@code null} when there is none (a blank note is
+ * none)
+ * @param prepSeconds how long one takes to prepare
  */
 @Embeddable
-public class OrderLine {
+public record OrderLine(String menuItemId, String name, BigDecimal unitPrice, int quantity, String note,
+		int prepSeconds) {
 
-	private String menuItemId;
-
-	private String name;
-
-	private BigDecimal unitPrice;
-
-	private int quantity;
-
-	private String note;
-
-	private int prepSeconds;
-
-	protected OrderLine() {
-	}
-
-	OrderLine(String menuItemId, String name, BigDecimal unitPrice, int quantity, String note, int prepSeconds) {
+	public OrderLine {
 		if (quantity < 1) {
 			throw new IllegalArgumentException("quantity must be at least 1");
 		}
-		this.menuItemId = Objects.requireNonNull(menuItemId, "menuItemId must not be null");
-		this.name = Objects.requireNonNull(name, "name must not be null");
-		this.unitPrice = Money.of(unitPrice);
-		this.quantity = quantity;
-		this.note = (note == null || note.isBlank()) ? null : note;
-		this.prepSeconds = prepSeconds;
+		Objects.requireNonNull(menuItemId, "menuItemId must not be null");
+		Objects.requireNonNull(name, "name must not be null");
+		unitPrice = Money.of(unitPrice);
+		note = (note == null || note.isBlank()) ? null : note;
 	}
 
 	/**
@@ -53,34 +45,10 @@ public class OrderLine {
 		return new OrderLine(item.getId(), item.getName(), item.getPrice(), quantity, note, item.getPrepSeconds());
 	}
 
-	public String getMenuItemId() {
-		return this.menuItemId;
-	}
-
-	public String getName() {
-		return this.name;
-	}
-
-	public BigDecimal getUnitPrice() {
-		return this.unitPrice;
-	}
-
-	public int getQuantity() {
-		return this.quantity;
-	}
-
-	public String getNote() {
-		return this.note;
-	}
-
-	public int getPrepSeconds() {
-		return this.prepSeconds;
-	}
-
 	/**
 	 * @return unit price times quantity, in cents
 	 */
-	public BigDecimal getLineTotal() {
+	public BigDecimal lineTotal() {
 		return Money.times(this.unitPrice, this.quantity);
 	}
 

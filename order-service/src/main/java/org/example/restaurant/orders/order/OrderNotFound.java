@@ -10,16 +10,8 @@ import org.example.restaurant.platform.problem.NotFoundException;
  */
 public class OrderNotFound extends NotFoundException {
 
-	private final UUID orderId;
-
 	public OrderNotFound(UUID orderId) {
-		super("Order " + orderId + " does not exist");
-		this.orderId = orderId;
-	}
-
-	@Override
-	public Map<String, Object> properties() {
-		return Map.of("orderId", this.orderId);
+		super("Order " + orderId + " does not exist", Map.of("orderId", orderId));
 	}
 
 }

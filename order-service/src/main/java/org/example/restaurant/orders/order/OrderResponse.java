@@ -14,8 +14,8 @@ record OrderResponse(UUID id, String table, OrderStatus status, List<Line> items
 	static OrderResponse of(Order order) {
 		List<Line> items = order.getLines()
 			.stream()
-			.map((line) -> new Line(line.getMenuItemId(), line.getName(), line.getUnitPrice(), line.getQuantity(),
-					line.getNote(), line.getLineTotal()))
+			.map((line) -> new Line(line.menuItemId(), line.name(), line.unitPrice(), line.quantity(), line.note(),
+					line.lineTotal()))
 			.toList();
 		return new OrderResponse(order.getId(), order.getTable(), order.getStatus(), items, order.getTotal(),
 				order.getCreatedAt(), order.getUpdatedAt());

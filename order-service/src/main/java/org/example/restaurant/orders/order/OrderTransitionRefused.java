@@ -16,7 +16,8 @@ public abstract class OrderTransitionRefused extends ConflictException {
 	private final OrderStatus status;
 
 	protected OrderTransitionRefused(UUID orderId, OrderStatus status, String message) {
-		super(message);
+		// not "status": that member of a problem is the HTTP status
+		super(message, Map.of("orderId", orderId, "orderStatus", status));
 		this.orderId = orderId;
 		this.status = status;
 	}
@@ -30,12 +31,6 @@ public abstract class OrderTransitionRefused extends ConflictException {
 	 */
 	public OrderStatus getStatus() {
 		return this.status;
-	}
-
-	@Override
-	public Map<String, Object> properties() {
-		// not "status": that member of a problem is the HTTP status
-		return Map.of("orderId", this.orderId, "orderStatus", this.status);
 	}
 
 	/**

@@ -110,8 +110,8 @@ class OrderPersistenceTests {
 		assertThat(read.getCreatedAt()).isEqualTo(placed.getCreatedAt());
 		assertThat(read.getUpdatedAt()).isEqualTo(placed.getUpdatedAt());
 		assertThat(read.getLines())
-			.extracting(OrderLine::getMenuItemId, OrderLine::getQuantity, OrderLine::getNote, OrderLine::getUnitPrice,
-					OrderLine::getPrepSeconds)
+			.extracting(OrderLine::menuItemId, OrderLine::quantity, OrderLine::note, OrderLine::unitPrice,
+					OrderLine::prepSeconds)
 			.containsExactly(tuple("margherita", 2, "no basil", new BigDecimal("9.50"), 600),
 					tuple("espresso", 1, null, new BigDecimal("2.40"), 45));
 	}
@@ -144,7 +144,7 @@ class OrderPersistenceTests {
 		Order read = this.orders.findById(order.getId()).orElseThrow();
 		MenuItem ribeye = this.menu.findById("ribeye").orElseThrow();
 		MenuItem red = this.menu.findById("house-red").orElseThrow();
-		assertThat(read.getLines()).extracting(OrderLine::getName, OrderLine::getUnitPrice, OrderLine::getPrepSeconds)
+		assertThat(read.getLines()).extracting(OrderLine::name, OrderLine::unitPrice, OrderLine::prepSeconds)
 			.containsExactly(tuple(ribeye.getName(), ribeye.getPrice(), ribeye.getPrepSeconds()),
 					tuple(red.getName(), red.getPrice(), red.getPrepSeconds()));
 		assertThat(read.getTotal()).isEqualTo(ribeye.getPrice().add(red.getPrice().multiply(BigDecimal.valueOf(2))));

@@ -32,8 +32,8 @@ class OrderTests {
 		assertThat(order.getStatus()).isEqualTo(OrderStatus.PLACED);
 		assertThat(order.getTable()).isEqualTo("T4");
 		assertThat(order.getLines())
-			.extracting(OrderLine::getMenuItemId, OrderLine::getName, OrderLine::getUnitPrice, OrderLine::getQuantity,
-					OrderLine::getNote, OrderLine::getPrepSeconds, OrderLine::getLineTotal)
+			.extracting(OrderLine::menuItemId, OrderLine::name, OrderLine::unitPrice, OrderLine::quantity,
+					OrderLine::note, OrderLine::prepSeconds, OrderLine::lineTotal)
 			.containsExactly(
 					tuple("margherita", "Pizza Margherita", new BigDecimal("9.50"), 2, "no basil", 600,
 							new BigDecimal("19.00")),
@@ -62,9 +62,9 @@ class OrderTests {
 
 		margherita.revise("Pizza Margherita DOP", margherita.getCategory(), new BigDecimal("11.00"), 700);
 
-		assertThat(order.getLines().get(0).getName()).isEqualTo("Pizza Margherita");
-		assertThat(order.getLines().get(0).getUnitPrice()).isEqualTo(new BigDecimal("9.50"));
-		assertThat(order.getLines().get(0).getPrepSeconds()).isEqualTo(600);
+		assertThat(order.getLines().get(0).name()).isEqualTo("Pizza Margherita");
+		assertThat(order.getLines().get(0).unitPrice()).isEqualTo(new BigDecimal("9.50"));
+		assertThat(order.getLines().get(0).prepSeconds()).isEqualTo(600);
 		assertThat(order.getTotal()).isEqualTo(new BigDecimal("9.50"));
 	}
 

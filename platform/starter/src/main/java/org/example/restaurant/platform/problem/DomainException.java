@@ -16,9 +16,16 @@ public abstract class DomainException extends RuntimeException {
 
 	private final HttpStatus status;
 
+	private final Map<String, Object> properties;
+
 	DomainException(HttpStatus status, String message, Throwable cause) {
+		this(status, message, Map.of(), cause);
+	}
+
+	DomainException(HttpStatus status, String message, Map<String, Object> properties, Throwable cause) {
 		super(message, cause);
 		this.status = status;
+		this.properties = Map.copyOf(properties);
 	}
 
 	/**
@@ -31,10 +38,10 @@ public abstract class DomainException extends RuntimeException {
 
 	/**
 	 * Extra facts to add to the problem response, such as the id of the order.
-	 * @return properties by name, empty by default
+	 * @return properties by name: those given to the constructor, empty by default
 	 */
 	public Map<String, Object> properties() {
-		return Map.of();
+		return this.properties;
 	}
 
 }

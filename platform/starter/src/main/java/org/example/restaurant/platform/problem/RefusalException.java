@@ -1,5 +1,7 @@
 package org.example.restaurant.platform.problem;
 
+import java.util.Map;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -10,6 +12,15 @@ public abstract class RefusalException extends DomainException {
 
 	protected RefusalException(String message) {
 		super(HttpStatus.UNPROCESSABLE_CONTENT, message, null);
+	}
+
+	/**
+	 * A refusal with facts for the problem response.
+	 * @param message the problem's detail
+	 * @param properties the facts, such as {@code "orderId"}, added to the problem
+	 */
+	protected RefusalException(String message, Map<String, Object> properties) {
+		super(HttpStatus.UNPROCESSABLE_CONTENT, message, properties, null);
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.example.restaurant.platform.problem;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 
@@ -16,6 +17,16 @@ public abstract class UnavailableException extends DomainException {
 
 	protected UnavailableException(String message, Throwable cause) {
 		super(HttpStatus.SERVICE_UNAVAILABLE, message, cause);
+	}
+
+	/**
+	 * An outage with facts for the problem response.
+	 * @param message the problem's detail
+	 * @param properties the facts, such as {@code "orderId"}, added to the problem
+	 * @param cause what failed
+	 */
+	protected UnavailableException(String message, Map<String, Object> properties, Throwable cause) {
+		super(HttpStatus.SERVICE_UNAVAILABLE, message, properties, cause);
 	}
 
 	/**
