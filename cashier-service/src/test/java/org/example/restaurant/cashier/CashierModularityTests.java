@@ -1,11 +1,8 @@
 package org.example.restaurant.cashier;
 
-import org.junit.jupiter.api.Test;
+import org.example.restaurant.platform.test.ModularityContract;
 
-import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The service's packages as Spring Modulith sees them: each direct sub-package of
@@ -18,19 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * internal (one in its sub-packages, unless a named interface exposes it; no module has
  * sub-packages today).
  */
-class CashierModularityTests {
+class CashierModularityTests extends ModularityContract {
 
-	static final ApplicationModules modules = ApplicationModules.of(CashierServiceApplication.class);
-
-	@Test
-	void findsAModulePerPackageBelowTheApplication() {
-		assertThat(modules.stream().map(ApplicationModule::getName)).containsExactlyInAnyOrder("bill", "report",
-				"messaging");
-	}
-
-	@Test
-	void keepsTheModulesFreeOfCyclesAndOutOfEachOthersInternals() {
-		modules.verify();
+	CashierModularityTests() {
+		super(CashierServiceApplication.class, "bill", "report", "messaging");
 	}
 
 }

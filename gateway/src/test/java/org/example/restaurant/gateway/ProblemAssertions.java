@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The one error model (DESIGN.md, "Errors and input") as an assertion on a problem the
  * gateway made itself: {@code application/problem+json} with the status, the catalogue's
  * title, the request path as {@code instance}, a detail, and for a 400 the fields in
- * {@code errors}. The titles are written out in the tests, not read from the gateway's
- * catalogue, so that a changed title fails them.
+ * {@code errors}, for a 503 a {@code Retry-After}, and the gateway's
+ * {@code X-Instance-Id} (it marks every answer it makes). The titles are written out in
+ * the tests, not read from the gateway's catalogue, so that a changed title fails them.
  */
 public final class ProblemAssertions {
 
@@ -38,6 +39,20 @@ public final class ProblemAssertions {
 	}
 
 	/**
+	 * Use after {@link #gatewayProblem}, as
+	 * {@code gatewayProblem(...).andThen(detailNaming(
+	 * "kitchen-service"))}: the detail tells the client what went wrong, such as which
+	 * service.
+	 * @param words what the detail must contain
+	 * @return the assertion
+	 */
+	public static Consumer<EntityExchangeResult<byte[]>> detailNaming(String... words) {
+		return (result) -> assertThat(
+				(String) JsonPath.read(new String(result.getResponseBodyContent(), StandardCharsets.UTF_8), "$.detail"))
+			.contains(words);
+	}
+
+	/**
 	 * The same for an answer read some other way.
 	 * @param actualStatus the status of the answer
 	 * @param headers its headers
@@ -50,6 +65,10 @@ public final class ProblemAssertions {
 			String title, String instance) {
 		assertThat(actualStatus).isEqualTo(status);
 		assertThat(headers.getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(headers.getFirst("X-Instance-Id")).isNotBlank();
+		if (status == 503) {
+			assertThat(headers.getFirst(HttpHeaders.RETRY_AFTER)).isNotBlank();
+		}
 		assertThat((Integer) JsonPath.read(json, "$.status")).isEqualTo(status);
 		assertThat((String) JsonPath.read(json, "$.title")).isEqualTo(title);
 		assertThat((String) JsonPath.read(json, "$.instance")).isEqualTo(instance);

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 import org.example.restaurant.kitchen.messaging.OrderServiceClient;
+import org.example.restaurant.platform.test.LocalServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -68,11 +69,7 @@ class KitchenServiceApplicationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.http = RestClient.builder()
-			.baseUrl("http://localhost:" + this.port)
-			.defaultStatusHandler((status) -> true, (request, response) -> {
-			})
-			.build();
+		this.http = LocalServer.restClient(this.port);
 	}
 
 	@Test

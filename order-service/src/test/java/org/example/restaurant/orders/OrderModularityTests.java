@@ -1,11 +1,8 @@
 package org.example.restaurant.orders;
 
-import org.junit.jupiter.api.Test;
+import org.example.restaurant.platform.test.ModularityContract;
 
-import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The service's packages as Spring Modulith sees them: each direct sub-package of
@@ -16,19 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and on a module using a type another module keeps internal (one in its sub-packages,
  * unless a named interface exposes it; no module has sub-packages today).
  */
-class OrderModularityTests {
+class OrderModularityTests extends ModularityContract {
 
-	static final ApplicationModules modules = ApplicationModules.of(OrderServiceApplication.class);
-
-	@Test
-	void findsAModulePerPackageBelowTheApplication() {
-		assertThat(modules.stream().map(ApplicationModule::getName)).containsExactlyInAnyOrder("menu", "order",
-				"messaging");
-	}
-
-	@Test
-	void keepsTheModulesFreeOfCyclesAndOutOfEachOthersInternals() {
-		modules.verify();
+	OrderModularityTests() {
+		super(OrderServiceApplication.class, "menu", "order", "messaging");
 	}
 
 }

@@ -15,12 +15,15 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.example.restaurant.platform.test.ProblemResults.problem;
+import static org.example.restaurant.platform.test.ProblemResults.invalid;
 import static org.example.restaurant.cashier.bill.Bills.PAID_AT;
 import static org.example.restaurant.cashier.bill.Bills.eur;
 import static org.hamcrest.Matchers.containsString;
@@ -122,11 +125,7 @@ class BillControllerTests {
 
 	@Test
 	void refusesAnUnknownStatusNamingTheParameter() throws Exception {
-		this.mvc.perform(get("/api/bills").param("status", "LOST"))
-			.andExpect(status().isBadRequest())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.errors[0].field").value("status"))
-			.andExpect(jsonPath("$.detail").value(containsString("status")));
+		this.mvc.perform(get("/api/bills").param("status", "LOST")).andExpect(invalid("status"));
 	}
 
 	@Test
@@ -147,8 +146,7 @@ class BillControllerTests {
 		given(this.bills.findById(unknown)).willReturn(Optional.empty());
 
 		this.mvc.perform(get("/api/bills/{id}", unknown))
-			.andExpect(status().isNotFound())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(problem(HttpStatus.NOT_FOUND))
 			.andExpect(header().string("X-Instance-Id", "cashier-service:local"))
 			.andExpect(jsonPath("$.status").value(404))
 			.andExpect(jsonPath("$.detail").value(containsString(unknown.toString())));
@@ -156,11 +154,7 @@ class BillControllerTests {
 
 	@Test
 	void refusesABillIdThatIsNotAUuidNamingIt() throws Exception {
-		this.mvc.perform(get("/api/bills/{id}", "bill-42"))
-			.andExpect(status().isBadRequest())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.errors[0].field").value("id"))
-			.andExpect(jsonPath("$.detail").value(containsString("id")));
+		this.mvc.perform(get("/api/bills/{id}", "bill-42")).andExpect(invalid("id"));
 	}
 
 	@Test
@@ -197,8 +191,7 @@ class BillControllerTests {
 			.andExpect(content().string(containsString("\"tendered\":null")))
 			.andExpect(content().string(containsString("\"change\":null")));
 		this.mvc.perform(get("/api/bills/{id}/payments/{paymentId}", bill.getId(), UUID.randomUUID()))
-			.andExpect(status().isNotFound())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+			.andExpect(problem(HttpStatus.NOT_FOUND));
 	}
 
 	@Test
@@ -240,9 +233,7 @@ class BillControllerTests {
 
 		this.mvc.perform(get("/api/bills/{id}/receipt", unknown).accept(MediaType.TEXT_PLAIN))
 			.andExpect(status().isNotFound());
-		this.mvc.perform(get("/api/bills/{id}/receipt", unknown))
-			.andExpect(status().isNotFound())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+		this.mvc.perform(get("/api/bills/{id}/receipt", unknown)).andExpect(problem(HttpStatus.NOT_FOUND));
 	}
 
 	@Test
@@ -262,8 +253,7 @@ class BillControllerTests {
 		given(this.cashier.pay(any(), any(), any(), any(), any())).willThrow(new BillNotFound(unknown));
 
 		this.mvc.perform(payment(unknown, "{\"method\": \"CARD\", \"amount\": 5.00}"))
-			.andExpect(status().isNotFound())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+			.andExpect(problem(HttpStatus.NOT_FOUND));
 	}
 
 	@Test
@@ -272,8 +262,7 @@ class BillControllerTests {
 		given(this.cashier.pay(any(), any(), any(), any(), any())).willThrow(new BillAlreadyPaid(billId));
 
 		this.mvc.perform(payment(billId, "{\"method\": \"CARD\", \"amount\": 5.00}"))
-			.andExpect(status().isConflict())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(problem(HttpStatus.CONFLICT))
 			.andExpect(jsonPath("$.title").value("Conflict"))
 			.andExpect(jsonPath("$.detail").value(containsString(billId.toString())));
 	}
@@ -287,8 +276,7 @@ class BillControllerTests {
 
 		for (int attempt = 0; attempt < 2; attempt++) {
 			this.mvc.perform(payment(billId, "{\"method\": \"CARD\", \"amount\": 5.00}"))
-				.andExpect(status().isConflict())
-				.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(problem(HttpStatus.CONFLICT))
 				.andExpect(jsonPath("$.title").value("Concurrent change"));
 		}
 	}
@@ -300,8 +288,7 @@ class BillControllerTests {
 			.willThrow(new PaymentExceedsBalance(billId, eur("50.00"), eur("19.00")));
 
 		this.mvc.perform(payment(billId, "{\"method\": \"CARD\", \"amount\": 50.00}"))
-			.andExpect(status().isUnprocessableContent())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(problem(HttpStatus.UNPROCESSABLE_CONTENT))
 			.andExpect(jsonPath("$.balanceDue").value(19.00))
 			.andExpect(jsonPath("$.detail").value(containsString("19.00")));
 	}
@@ -314,8 +301,7 @@ class BillControllerTests {
 
 		this.mvc
 			.perform(payment(billId, "{\"method\": \"CASH\", \"amount\": 10.00, \"tip\": 2.00, \"tendered\": 10.00}"))
-			.andExpect(status().isUnprocessableContent())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(problem(HttpStatus.UNPROCESSABLE_CONTENT))
 			.andExpect(jsonPath("$.errors[0].field").value("tendered"));
 	}
 
@@ -326,10 +312,7 @@ class BillControllerTests {
 			.willThrow(new InvalidPayment("tendered", "must be empty for a CARD payment"));
 
 		this.mvc.perform(payment(billId, "{\"method\": \"CARD\", \"amount\": 10.00, \"tendered\": 10.00}"))
-			.andExpect(status().isBadRequest())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.errors[0].field").value("tendered"))
-			.andExpect(jsonPath("$.detail").value(containsString("tendered")));
+			.andExpect(invalid("tendered"));
 	}
 
 	@Test
@@ -369,19 +352,14 @@ class BillControllerTests {
 
 	@Test
 	void refusesABodyThatIsNotJson() throws Exception {
-		this.mvc.perform(payment(UUID.randomUUID(), "{\"method\": "))
-			.andExpect(status().isBadRequest())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+		this.mvc.perform(payment(UUID.randomUUID(), "{\"method\": ")).andExpect(problem(HttpStatus.BAD_REQUEST));
 		then(this.cashier).should(never()).pay(any(), any(), any(), any(), any());
 	}
 
 	private void assertRefusedNaming(String body, String field) throws Exception {
 		this.mvc.perform(payment(UUID.randomUUID(), body))
-			.andExpect(status().isBadRequest())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(header().string("X-Instance-Id", "cashier-service:local"))
-			.andExpect(jsonPath("$.errors[0].field").value(field))
-			.andExpect(jsonPath("$.detail").value(containsString(field)));
+			.andExpect(invalid(field))
+			.andExpect(header().string("X-Instance-Id", "cashier-service:local"));
 		then(this.cashier).should(never()).pay(any(), any(), any(), any(), any());
 	}
 

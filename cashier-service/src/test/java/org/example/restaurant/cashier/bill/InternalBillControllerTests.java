@@ -8,10 +8,13 @@ import org.mockito.ArgumentCaptor;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.example.restaurant.platform.test.ProblemResults.problem;
+import static org.example.restaurant.platform.test.ProblemResults.invalid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
@@ -116,10 +119,7 @@ class InternalBillControllerTests {
 
 	private void assertRefusedNaming(String body, String field) throws Exception {
 		this.mvc.perform(post("/internal/bills").contentType(MediaType.APPLICATION_JSON).content(body))
-			.andExpect(status().isBadRequest())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.errors[0].field").value(field))
-			.andExpect(jsonPath("$.detail").value(containsString(field)));
+			.andExpect(invalid(field));
 		then(this.cashier).should(never()).open(any(), any(), any());
 	}
 

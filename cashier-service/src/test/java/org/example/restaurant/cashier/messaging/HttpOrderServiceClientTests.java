@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.example.restaurant.platform.outbox.DeliveryFailed;
-import org.junit.jupiter.api.BeforeEach;
+import org.example.restaurant.platform.test.LoadBalancedClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -13,7 +13,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.client.MockRestServiceServer;
-import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -34,16 +33,12 @@ class HttpOrderServiceClientTests {
 
 	static final Instant AT = Instant.parse("2026-11-25T19:20:00Z");
 
-	MockRestServiceServer orderService;
+	final LoadBalancedClients.Mocked<HttpOrderServiceClient> mocked = LoadBalancedClients
+		.mock(HttpOrderServiceClient::new);
 
-	HttpOrderServiceClient client;
+	final MockRestServiceServer orderService = this.mocked.server();
 
-	@BeforeEach
-	void connect() {
-		RestClient.Builder builder = RestClient.builder();
-		this.orderService = MockRestServiceServer.bindTo(builder).build();
-		this.client = new HttpOrderServiceClient(builder);
-	}
+	final HttpOrderServiceClient client = this.mocked.client();
 
 	@Test
 	void postsThePaidMessageToTheOrderServiceByName() {

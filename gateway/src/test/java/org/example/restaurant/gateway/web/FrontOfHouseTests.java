@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -121,17 +122,9 @@ class FrontOfHouseTests {
 		this.http.get()
 			.uri("/js/missing.js")
 			.exchange()
-			.expectStatus()
-			.isNotFound()
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectHeader()
 			.doesNotExist("Content-Security-Policy")
 			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo(404)
-			.jsonPath("$.instance")
-			.isEqualTo("/js/missing.js")
 			.consumeWith(gatewayProblem(404, "Not found", "/js/missing.js"));
 	}
 
@@ -141,32 +134,13 @@ class FrontOfHouseTests {
 		this.http.get()
 			.uri("/api/bills")
 			.exchange()
-			.expectStatus()
-			.isEqualTo(503)
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectHeader()
 			.doesNotExist("X-Content-Type-Options")
 			.expectBody()
 			.consumeWith(gatewayProblem(503, "Service unavailable", "/api/bills"));
-		this.http.get()
-			.uri("/internal/orders")
-			.exchange()
-			.expectStatus()
-			.isNotFound()
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.consumeWith(gatewayProblem(404, "Not found", "/internal/orders"));
-		this.http.get()
-			.uri("/js/../internal/orders")
-			.exchange()
-			.expectStatus()
-			.isNotFound()
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.consumeWith(gatewayProblem(404, "Not found", "/js/../internal/orders"));
+		for (String path : List.of("/internal/orders", "/js/../internal/orders")) {
+			this.http.get().uri(path).exchange().expectBody().consumeWith(gatewayProblem(404, "Not found", path));
+		}
 	}
 
 	private static String read(String resource) throws IOException {

@@ -33,9 +33,7 @@ class ProblemErrorHandlerTests {
 
 		this.handler.handle(exchange, new IllegalStateException("secret internals")).block();
 
-		String json = body(exchange, HttpStatus.INTERNAL_SERVER_ERROR);
-		assertThat((String) JsonPath.read(json, "$.title")).isEqualTo("Internal error");
-		assertThat((String) JsonPath.read(json, "$.instance")).isEqualTo("/api/menu");
+		String json = problem(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "/api/menu");
 		assertThat((String) JsonPath.read(json, "$.detail")).isNotBlank().doesNotContain("secret");
 		assertThat(exchange.getResponse().getHeaders().getFirst("Retry-After")).isNull();
 	}
@@ -46,20 +44,24 @@ class ProblemErrorHandlerTests {
 
 		this.handler.handle(exchange, new ServerWebInputException("is not a number")).block();
 
-		String json = body(exchange, HttpStatus.BAD_REQUEST);
-		assertThat((String) JsonPath.read(json, "$.title")).isEqualTo("Invalid request");
-		assertThat((String) JsonPath.read(json, "$.instance")).isEqualTo("/api/orders");
+		String json = problem(exchange, HttpStatus.BAD_REQUEST, "Invalid request", "/api/orders");
 		assertThat((String) JsonPath.read(json, "$.detail")).isEqualTo("Invalid request: 'request' is not a number");
 		assertThat((String) JsonPath.read(json, "$.errors[0].field")).isEqualTo("request");
 		assertThat((String) JsonPath.read(json, "$.errors[0].message")).isEqualTo("is not a number");
 		assertThat((Integer) JsonPath.read(json, "$.errors.length()")).isOne();
 	}
 
-	private static String body(MockServerWebExchange exchange, HttpStatus status) {
+	/**
+	 * Asserts the problem's status, content type, title and instance.
+	 * @return its JSON, for the checks of the test
+	 */
+	private static String problem(MockServerWebExchange exchange, HttpStatus status, String title, String instance) {
 		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(status);
 		assertThat(exchange.getResponse().getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 		String json = exchange.getResponse().getBodyAsString().block();
 		assertThat((Integer) JsonPath.read(json, "$.status")).isEqualTo(status.value());
+		assertThat((String) JsonPath.read(json, "$.title")).isEqualTo(title);
+		assertThat((String) JsonPath.read(json, "$.instance")).isEqualTo(instance);
 		return json;
 	}
 

@@ -100,16 +100,14 @@ class CooksTests {
 
 		startCooks(0.0001, LEASE);
 
-		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(statusAndCook(ticket)).isEqualTo("READY by " + THIS_REPLICA));
+		awaitStatusAndCook(ticket, "READY by " + THIS_REPLICA);
 	}
 
 	@Test
 	void renewsTheLeaseOfTheTicketItCooks() {
 		UUID ticket = queuedTicket(0);
 		startCooks(REAL_TIME, Duration.ofMillis(300));
-		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(statusAndCook(ticket)).isEqualTo("PREPARING by " + THIS_REPLICA));
+		awaitStatusAndCook(ticket, "PREPARING by " + THIS_REPLICA);
 		Instant firstLease = leaseUntil(ticket);
 
 		Instant now = this.clock.advance(Duration.ofSeconds(1));
@@ -124,8 +122,7 @@ class CooksTests {
 		UUID first = queuedTicket(0);
 		UUID second = queuedTicket(1);
 		startCooks(REAL_TIME, Duration.ofMillis(300));
-		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(statusAndCook(first)).isEqualTo("PREPARING by " + THIS_REPLICA));
+		awaitStatusAndCook(first, "PREPARING by " + THIS_REPLICA);
 
 		// as if this replica had been paused past its lease and the other one took over
 		Instant otherLease = TestClock.START.plus(LEASE);
@@ -133,8 +130,7 @@ class CooksTests {
 				OTHER_REPLICA, at(otherLease), first);
 
 		// the first ticket would keep the only cook busy for 240 s
-		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(statusAndCook(second)).isEqualTo("PREPARING by " + THIS_REPLICA));
+		awaitStatusAndCook(second, "PREPARING by " + THIS_REPLICA);
 		assertThat(statusAndCook(first)).isEqualTo("PREPARING by " + OTHER_REPLICA);
 		assertThat(leaseUntil(first)).isEqualTo(otherLease);
 	}
@@ -144,15 +140,13 @@ class CooksTests {
 		UUID first = queuedTicket(0);
 		UUID second = queuedTicket(1);
 		startCooks(REAL_TIME, Duration.ofMillis(300));
-		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(statusAndCook(first)).isEqualTo("PREPARING by " + THIS_REPLICA));
+		awaitStatusAndCook(first, "PREPARING by " + THIS_REPLICA);
 
 		// a person at the kitchen display marks it ready, as the API does
 		this.jdbc.update("update ticket set status = 'READY', ready_at = started_at, lease_until = null, "
 				+ "version = version + 1 where id = ?", first);
 
-		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(statusAndCook(second)).isEqualTo("PREPARING by " + THIS_REPLICA));
+		awaitStatusAndCook(second, "PREPARING by " + THIS_REPLICA);
 		assertThat(statusAndCook(first)).isEqualTo("READY by " + THIS_REPLICA);
 		assertThat(leaseUntil(first)).isNull();
 	}
@@ -161,8 +155,7 @@ class CooksTests {
 	void handsBackItsUnfinishedTicketsWhenStoppedSoAnotherReplicaTakesThemOverAtOnce() {
 		UUID ticket = queuedTicket(0);
 		startCooks(REAL_TIME, LEASE);
-		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(statusAndCook(ticket)).isEqualTo("PREPARING by " + THIS_REPLICA));
+		awaitStatusAndCook(ticket, "PREPARING by " + THIS_REPLICA);
 
 		this.cooks.stop();
 
@@ -179,14 +172,11 @@ class CooksTests {
 	void aFinishThatFailsForGoodIsLoggedOnceAndTheCookGivesTheTicketUpAndCooksTheNext(CapturedOutput output) {
 		UUID broken = queuedTicket(0);
 		UUID next = queuedTicket(1);
-		TicketLeases leases = spy(this.leases);
-		willThrow(new DataIntegrityViolationException("the outbox refused the news")).willCallRealMethod()
-			.given(leases)
-			.finish(any());
+		TicketLeases leases = leasesWhoseFirstFinishThrows(
+				new DataIntegrityViolationException("the outbox refused the news"));
 		startCooks(leases, 0.0001, LEASE);
 
-		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(statusAndCook(next)).isEqualTo("READY by " + THIS_REPLICA));
+		awaitStatusAndCook(next, "READY by " + THIS_REPLICA);
 		// given up, not handed back: its lease lapses, then any replica may take it over
 		assertThat(statusAndCook(broken)).isEqualTo("PREPARING by " + THIS_REPLICA);
 		assertThat(leaseUntil(broken)).isEqualTo(TestClock.START.plus(LEASE));
@@ -197,21 +187,17 @@ class CooksTests {
 
 		this.clock.advance(LEASE.plusMillis(1));
 
-		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(statusAndCook(broken)).isEqualTo("READY by " + THIS_REPLICA));
+		awaitStatusAndCook(broken, "READY by " + THIS_REPLICA);
 	}
 
 	@Test
 	void aFinishThatFailsForAMomentIsTriedAgainAndTheTicketIsReady() {
 		UUID ticket = queuedTicket(0);
-		TicketLeases leases = spy(this.leases);
-		willThrow(new CannotGetJdbcConnectionException("the database is restarting")).willCallRealMethod()
-			.given(leases)
-			.finish(any());
+		TicketLeases leases = leasesWhoseFirstFinishThrows(
+				new CannotGetJdbcConnectionException("the database is restarting"));
 		startCooks(leases, 0.0001, LEASE);
 
-		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(statusAndCook(ticket)).isEqualTo("READY by " + THIS_REPLICA));
+		awaitStatusAndCook(ticket, "READY by " + THIS_REPLICA);
 		then(leases).should(times(2)).finish(any());
 	}
 
@@ -225,8 +211,7 @@ class CooksTests {
 		Duration lease = Duration.ofMillis(300);
 		startCooks(leases, 0.0001, lease);
 
-		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(statusAndCook(next)).isEqualTo("READY by " + THIS_REPLICA));
+		awaitStatusAndCook(next, "READY by " + THIS_REPLICA);
 		assertThat(statusAndCook(unlucky)).isEqualTo("PREPARING by " + THIS_REPLICA);
 		// tried every poll interval (20 ms) for one lease, then given up
 		then(leases).should(atLeast(2)).finish(argThat((claimed) -> claimed.ticketId().equals(unlucky)));
@@ -253,6 +238,20 @@ class CooksTests {
 		KitchenSettings settings = new KitchenSettings(1, timeScale, true, Duration.ofMillis(20), lease);
 		this.cooks = new Cooks(settings, leases, this.instanceId);
 		this.cooks.start();
+	}
+
+	private void awaitStatusAndCook(UUID ticket, String statusAndCook) {
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(statusAndCook(ticket)).isEqualTo(statusAndCook));
+	}
+
+	/**
+	 * The real leases, but the first {@code finish} of any ticket throws {@code failure}.
+	 */
+	private TicketLeases leasesWhoseFirstFinishThrows(RuntimeException failure) {
+		TicketLeases leases = spy(this.leases);
+		willThrow(failure).willCallRealMethod().given(leases).finish(any());
+		return leases;
 	}
 
 	private UUID orderOf(UUID ticket) {

@@ -2,10 +2,14 @@ package org.example.restaurant.kitchen.messaging;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.example.restaurant.platform.outbox.DeliveryFailed;
+import org.example.restaurant.platform.test.LoadBalancedClients;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -13,10 +17,10 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.client.MockRestServiceServer;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.HttpServerErrorException;
-import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 import static org.springframework.test.web.client.match.MockRestRequestMatchers.content;
 import static org.springframework.test.web.client.match.MockRestRequestMatchers.method;
 import static org.springframework.test.web.client.match.MockRestRequestMatchers.requestTo;
@@ -31,16 +35,12 @@ class OrderServiceClientTests {
 			UUID.fromString("1c2d0000-0000-0000-0000-000000000002"), "kitchen-service:kitchen-2",
 			Instant.parse("2026-11-25T19:00:03Z"));
 
-	MockRestServiceServer server;
+	final LoadBalancedClients.Mocked<OrderServiceClient> orderService = LoadBalancedClients
+		.mock(OrderServiceClient::new);
 
-	OrderServiceClient client;
+	final MockRestServiceServer server = this.orderService.server();
 
-	@BeforeEach
-	void setUp() {
-		RestClient.Builder builder = RestClient.builder();
-		this.server = MockRestServiceServer.bindTo(builder).build();
-		this.client = new OrderServiceClient(builder);
-	}
+	final OrderServiceClient client = this.orderService.client();
 
 	@Test
 	void tellsTheOrderServiceByNameThatACookStarted() {
@@ -69,31 +69,20 @@ class OrderServiceClientTests {
 		this.server.verify();
 	}
 
-	@Test
-	void failsSoTheMessageIsSentAgainWhenTheOrderIsNotFound() {
-		this.server.expect(requestTo("http://order-service/internal/orders/" + ORDER + "/ready"))
-			.andRespond(withStatus(HttpStatus.NOT_FOUND));
-
-		assertThatExceptionOfType(DeliveryFailed.class).isThrownBy(() -> this.client.ready(ORDER, NEWS))
-			.withCauseInstanceOf(HttpClientErrorException.NotFound.class);
+	static Stream<Arguments> answersThatTheOutboxSendsAgainAfter() {
+		return Stream.of(arguments("ready", HttpStatus.NOT_FOUND, HttpClientErrorException.NotFound.class),
+				arguments("preparing", HttpStatus.CONFLICT, HttpClientErrorException.Conflict.class),
+				arguments("ready", HttpStatus.SERVICE_UNAVAILABLE, HttpServerErrorException.class));
 	}
 
-	@Test
-	void failsSoTheMessageIsSentAgainOnAConflict() {
-		this.server.expect(requestTo("http://order-service/internal/orders/" + ORDER + "/preparing"))
-			.andRespond(withStatus(HttpStatus.CONFLICT));
+	@ParameterizedTest(name = "{1} to {0}")
+	@MethodSource("answersThatTheOutboxSendsAgainAfter")
+	void failsSoTheMessageIsSentAgainWhenTheOrderIsNotFoundOnAConflictOrWhenTheOrderServiceBreaks(String news,
+			HttpStatus answer, Class<? extends Throwable> cause) {
+		this.server.expect(requestTo("http://order-service/internal/orders/" + ORDER + "/" + news))
+			.andRespond(withStatus(answer));
 
-		assertThatExceptionOfType(DeliveryFailed.class).isThrownBy(() -> this.client.preparing(ORDER, NEWS))
-			.withCauseInstanceOf(HttpClientErrorException.Conflict.class);
-	}
-
-	@Test
-	void failsSoTheMessageIsSentAgainWhenTheOrderServiceBreaks() {
-		this.server.expect(requestTo("http://order-service/internal/orders/" + ORDER + "/ready"))
-			.andRespond(withStatus(HttpStatus.SERVICE_UNAVAILABLE));
-
-		assertThatExceptionOfType(DeliveryFailed.class).isThrownBy(() -> this.client.ready(ORDER, NEWS))
-			.withCauseInstanceOf(HttpServerErrorException.class);
+		assertThatExceptionOfType(DeliveryFailed.class).isThrownBy(() -> send(news)).withCauseInstanceOf(cause);
 	}
 
 	@Test
@@ -103,6 +92,15 @@ class OrderServiceClientTests {
 
 		assertThatNoException().isThrownBy(() -> this.client.ready(ORDER, NEWS));
 		this.server.verify();
+	}
+
+	private void send(String news) {
+		if (news.equals("preparing")) {
+			this.client.preparing(ORDER, NEWS);
+		}
+		else {
+			this.client.ready(ORDER, NEWS);
+		}
 	}
 
 }

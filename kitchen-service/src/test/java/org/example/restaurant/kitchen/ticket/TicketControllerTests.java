@@ -16,6 +16,8 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
+import static org.example.restaurant.platform.test.ProblemResults.problem;
+import static org.example.restaurant.platform.test.ProblemResults.invalid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -66,11 +68,7 @@ class TicketControllerTests {
 
 	@Test
 	void refusesAnUnknownStatusFilterNamingTheParameter() {
-		assertThat(this.mvc.get().uri("/api/kitchen/tickets?status=BURNT")).hasStatus(HttpStatus.BAD_REQUEST)
-			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.bodyJson()
-			.extractingPath("$.errors[0].field")
-			.isEqualTo("status");
+		assertThat(this.mvc.get().uri("/api/kitchen/tickets?status=BURNT")).matches(invalid("status"));
 		verifyNoInteractions(this.tickets);
 	}
 
@@ -91,8 +89,7 @@ class TicketControllerTests {
 		UUID id = UUID.randomUUID();
 		given(this.tickets.findById(id)).willReturn(Optional.empty());
 
-		assertThat(this.mvc.get().uri("/api/kitchen/tickets/{id}", id)).hasStatus(HttpStatus.NOT_FOUND)
-			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+		assertThat(this.mvc.get().uri("/api/kitchen/tickets/{id}", id)).matches(problem(HttpStatus.NOT_FOUND))
 			.hasHeader("X-Instance-Id", "kitchen-service:local")
 			.bodyJson()
 			.isLenientlyEqualTo(
@@ -104,13 +101,7 @@ class TicketControllerTests {
 
 	@Test
 	void refusesAnIdThatIsNotAUuidNamingTheParameter() {
-		assertThat(this.mvc.get().uri("/api/kitchen/tickets/not-a-uuid")).hasStatus(HttpStatus.BAD_REQUEST)
-			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.bodyJson()
-			.satisfies((json) -> assertThat(json).extractingPath("$.errors[0].field").isEqualTo("id"))
-			.extractingPath("$.detail")
-			.asString()
-			.contains("id");
+		assertThat(this.mvc.get().uri("/api/kitchen/tickets/not-a-uuid")).matches(invalid("id"));
 	}
 
 	@Test
@@ -132,8 +123,7 @@ class TicketControllerTests {
 			.willThrow(new TicketNotQueued(ticket.getId(), TicketStatus.READY, "started"));
 
 		assertThat(this.mvc.post().uri("/api/kitchen/tickets/{id}/start", ticket.getId()))
-			.hasStatus(HttpStatus.CONFLICT)
-			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.matches(problem(HttpStatus.CONFLICT))
 			.bodyJson()
 			.isLenientlyEqualTo("""
 					{"status": 409, "ticketId": "%s", "ticketStatus": "READY"}
@@ -145,8 +135,7 @@ class TicketControllerTests {
 		UUID id = UUID.randomUUID();
 		given(this.desk.start(id)).willThrow(new ObjectOptimisticLockingFailureException(Ticket.class, id));
 
-		assertThat(this.mvc.post().uri("/api/kitchen/tickets/{id}/start", id)).hasStatus(HttpStatus.CONFLICT)
-			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(this.mvc.post().uri("/api/kitchen/tickets/{id}/start", id)).matches(problem(HttpStatus.CONFLICT));
 	}
 
 	@Test
@@ -154,8 +143,7 @@ class TicketControllerTests {
 		UUID id = UUID.randomUUID();
 		given(this.desk.start(id)).willThrow(TicketNotFound.withId(id));
 
-		assertThat(this.mvc.post().uri("/api/kitchen/tickets/{id}/start", id)).hasStatus(HttpStatus.NOT_FOUND)
-			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(this.mvc.post().uri("/api/kitchen/tickets/{id}/start", id)).matches(problem(HttpStatus.NOT_FOUND));
 	}
 
 	@Test
@@ -176,20 +164,14 @@ class TicketControllerTests {
 			.willThrow(new TicketNotPreparing(ticket.getId(), TicketStatus.QUEUED));
 
 		assertThat(this.mvc.post().uri("/api/kitchen/tickets/{id}/ready", ticket.getId()))
-			.hasStatus(HttpStatus.CONFLICT)
-			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.bodyJson()
-			.extractingPath("$.detail")
-			.asString()
-			.contains("QUEUED");
+			.matches(problem(HttpStatus.CONFLICT, "QUEUED"));
 	}
 
 	@Test
 	void answersAnUnexpectedFailureWithAnInternalErrorProblem() {
 		given(this.tickets.findAllByOrderByReceivedAtAscIdAsc()).willThrow(new IllegalStateException("boom"));
 
-		assertThat(this.mvc.get().uri("/api/kitchen/tickets")).hasStatus(HttpStatus.INTERNAL_SERVER_ERROR)
-			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+		assertThat(this.mvc.get().uri("/api/kitchen/tickets")).matches(problem(HttpStatus.INTERNAL_SERVER_ERROR))
 			.hasHeader("X-Instance-Id", "kitchen-service:local")
 			.bodyJson()
 			.extractingPath("$.detail")

@@ -1,6 +1,5 @@
 package org.example.restaurant.kitchen.ticket;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -8,70 +7,19 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 
-import org.example.restaurant.kitchen.support.TestClock;
-import org.example.restaurant.platform.instance.InstanceId;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.event.ApplicationEvents;
-import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@link TicketDesk}, what the API does to tickets, against a real database, each change
- * in its own transaction as in production (the test itself runs without one), so that
- * several threads can race like requests reaching several replicas at once. Cooks claim
- * through {@link TicketLeases} in between, as in production.
+ * {@link TicketDesk}, what the API does to tickets, with several threads racing like
+ * requests reaching several replicas at once. Cooks claim through {@link TicketLeases} in
+ * between, as in production.
  */
-@DataJpaTest
-@Import({ TicketDesk.class, TicketLeases.class, InstanceId.class, TestClock.class })
-@Transactional(propagation = Propagation.NOT_SUPPORTED)
-@RecordApplicationEvents
-class TicketDeskTests {
+class TicketDeskTests extends AbstractTicketDatabaseTests {
 
 	static final int SENDERS = 8;
-
-	static final Duration LEASE = Duration.ofSeconds(10);
-
-	static final String KITCHEN_2 = "kitchen-service:kitchen-2";
-
-	@Autowired
-	TicketDesk desk;
-
-	@Autowired
-	TicketLeases leases;
-
-	@Autowired
-	TestClock clock;
-
-	@Autowired
-	TicketRepository tickets;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	ApplicationEvents events;
-
-	@BeforeEach
-	void startTheShift() {
-		this.clock.reset();
-	}
-
-	@AfterEach
-	void emptyTheKitchen() {
-		this.jdbc.update("delete from ticket_item");
-		this.jdbc.update("delete from ticket");
-	}
 
 	@Test
 	void theSameOrderArrivingManyTimesAtOnceMakesOneTicket() throws Exception {

@@ -18,82 +18,39 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.example.restaurant.kitchen.support.TestClock;
-import org.example.restaurant.platform.instance.InstanceId;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.event.ApplicationEvents;
-import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link TicketLeases}, the cooks' lease protocol, against a real database, each change
- * in its own transaction as in production (the test itself runs without one), so that
- * several threads can race like the cooks of several replicas sharing one kitchen
- * database. Replicas are told apart by the instance id each cook claims for, as in
- * production; time stands still until a test moves the {@link TestClock}, so leases pass
- * exactly when a test says. People at the {@link TicketDesk} change tickets in between.
+ * {@link TicketLeases}, the cooks' lease protocol, with several threads racing like the
+ * cooks of several replicas sharing one kitchen database. Replicas are told apart by the
+ * instance id each cook claims for, as in production; leases pass exactly when a test
+ * moves the clock. People at the {@link TicketDesk} change tickets in between.
  */
-@DataJpaTest
-@Import({ TicketLeases.class, TicketDesk.class, InstanceId.class, TestClock.class,
-		TicketLeasesTests.CommittedNews.class })
-@Transactional(propagation = Propagation.NOT_SUPPORTED)
-@RecordApplicationEvents
-class TicketLeasesTests {
+@Import(TicketLeasesTests.CommittedNews.class)
+class TicketLeasesTests extends AbstractTicketDatabaseTests {
 
 	static final int COOKS = 8;
 
-	static final Duration LEASE = Duration.ofSeconds(10);
-
-	static final String KITCHEN_2 = "kitchen-service:kitchen-2";
-
 	static final String GONE = "kitchen-service:gone";
-
-	@Autowired
-	TicketDesk desk;
-
-	@Autowired
-	TicketLeases leases;
-
-	@Autowired
-	TestClock clock;
 
 	@Autowired
 	PlatformTransactionManager transactionManager;
 
 	@Autowired
-	TicketRepository tickets;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	ApplicationEvents events;
-
-	@Autowired
 	CommittedNews committed;
 
 	@BeforeEach
-	void startTheShift() {
-		this.clock.reset();
+	void forgetTheNews() {
 		this.committed.started.clear();
-	}
-
-	@AfterEach
-	void emptyTheKitchen() {
-		this.jdbc.update("delete from ticket_item");
-		this.jdbc.update("delete from ticket");
 	}
 
 	@Test
@@ -102,27 +59,13 @@ class TicketLeasesTests {
 		for (int i = 0; i < ticketCount; i++) {
 			this.tickets.save(Tickets.queued(UUID.randomUUID(), Tickets.RECEIVED.plusMillis(i)));
 		}
-		ConcurrentLinkedQueue<ClaimedTicket> won = new ConcurrentLinkedQueue<>();
-		CountDownLatch go = new CountDownLatch(1);
-		List<Callable<Void>> cooks = new ArrayList<>();
+		List<String> cooks = new ArrayList<>();
 		for (int i = 1; i <= COOKS; i++) {
-			String cook = "kitchen-service:kitchen-" + i;
-			cooks.add(() -> {
-				go.await();
-				Optional<ClaimedTicket> claimed;
-				while ((claimed = this.leases.claimNext(cook, LEASE)).isPresent()) {
-					won.add(claimed.get());
-				}
-				return null;
-			});
+			cooks.add("kitchen-service:kitchen-" + i);
 		}
 
-		Races.runAtOnce(cooks, go);
+		Map<UUID, ClaimedTicket> byTicket = raceFor(cooks, ticketCount);
 
-		assertThat(won).hasSize(ticketCount);
-		Map<UUID, ClaimedTicket> byTicket = won.stream()
-			.collect(Collectors.toMap(ClaimedTicket::ticketId, Function.identity()));
-		assertThat(byTicket).hasSize(ticketCount);
 		assertThat(this.tickets.findAll()).allSatisfy((ticket) -> {
 			assertThat(ticket.getStatus()).isEqualTo(TicketStatus.PREPARING);
 			assertThat(ticket.getPreparedBy()).isEqualTo(byTicket.get(ticket.getId()).cook());
@@ -252,10 +195,9 @@ class TicketLeasesTests {
 
 	@Test
 	void renewingFailsAndChangesNothingOnceAnotherReplicaTookTheTicketOver() {
-		this.tickets.save(Tickets.queued());
-		ClaimedTicket lost = this.leases.claimNext(Tickets.KITCHEN_1, LEASE).orElseThrow();
-		this.clock.advance(LEASE.plusSeconds(1));
-		ClaimedTicket taken = this.leases.claimNext(KITCHEN_2, LEASE).orElseThrow();
+		Takeover takeover = aTicketTakenOverBy(KITCHEN_2);
+		ClaimedTicket lost = takeover.lost();
+		ClaimedTicket taken = takeover.taken();
 
 		assertThat(this.leases.renewLease(lost, LEASE)).isEmpty();
 
@@ -267,10 +209,9 @@ class TicketLeasesTests {
 
 	@Test
 	void aCookLearnsThatAnotherCookOfItsOwnReplicaTookItsTicketOver() {
-		this.tickets.save(Tickets.queued());
-		ClaimedTicket lost = this.leases.claimNext(Tickets.KITCHEN_1, LEASE).orElseThrow();
-		this.clock.advance(LEASE.plusSeconds(1));
-		ClaimedTicket taken = this.leases.claimNext(Tickets.KITCHEN_1, LEASE).orElseThrow();
+		Takeover takeover = aTicketTakenOverBy(Tickets.KITCHEN_1);
+		ClaimedTicket lost = takeover.lost();
+		ClaimedTicket taken = takeover.taken();
 
 		assertThat(taken.ticketId()).isEqualTo(lost.ticketId());
 		assertThat(this.leases.renewLease(lost, LEASE)).isEmpty();
@@ -279,10 +220,9 @@ class TicketLeasesTests {
 
 	@Test
 	void aReplicaThatLostItsTicketCannotMarkItReady() {
-		this.tickets.save(Tickets.queued());
-		ClaimedTicket lost = this.leases.claimNext(Tickets.KITCHEN_1, LEASE).orElseThrow();
-		this.clock.advance(LEASE.plusSeconds(1));
-		ClaimedTicket taken = this.leases.claimNext(KITCHEN_2, LEASE).orElseThrow();
+		Takeover takeover = aTicketTakenOverBy(KITCHEN_2);
+		ClaimedTicket lost = takeover.lost();
+		ClaimedTicket taken = takeover.taken();
 
 		assertThat(this.leases.finish(lost)).isFalse();
 
@@ -441,6 +381,17 @@ class TicketLeasesTests {
 	}
 
 	/**
+	 * A new ticket that a cook of {@link Tickets#KITCHEN_1} claimed and whose lease it
+	 * let pass, then {@code taker} claimed.
+	 */
+	private Takeover aTicketTakenOverBy(String taker) {
+		this.tickets.save(Tickets.queued());
+		ClaimedTicket lost = this.leases.claimNext(Tickets.KITCHEN_1, LEASE).orElseThrow();
+		this.clock.advance(LEASE.plusSeconds(1));
+		return new Takeover(lost, this.leases.claimNext(taker, LEASE).orElseThrow());
+	}
+
+	/**
 	 * Makes a queued ticket one that the automatic cook of {@code holder} is preparing,
 	 * started at {@link Tickets#STARTED}, under a lease until {@code leaseUntil}.
 	 */
@@ -458,6 +409,11 @@ class TicketLeasesTests {
 			}
 			return versions;
 		});
+	}
+
+	/** The claim a cook lost when its lease passed, and the claim that took it over. */
+	record Takeover(ClaimedTicket lost, ClaimedTicket taken) {
+
 	}
 
 	/**

@@ -1,12 +1,17 @@
 package org.example.restaurant.kitchen.ticket;
 
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class TicketTests {
 
@@ -47,23 +52,18 @@ class TicketTests {
 		assertThat(ticket.getStartedAt()).isEqualTo(Tickets.STARTED);
 	}
 
-	@Test
-	void refusesToStartAReadyTicket() {
-		Ticket ticket = Tickets.ready();
-
-		assertThatExceptionOfType(TicketNotQueued.class)
-			.isThrownBy(() -> ticket.start(Tickets.KITCHEN_1, Tickets.READY));
-		assertThat(ticket.getStatus()).isEqualTo(TicketStatus.READY);
+	static Stream<Arguments> readyAndCancelledTickets() {
+		return Stream.of(arguments(Tickets.ready(), TicketStatus.READY, Tickets.KITCHEN_1),
+				arguments(Tickets.cancelled(), TicketStatus.CANCELLED, null));
 	}
 
-	@Test
-	void refusesToStartACancelledTicket() {
-		Ticket ticket = Tickets.cancelled();
-
+	@ParameterizedTest(name = "{1}")
+	@MethodSource("readyAndCancelledTickets")
+	void refusesToStartAReadyOrACancelledTicket(Ticket ticket, TicketStatus status, String preparedBy) {
 		assertThatExceptionOfType(TicketNotQueued.class)
 			.isThrownBy(() -> ticket.start(Tickets.KITCHEN_1, Tickets.READY));
-		assertThat(ticket.getStatus()).isEqualTo(TicketStatus.CANCELLED);
-		assertThat(ticket.getPreparedBy()).isNull();
+		assertThat(ticket.getStatus()).isEqualTo(status);
+		assertThat(ticket.getPreparedBy()).isEqualTo(preparedBy);
 	}
 
 	@Test

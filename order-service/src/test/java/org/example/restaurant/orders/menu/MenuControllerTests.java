@@ -11,11 +11,13 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.example.restaurant.platform.test.ProblemResults.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -96,8 +98,7 @@ class MenuControllerTests {
 		given(this.menu.findById("pizza-hawaii")).willReturn(Optional.empty());
 
 		this.mvc.perform(get("/api/menu/pizza-hawaii"))
-			.andExpect(status().isNotFound())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(problem(HttpStatus.NOT_FOUND))
 			.andExpect(header().string("X-Instance-Id", "order-service:local"))
 			.andExpect(jsonPath("$.status").value(404))
 			.andExpect(jsonPath("$.detail").value(containsString("pizza-hawaii")))
@@ -124,9 +125,7 @@ class MenuControllerTests {
 		given(this.menu.existsById("calamari-fritti")).willReturn(true);
 
 		this.mvc.perform(post("/api/menu").contentType(MediaType.APPLICATION_JSON).content(CALAMARI))
-			.andExpect(status().isConflict())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.detail").value(containsString("calamari-fritti")));
+			.andExpect(problem(HttpStatus.CONFLICT, "calamari-fritti"));
 		verify(this.menu, never()).saveAndFlush(any());
 	}
 
@@ -135,8 +134,7 @@ class MenuControllerTests {
 		given(this.menu.saveAndFlush(any(MenuItem.class))).willThrow(new DataIntegrityViolationException("pk"));
 
 		this.mvc.perform(post("/api/menu").contentType(MediaType.APPLICATION_JSON).content(CALAMARI))
-			.andExpect(status().isConflict())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+			.andExpect(problem(HttpStatus.CONFLICT));
 	}
 
 	@Test
@@ -144,8 +142,7 @@ class MenuControllerTests {
 		this.mvc.perform(post("/api/menu").contentType(MediaType.APPLICATION_JSON).content("""
 				{"id": "Not A Slug!", "name": "", "category": "MAIN", "price": 0, "prepSeconds": 7201}
 				"""))
-			.andExpect(status().isBadRequest())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(problem(HttpStatus.BAD_REQUEST))
 			.andExpect(header().string("X-Instance-Id", "order-service:local"))
 			.andExpect(jsonPath("$.errors[*].field").value(hasItems("id", "name", "price", "prepSeconds")))
 			.andExpect(jsonPath("$.detail").value(containsString("'prepSeconds'")))
@@ -174,8 +171,7 @@ class MenuControllerTests {
 		this.mvc.perform(post("/api/menu").contentType(MediaType.APPLICATION_JSON).content("""
 				{"id": "soup", "name": "Soup", "category": "SOUP", "price": 5.00, "prepSeconds": 60}
 				"""))
-			.andExpect(status().isBadRequest())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(problem(HttpStatus.BAD_REQUEST))
 			.andExpect(jsonPath("$.errors[0].field").value("category"))
 			.andExpect(jsonPath("$.detail").value(containsString("STARTER, MAIN, DESSERT, DRINK")));
 	}
@@ -183,9 +179,7 @@ class MenuControllerTests {
 	@Test
 	void answersAProblemForMalformedJson() throws Exception {
 		this.mvc.perform(post("/api/menu").contentType(MediaType.APPLICATION_JSON).content("{\"id\": "))
-			.andExpect(status().isBadRequest())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.detail").value(containsString("JSON")));
+			.andExpect(problem(HttpStatus.BAD_REQUEST, "JSON"));
 	}
 
 	@Test
@@ -209,9 +203,7 @@ class MenuControllerTests {
 
 		this.mvc.perform(put("/api/menu/pizza-hawaii").contentType(MediaType.APPLICATION_JSON).content("""
 				{"name": "Hawaii", "category": "MAIN", "price": 11, "prepSeconds": 660}
-				"""))
-			.andExpect(status().isNotFound())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+				""")).andExpect(problem(HttpStatus.NOT_FOUND));
 	}
 
 	@Test
@@ -229,8 +221,7 @@ class MenuControllerTests {
 	@Test
 	void namesTheMissingAvailability() throws Exception {
 		this.mvc.perform(patch("/api/menu/tiramisu").contentType(MediaType.APPLICATION_JSON).content("{}"))
-			.andExpect(status().isBadRequest())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(problem(HttpStatus.BAD_REQUEST))
 			.andExpect(jsonPath("$.errors[0].field").value("available"));
 	}
 

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import org.example.restaurant.orders.order.CookAlreadyStarted;
 import org.example.restaurant.orders.order.KitchenUnavailable;
-import org.junit.jupiter.api.BeforeEach;
+import org.example.restaurant.platform.test.LoadBalancedClients;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpMethod;
@@ -13,7 +13,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.client.MockRestServiceServer;
 import org.springframework.test.web.client.ResponseActions;
-import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
@@ -30,16 +29,12 @@ class KitchenCancellationsTests {
 
 	private final UUID orderId = UUID.randomUUID();
 
-	private MockRestServiceServer kitchen;
+	private final LoadBalancedClients.Mocked<KitchenCancellations> mocked = LoadBalancedClients
+		.mock(KitchenCancellations::new);
 
-	private KitchenCancellations cancellations;
+	private final MockRestServiceServer kitchen = this.mocked.server();
 
-	@BeforeEach
-	void setUp() {
-		RestClient.Builder builder = RestClient.builder();
-		this.kitchen = MockRestServiceServer.bindTo(builder).build();
-		this.cancellations = new KitchenCancellations(builder);
-	}
+	private final KitchenCancellations cancellations = this.mocked.client();
 
 	@Test
 	void returnsWhenTheKitchenCancelledTheTicket() {

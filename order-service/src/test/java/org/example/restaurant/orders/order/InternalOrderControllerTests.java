@@ -7,10 +7,12 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.example.restaurant.platform.test.ProblemResults.problem;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.verify;
@@ -88,26 +90,20 @@ class InternalOrderControllerTests {
 		this.mvc
 			.perform(post("/internal/orders/{id}/paid", this.orderId).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"billId\": \"5e6f\"}"))
-			.andExpect(status().isConflict())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.detail").value(containsString("READY")));
+			.andExpect(problem(HttpStatus.CONFLICT, "READY"));
 	}
 
 	@Test
 	void answersNotFoundForNewsAboutAnUnknownOrder() throws Exception {
 		willThrow(new OrderNotFound(this.orderId)).given(this.management).ready(this.orderId, null);
 
-		this.mvc.perform(post("/internal/orders/{id}/ready", this.orderId))
-			.andExpect(status().isNotFound())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+		this.mvc.perform(post("/internal/orders/{id}/ready", this.orderId)).andExpect(problem(HttpStatus.NOT_FOUND));
 	}
 
 	@Test
 	void refusesAnOrderIdThatIsNotAUuid() throws Exception {
 		this.mvc.perform(post("/internal/orders/{id}/ready", "order-7"))
-			.andExpect(status().isBadRequest())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.detail").value(containsString("'orderId'")));
+			.andExpect(problem(HttpStatus.BAD_REQUEST, "'orderId'"));
 		verifyNoInteractions(this.management);
 	}
 

@@ -16,11 +16,14 @@ import org.mockito.Answers;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.example.restaurant.platform.test.ProblemResults.problem;
+import static org.example.restaurant.platform.test.ProblemResults.invalid;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
@@ -99,8 +102,7 @@ class OrderControllerTests {
 				{"table": "a table far too long", "items": [{"menuItemId": "margherita", "quantity": 100},
 				  {"menuItemId": "", "quantity": 0, "note": "%s"}]}
 				""".formatted("x".repeat(201))))
-			.andExpect(status().isBadRequest())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(problem(HttpStatus.BAD_REQUEST))
 			.andExpect(jsonPath("$.errors[*].field").value(hasItems("table", "items[0].quantity", "items[1].menuItemId",
 					"items[1].quantity", "items[1].note")))
 			.andExpect(jsonPath("$.detail").value(containsString("'items[0].quantity'")))
@@ -132,11 +134,7 @@ class OrderControllerTests {
 	void namesTheFieldThatHasTheWrongType() throws Exception {
 		this.mvc.perform(post("/api/orders").contentType(MediaType.APPLICATION_JSON).content("""
 				{"table": "T4", "items": [{"menuItemId": "margherita", "quantity": "two"}]}
-				"""))
-			.andExpect(status().isBadRequest())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.errors[0].field").value("items[0].quantity"))
-			.andExpect(jsonPath("$.detail").value(containsString("items[0].quantity")));
+				""")).andExpect(invalid("items[0].quantity"));
 	}
 
 	@Test
@@ -145,9 +143,7 @@ class OrderControllerTests {
 			.willThrow(new MenuItemsNotOrderable(List.of("pizza-hawaii"), List.of("tiramisu")));
 
 		this.mvc.perform(post("/api/orders").contentType(MediaType.APPLICATION_JSON).content(ORDER))
-			.andExpect(status().isUnprocessableContent())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.detail").value(containsString("'pizza-hawaii'")))
+			.andExpect(problem(HttpStatus.UNPROCESSABLE_CONTENT, "'pizza-hawaii'"))
 			.andExpect(jsonPath("$.detail").value(containsString("'tiramisu'")))
 			.andExpect(jsonPath("$.unknownMenuItems[0]").value("pizza-hawaii"))
 			.andExpect(jsonPath("$.unavailableMenuItems[0]").value("tiramisu"));
@@ -176,9 +172,7 @@ class OrderControllerTests {
 	@Test
 	void namesAnUnknownStatusFilter() throws Exception {
 		this.mvc.perform(get("/api/orders").param("status", "EATEN"))
-			.andExpect(status().isBadRequest())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.detail").value(containsString("'status'")))
+			.andExpect(problem(HttpStatus.BAD_REQUEST, "'status'"))
 			.andExpect(jsonPath("$.errors[0].field").value("status"));
 	}
 
@@ -199,8 +193,7 @@ class OrderControllerTests {
 		given(this.orders.findById(id)).willReturn(Optional.empty());
 
 		this.mvc.perform(get("/api/orders/{id}", id))
-			.andExpect(status().isNotFound())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(problem(HttpStatus.NOT_FOUND))
 			.andExpect(header().string("X-Instance-Id", "order-service:local"))
 			.andExpect(jsonPath("$.orderId").value(id.toString()));
 	}
@@ -208,9 +201,7 @@ class OrderControllerTests {
 	@Test
 	void refusesAnIdThatIsNotAUuidNamingTheParameter() throws Exception {
 		this.mvc.perform(get("/api/orders/{id}", "table-4"))
-			.andExpect(status().isBadRequest())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.detail").value(containsString("'id'")))
+			.andExpect(problem(HttpStatus.BAD_REQUEST, "'id'"))
 			.andExpect(jsonPath("$.detail").value(containsString("UUID")));
 		verifyNoInteractions(this.orders);
 	}
@@ -231,8 +222,7 @@ class OrderControllerTests {
 		given(this.management.serve(id)).willThrow(new OrderNotReady(id, OrderStatus.PREPARING));
 
 		this.mvc.perform(post("/api/orders/{id}/serve", id))
-			.andExpect(status().isConflict())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(problem(HttpStatus.CONFLICT))
 			.andExpect(jsonPath("$.status").value(409))
 			.andExpect(jsonPath("$.detail").value(containsString("PREPARING")))
 			.andExpect(jsonPath("$.orderId").value(id.toString()));
@@ -253,9 +243,7 @@ class OrderControllerTests {
 		UUID id = UUID.randomUUID();
 		given(this.management.cancel(id)).willThrow(new OrderNotCancellable(id, OrderStatus.PREPARING));
 
-		this.mvc.perform(post("/api/orders/{id}/cancel", id))
-			.andExpect(status().isConflict())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+		this.mvc.perform(post("/api/orders/{id}/cancel", id)).andExpect(problem(HttpStatus.CONFLICT));
 	}
 
 	@Test
@@ -264,9 +252,7 @@ class OrderControllerTests {
 		given(this.management.cancel(id)).willThrow(new CookAlreadyStarted(id));
 
 		this.mvc.perform(post("/api/orders/{id}/cancel", id))
-			.andExpect(status().isConflict())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.detail").value(containsString("a cook already started")))
+			.andExpect(problem(HttpStatus.CONFLICT, "a cook already started"))
 			.andExpect(jsonPath("$.orderId").value(id.toString()));
 	}
 
@@ -276,11 +262,9 @@ class OrderControllerTests {
 		given(this.management.cancel(id)).willThrow(new KitchenUnavailable(id, new IllegalStateException("down")));
 
 		this.mvc.perform(post("/api/orders/{id}/cancel", id))
-			.andExpect(status().isServiceUnavailable())
+			.andExpect(problem(HttpStatus.SERVICE_UNAVAILABLE, "cannot confirm the cancellation"))
 			.andExpect(header().string("Retry-After", "5"))
 			.andExpect(header().string("X-Instance-Id", "order-service:local"))
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.detail").value(containsString("cannot confirm the cancellation")))
 			.andExpect(jsonPath("$.orderId").value(id.toString()));
 	}
 
@@ -289,9 +273,7 @@ class OrderControllerTests {
 		UUID id = UUID.randomUUID();
 		given(this.management.serve(id)).willThrow(new ObjectOptimisticLockingFailureException(Order.class, id));
 
-		this.mvc.perform(post("/api/orders/{id}/serve", id))
-			.andExpect(status().isConflict())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+		this.mvc.perform(post("/api/orders/{id}/serve", id)).andExpect(problem(HttpStatus.CONFLICT));
 	}
 
 	@Test
@@ -299,8 +281,7 @@ class OrderControllerTests {
 		given(this.orders.search(any(), any())).willThrow(new IllegalStateException("database on fire"));
 
 		this.mvc.perform(get("/api/orders"))
-			.andExpect(status().isInternalServerError())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(problem(HttpStatus.INTERNAL_SERVER_ERROR))
 			.andExpect(header().string("X-Instance-Id", "order-service:local"))
 			.andExpect(jsonPath("$.detail").value(not(containsString("fire"))));
 	}
