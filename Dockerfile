@@ -13,7 +13,7 @@ WORKDIR /src
 COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw -B -ntp -q -DskipTests -Dspring-javaformat.validate.skip=true package \
-      -pl registry,gateway,order-service,kitchen-service,cashier-service
+      -pl registry,gateway,order-service,kitchen-service,cashier-service -am
 
 # 2. Split the service's jar into layers, from the least to the most often changed
 #    (Spring Boot's layered jar: dependencies, loader, snapshot dependencies, application).

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Bills, payments and receipts, as API.md describes them.
+ * Bills, payments and receipts, as docs/api.md describes them.
  */
 @RestController
 @RequestMapping("/api/bills")

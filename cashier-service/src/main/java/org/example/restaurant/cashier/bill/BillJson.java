@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A bill as the API shows it (API.md {@code Bill}), plus {@code openedAt},
+ * A bill as the API shows it (docs/api.md {@code Bill}), plus {@code openedAt},
  * {@code paidAt}, and the tax rule its totals were computed with ({@code taxRate} as a
  * fraction, {@code pricesIncludeTax}; both {@code null} for bills opened before the rule
  * was recorded).

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A payment as the API shows it (API.md {@code Payment}); {@code tendered} and
+ * A payment as the API shows it (docs/api.md {@code Payment}); {@code tendered} and
  * {@code change} are {@code null} for a card.
  */
 record PaymentJson(UUID id, PaymentMethod method, BigDecimal amount, BigDecimal tip, BigDecimal tendered,

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A ticket as the API shows it (see API.md, {@code Ticket}).
+ * A ticket as the API shows it (see docs/api.md, {@code Ticket}).
  */
 record TicketResponse(UUID id, UUID orderId, String table, TicketStatus status, List<Item> items, String preparedBy,
 		Instant placedAt, Instant receivedAt, Instant startedAt, Instant readyAt) {

@@ -3,7 +3,7 @@ package org.example.restaurant.orders.menu;
 import java.math.BigDecimal;
 
 /**
- * A {@code MenuItem} as API.md describes it.
+ * A {@code MenuItem} as docs/api.md describes it.
  */
 record MenuItemResponse(String id, String name, MenuCategory category, BigDecimal price, int prepSeconds,
 		boolean available) {

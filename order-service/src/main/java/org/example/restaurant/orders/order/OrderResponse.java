@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An {@code Order} as API.md describes it.
+ * An {@code Order} as docs/api.md describes it.
  */
 record OrderResponse(UUID id, String table, OrderStatus status, List<Line> items, BigDecimal total, Instant createdAt,
 		Instant updatedAt) {
