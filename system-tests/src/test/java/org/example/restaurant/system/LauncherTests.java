@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * tells its parts from other programs, and how {@link Restaurant} copes with a launcher
  * that hangs.
  */
-class LauncherTest {
+class LauncherTests {
 
 	static final Path HOME = Path.of(System.getProperty("restaurant.home", "..")).toAbsolutePath().normalize();
 
