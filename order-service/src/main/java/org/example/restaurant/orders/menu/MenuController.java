@@ -1,6 +1,7 @@
 package org.example.restaurant.orders.menu;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -34,8 +35,11 @@ class MenuController {
 
 	private final MenuItemRepository menu;
 
-	MenuController(MenuItemRepository menu) {
+	private final Clock clock;
+
+	MenuController(MenuItemRepository menu, Clock clock) {
 		this.menu = menu;
+		this.clock = clock;
 	}
 
 	@GetMapping
@@ -56,7 +60,7 @@ class MenuController {
 			throw new MenuItemAlreadyExists(request.id());
 		}
 		MenuItem item = new MenuItem(request.id(), request.name(), request.category(), request.price(),
-				request.prepSeconds());
+				request.prepSeconds(), this.clock.instant());
 		if (Boolean.FALSE.equals(request.available())) {
 			item.changeAvailability(false);
 		}

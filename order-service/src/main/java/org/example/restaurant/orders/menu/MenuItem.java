@@ -59,10 +59,13 @@ public class MenuItem {
 	 * @param category the category
 	 * @param price the price, normalized to cents
 	 * @param prepSeconds how long the kitchen needs for one
+	 * @param createdAt when it was put on the menu (kept to the microsecond, as the
+	 * database keeps it; the menu lists items in this order)
 	 */
-	public MenuItem(String id, String name, MenuCategory category, BigDecimal price, int prepSeconds) {
+	public MenuItem(String id, String name, MenuCategory category, BigDecimal price, int prepSeconds,
+			Instant createdAt) {
 		this.id = Objects.requireNonNull(id, "id must not be null");
-		this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		this.createdAt = createdAt.truncatedTo(ChronoUnit.MICROS);
 		this.available = true;
 		revise(name, category, price, prepSeconds);
 	}

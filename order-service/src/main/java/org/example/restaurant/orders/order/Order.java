@@ -81,7 +81,7 @@ public class Order extends AbstractAggregateRoot<Order> {
 	protected Order() {
 	}
 
-	private Order(String table, List<OrderLine> lines) {
+	private Order(String table, List<OrderLine> lines, Instant at) {
 		if (lines.isEmpty()) {
 			throw new IllegalArgumentException("an order needs at least one line");
 		}
@@ -90,7 +90,7 @@ public class Order extends AbstractAggregateRoot<Order> {
 		this.lines = new ArrayList<>(lines);
 		this.total = lines.stream().map(OrderLine::lineTotal).reduce(Money.ZERO, Money::plus);
 		this.status = OrderStatus.PLACED;
-		this.createdAt = now();
+		this.createdAt = at.truncatedTo(ChronoUnit.MICROS);
 		this.updatedAt = this.createdAt;
 		registerEvent(new OrderPlaced(this.id));
 	}
@@ -99,55 +99,60 @@ public class Order extends AbstractAggregateRoot<Order> {
 	 * Takes an order.
 	 * @param table the table, e.g. {@code T4}
 	 * @param lines at least one line
+	 * @param at when it is placed (kept to the microsecond, as the database keeps it)
 	 * @return a {@code PLACED} order that will announce itself when saved
 	 */
-	public static Order place(String table, List<OrderLine> lines) {
-		return new Order(table, lines);
+	public static Order place(String table, List<OrderLine> lines, Instant at) {
+		return new Order(table, lines, at);
 	}
 
 	/**
 	 * {@code PLACED -> PREPARING}: a cook started.
 	 * @throws OrderNotPlaced from any other status
+	 * @param at when it happens
 	 */
-	public void startPreparing() {
+	public void startPreparing(Instant at) {
 		if (this.status != OrderStatus.PLACED) {
 			throw new OrderNotPlaced(this.id, this.status);
 		}
-		moveTo(OrderStatus.PREPARING);
+		moveTo(OrderStatus.PREPARING, at);
 	}
 
 	/**
 	 * {@code PREPARING -> READY}: the food is at the pass.
 	 * @throws OrderNotPreparing from any other status
+	 * @param at when it happens
 	 */
-	public void markReady() {
+	public void markReady(Instant at) {
 		if (this.status != OrderStatus.PREPARING) {
 			throw new OrderNotPreparing(this.id, this.status);
 		}
-		moveTo(OrderStatus.READY);
+		moveTo(OrderStatus.READY, at);
 	}
 
 	/**
 	 * {@code READY -> SERVED}: the food is on the table; the cashier will open a bill.
 	 * @throws OrderNotReady from any other status
+	 * @param at when it happens
 	 */
-	public void serve() {
+	public void serve(Instant at) {
 		if (this.status != OrderStatus.READY) {
 			throw new OrderNotReady(this.id, this.status);
 		}
-		moveTo(OrderStatus.SERVED);
+		moveTo(OrderStatus.SERVED, at);
 		registerEvent(new OrderServed(this.id));
 	}
 
 	/**
 	 * {@code SERVED -> PAID}: the bill is settled.
 	 * @throws OrderNotServed from any other status
+	 * @param at when it happens
 	 */
-	public void pay() {
+	public void pay(Instant at) {
 		if (this.status != OrderStatus.SERVED) {
 			throw new OrderNotServed(this.id, this.status);
 		}
-		moveTo(OrderStatus.PAID);
+		moveTo(OrderStatus.PAID, at);
 	}
 
 	/**
@@ -165,22 +170,24 @@ public class Order extends AbstractAggregateRoot<Order> {
 	 * {@code PLACED -> CANCELLED}: called off before a cook started. The kitchen must
 	 * have cancelled the ticket first, so there is nothing to tell it.
 	 * @throws OrderNotCancellable from any other status
+	 * @param at when it happens
 	 */
-	public void cancel() {
+	public void cancel(Instant at) {
 		checkCancellable();
-		moveTo(OrderStatus.CANCELLED);
+		moveTo(OrderStatus.CANCELLED, at);
 	}
 
 	/**
 	 * The kitchen says a cook started. Moves a {@code PLACED} order to {@code PREPARING};
 	 * any later status already reflects the news, and a cancelled order ignores it.
 	 * @return whether the order changed
+	 * @param at when it happens
 	 */
-	public boolean acknowledgeCookingStarted() {
+	public boolean acknowledgeCookingStarted(Instant at) {
 		if (this.status != OrderStatus.PLACED) {
 			return false;
 		}
-		startPreparing();
+		startPreparing(at);
 		return true;
 	}
 
@@ -190,15 +197,16 @@ public class Order extends AbstractAggregateRoot<Order> {
 	 * {@code PREPARING} one to {@code READY}; {@code READY}, {@code SERVED} and
 	 * {@code PAID} already reflect the news, and a cancelled order ignores it.
 	 * @return whether the order changed
+	 * @param at when it happens
 	 */
-	public boolean acknowledgeReady() {
+	public boolean acknowledgeReady(Instant at) {
 		if (this.status == OrderStatus.PLACED) {
-			startPreparing();
+			startPreparing(at);
 		}
 		if (this.status != OrderStatus.PREPARING) {
 			return false;
 		}
-		markReady();
+		markReady(at);
 		return true;
 	}
 
@@ -207,24 +215,19 @@ public class Order extends AbstractAggregateRoot<Order> {
 	 * @return whether the order changed
 	 * @throws OrderNotServed if the order is neither {@code SERVED} nor {@code PAID}: a
 	 * bill only exists for a served order, so this is a bug somewhere
+	 * @param at when it happens
 	 */
-	public boolean acknowledgePayment() {
+	public boolean acknowledgePayment(Instant at) {
 		if (this.status == OrderStatus.PAID) {
 			return false;
 		}
-		pay();
+		pay(at);
 		return true;
 	}
 
-	private void moveTo(OrderStatus next) {
+	private void moveTo(OrderStatus next, Instant at) {
 		this.status = next;
-		this.updatedAt = now();
-	}
-
-	// Microseconds are what the database keeps; truncating here makes the response of the
-	// request that changed the order equal to what a later read returns.
-	private static Instant now() {
-		return Instant.now().truncatedTo(ChronoUnit.MICROS);
+		this.updatedAt = at.truncatedTo(ChronoUnit.MICROS);
 	}
 
 	/**

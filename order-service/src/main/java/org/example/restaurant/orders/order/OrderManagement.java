@@ -1,5 +1,6 @@
 package org.example.restaurant.orders.order;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,12 +42,15 @@ public class OrderManagement {
 
 	private final TransactionTemplate transaction;
 
+	private final Clock clock;
+
 	OrderManagement(OrderRepository orders, MenuItemRepository menu, KitchenTickets kitchen,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, Clock clock) {
 		this.orders = orders;
 		this.menu = menu;
 		this.kitchen = kitchen;
 		this.transaction = new TransactionTemplate(transactionManager);
+		this.clock = clock;
 	}
 
 	/**
@@ -77,7 +81,7 @@ public class OrderManagement {
 		for (RequestedItem item : items) {
 			lines.add(OrderLine.of(known.get(item.menuItemId()), item.quantity(), item.note()));
 		}
-		Order order = this.orders.saveAndFlush(Order.place(table, lines));
+		Order order = this.orders.saveAndFlush(Order.place(table, lines, this.clock.instant()));
 		log.info("Order {} placed at table {} ({} items, total {})", order.getId(), order.getTable(),
 				order.getItemCount(), order.getTotal());
 		return order;
@@ -91,7 +95,7 @@ public class OrderManagement {
 	@Transactional
 	public Order serve(UUID id) {
 		Order order = this.orders.require(id);
-		order.serve();
+		order.serve(this.clock.instant());
 		order = this.orders.saveAndFlush(order);
 		log.info("Order {} served at table {}", order.getId(), order.getTable());
 		return order;
@@ -116,7 +120,7 @@ public class OrderManagement {
 		this.kitchen.cancelTicket(id);
 		Order cancelled = this.transaction.execute((status) -> {
 			Order order = this.orders.require(id);
-			order.cancel();
+			order.cancel(this.clock.instant());
 			return this.orders.saveAndFlush(order);
 		});
 		log.info("Order {} cancelled at table {} (its ticket is cancelled)", cancelled.getId(), cancelled.getTable());
@@ -133,7 +137,7 @@ public class OrderManagement {
 	public void cookingStarted(UUID id, String preparedBy) {
 		Order order = this.orders.require(id);
 		OrderStatus before = order.getStatus();
-		if (order.acknowledgeCookingStarted()) {
+		if (order.acknowledgeCookingStarted(this.clock.instant())) {
 			this.orders.saveAndFlush(order);
 			log.info("Order {} preparing (cook at {})", id, preparedBy);
 		}
@@ -152,7 +156,7 @@ public class OrderManagement {
 	public void ready(UUID id, String preparedBy) {
 		Order order = this.orders.require(id);
 		OrderStatus before = order.getStatus();
-		if (order.acknowledgeReady()) {
+		if (order.acknowledgeReady(this.clock.instant())) {
 			this.orders.saveAndFlush(order);
 			if (before == OrderStatus.PLACED) {
 				log.info("Order {} preparing (cook at {}; learnt from the ready message)", id, preparedBy);
@@ -173,7 +177,7 @@ public class OrderManagement {
 	@Transactional
 	public void paid(UUID id, String billId) {
 		Order order = this.orders.require(id);
-		if (order.acknowledgePayment()) {
+		if (order.acknowledgePayment(this.clock.instant())) {
 			this.orders.saveAndFlush(order);
 			log.info("Order {} paid (bill {})", id, billId);
 		}

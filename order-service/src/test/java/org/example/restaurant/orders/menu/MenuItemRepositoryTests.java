@@ -1,6 +1,7 @@
 package org.example.restaurant.orders.menu;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,8 @@ class MenuItemRepositoryTests {
 
 	@Test
 	void listsTheSeededMenuInSeedOrderAndNewItemsLast() {
-		this.menu.saveAndFlush(new MenuItem("affogato", "Affogato", MenuCategory.DESSERT, new BigDecimal("5.50"), 60));
+		this.menu.saveAndFlush(
+				new MenuItem("affogato", "Affogato", MenuCategory.DESSERT, new BigDecimal("5.50"), 60, Instant.now()));
 
 		List<String> ids = this.menu.findAllByOrderByCreatedAtAscIdAsc().stream().map(MenuItem::getId).toList();
 

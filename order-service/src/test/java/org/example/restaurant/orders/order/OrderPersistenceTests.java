@@ -1,6 +1,7 @@
 package org.example.restaurant.orders.order;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -120,7 +121,7 @@ class OrderPersistenceTests {
 	void findsOrdersOldestFirstByStatusAndTable() {
 		Order first = this.orders.saveAndFlush(Orders.placed());
 		Order second = this.orders.saveAndFlush(Orders.inStatus(OrderStatus.READY));
-		Order elsewhere = this.orders.saveAndFlush(Order.place("T9", Orders.placed().getLines()));
+		Order elsewhere = this.orders.saveAndFlush(Order.place("T9", Orders.placed().getLines(), Instant.now()));
 		this.entities.clear();
 
 		assertThat(this.orders.search(null, null)).extracting(Order::getId)

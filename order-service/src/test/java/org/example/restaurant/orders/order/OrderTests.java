@@ -1,6 +1,7 @@
 package org.example.restaurant.orders.order;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -52,13 +53,13 @@ class OrderTests {
 
 	@Test
 	void refusesAnOrderWithoutLines() {
-		assertThatIllegalArgumentException().isThrownBy(() -> Order.place("T4", List.of()));
+		assertThatIllegalArgumentException().isThrownBy(() -> Order.place("T4", List.of(), Instant.now()));
 	}
 
 	@Test
 	void laterMenuChangesDoNotChangeAnOrder() {
 		var margherita = MenuItems.margherita();
-		Order order = Order.place("T1", List.of(OrderLine.of(margherita, 1, null)));
+		Order order = Order.place("T1", List.of(OrderLine.of(margherita, 1, null)), Instant.now());
 
 		margherita.revise("Pizza Margherita DOP", margherita.getCategory(), new BigDecimal("11.00"), 700);
 
@@ -72,13 +73,13 @@ class OrderTests {
 	void goesThroughItsWholeLife() {
 		Order order = Orders.placed();
 
-		order.startPreparing();
+		order.startPreparing(Instant.now());
 		assertThat(order.getStatus()).isEqualTo(OrderStatus.PREPARING);
-		order.markReady();
+		order.markReady(Instant.now());
 		assertThat(order.getStatus()).isEqualTo(OrderStatus.READY);
-		order.serve();
+		order.serve(Instant.now());
 		assertThat(order.getStatus()).isEqualTo(OrderStatus.SERVED);
-		order.pay();
+		order.pay(Instant.now());
 		assertThat(order.getStatus()).isEqualTo(OrderStatus.PAID);
 		assertThat(order.getUpdatedAt()).isAfterOrEqualTo(order.getCreatedAt());
 	}
@@ -87,7 +88,7 @@ class OrderTests {
 	void servingAsksForABill() {
 		Order order = Orders.inStatus(OrderStatus.READY);
 
-		order.serve();
+		order.serve(Instant.now());
 
 		assertThat(order.pendingEvents()).contains(new OrderServed(order.getId()));
 	}
@@ -98,7 +99,7 @@ class OrderTests {
 		int eventsBefore = order.pendingEvents().size();
 
 		order.checkCancellable();
-		order.cancel();
+		order.cancel(Instant.now());
 
 		assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLED);
 		assertThat(order.isCancelled()).isTrue();
@@ -108,31 +109,31 @@ class OrderTests {
 	@ParameterizedTest
 	@EnumSource(value = OrderStatus.class, names = "PLACED", mode = Mode.EXCLUDE)
 	void refusesToStartPreparingAnOrderThatIsNotPlaced(OrderStatus status) {
-		assertRefused(status, Order::startPreparing, OrderNotPlaced.class);
+		assertRefused(status, (order) -> order.startPreparing(Instant.now()), OrderNotPlaced.class);
 	}
 
 	@ParameterizedTest
 	@EnumSource(value = OrderStatus.class, names = "PREPARING", mode = Mode.EXCLUDE)
 	void refusesToMarkReadyAnOrderThatIsNotBeingPrepared(OrderStatus status) {
-		assertRefused(status, Order::markReady, OrderNotPreparing.class);
+		assertRefused(status, (order) -> order.markReady(Instant.now()), OrderNotPreparing.class);
 	}
 
 	@ParameterizedTest
 	@EnumSource(value = OrderStatus.class, names = "READY", mode = Mode.EXCLUDE)
 	void refusesToServeAnOrderThatIsNotReady(OrderStatus status) {
-		assertRefused(status, Order::serve, OrderNotReady.class);
+		assertRefused(status, (order) -> order.serve(Instant.now()), OrderNotReady.class);
 	}
 
 	@ParameterizedTest
 	@EnumSource(value = OrderStatus.class, names = "SERVED", mode = Mode.EXCLUDE)
 	void refusesToPayAnOrderThatIsNotServed(OrderStatus status) {
-		assertRefused(status, Order::pay, OrderNotServed.class);
+		assertRefused(status, (order) -> order.pay(Instant.now()), OrderNotServed.class);
 	}
 
 	@ParameterizedTest
 	@EnumSource(value = OrderStatus.class, names = "PLACED", mode = Mode.EXCLUDE)
 	void refusesToCancelAnOrderOnceACookStartedOrItIsOver(OrderStatus status) {
-		assertRefused(status, Order::cancel, OrderNotCancellable.class);
+		assertRefused(status, (order) -> order.cancel(Instant.now()), OrderNotCancellable.class);
 		assertRefused(status, Order::checkCancellable, OrderNotCancellable.class);
 	}
 
@@ -140,7 +141,7 @@ class OrderTests {
 	void aRefusalNamesTheOrderAndItsStatus() {
 		Order order = Orders.inStatus(OrderStatus.PREPARING);
 
-		assertThatThrownBy(order::serve).isInstanceOfSatisfying(OrderNotReady.class, (ex) -> {
+		assertThatThrownBy(() -> order.serve(Instant.now())).isInstanceOfSatisfying(OrderNotReady.class, (ex) -> {
 			assertThat(ex.getOrderId()).isEqualTo(order.getId());
 			assertThat(ex.getStatus()).isEqualTo(OrderStatus.PREPARING);
 			assertThat(ex).hasMessageContaining(order.getId().toString()).hasMessageContaining("PREPARING");
@@ -151,7 +152,7 @@ class OrderTests {
 	void theKitchenStartingAPlacedOrderMovesItToPreparing() {
 		Order order = Orders.placed();
 
-		assertThat(order.acknowledgeCookingStarted()).isTrue();
+		assertThat(order.acknowledgeCookingStarted(Instant.now())).isTrue();
 		assertThat(order.getStatus()).isEqualTo(OrderStatus.PREPARING);
 	}
 
@@ -160,7 +161,7 @@ class OrderTests {
 	void newsThatACookStartedChangesNothingOncePastPlaced(OrderStatus status) {
 		Order order = Orders.inStatus(status);
 
-		assertThat(order.acknowledgeCookingStarted()).isFalse();
+		assertThat(order.acknowledgeCookingStarted(Instant.now())).isFalse();
 		assertThat(order.getStatus()).isEqualTo(status);
 	}
 
@@ -169,7 +170,7 @@ class OrderTests {
 	void newsThatTheOrderIsReadyMovesItToReady(OrderStatus status) {
 		Order order = Orders.inStatus(status);
 
-		assertThat(order.acknowledgeReady()).isTrue();
+		assertThat(order.acknowledgeReady(Instant.now())).isTrue();
 		assertThat(order.getStatus()).isEqualTo(OrderStatus.READY);
 	}
 
@@ -178,7 +179,7 @@ class OrderTests {
 	void newsThatTheOrderIsReadyChangesNothingWhenItAlreadyIsOrWasCancelled(OrderStatus status) {
 		Order order = Orders.inStatus(status);
 
-		assertThat(order.acknowledgeReady()).isFalse();
+		assertThat(order.acknowledgeReady(Instant.now())).isFalse();
 		assertThat(order.getStatus()).isEqualTo(status);
 	}
 
@@ -186,16 +187,16 @@ class OrderTests {
 	void newsOfPaymentMarksAServedOrderPaidOnce() {
 		Order order = Orders.inStatus(OrderStatus.SERVED);
 
-		assertThat(order.acknowledgePayment()).isTrue();
+		assertThat(order.acknowledgePayment(Instant.now())).isTrue();
 		assertThat(order.getStatus()).isEqualTo(OrderStatus.PAID);
-		assertThat(order.acknowledgePayment()).isFalse();
+		assertThat(order.acknowledgePayment(Instant.now())).isFalse();
 		assertThat(order.getStatus()).isEqualTo(OrderStatus.PAID);
 	}
 
 	@ParameterizedTest
 	@EnumSource(value = OrderStatus.class, names = { "PLACED", "PREPARING", "READY", "CANCELLED" })
 	void refusesNewsOfPaymentForAnOrderThatWasNotServed(OrderStatus status) {
-		assertRefused(status, Order::acknowledgePayment, OrderNotServed.class);
+		assertRefused(status, (order) -> order.acknowledgePayment(Instant.now()), OrderNotServed.class);
 	}
 
 	private static void assertRefused(OrderStatus status, Consumer<Order> transition,

@@ -1,5 +1,6 @@
 package org.example.restaurant.orders.order;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.example.restaurant.orders.menu.MenuItems;
@@ -19,7 +20,7 @@ public final class Orders {
 	 */
 	public static Order placed() {
 		return Order.place("T4", List.of(OrderLine.of(MenuItems.margherita(), 2, "no basil"),
-				OrderLine.of(MenuItems.espresso(), 1, null)));
+				OrderLine.of(MenuItems.espresso(), 1, null)), Instant.now());
 	}
 
 	/**
@@ -31,23 +32,23 @@ public final class Orders {
 		switch (status) {
 			case PLACED -> {
 			}
-			case PREPARING -> order.startPreparing();
+			case PREPARING -> order.startPreparing(Instant.now());
 			case READY -> {
-				order.startPreparing();
-				order.markReady();
+				order.startPreparing(Instant.now());
+				order.markReady(Instant.now());
 			}
 			case SERVED -> {
-				order.startPreparing();
-				order.markReady();
-				order.serve();
+				order.startPreparing(Instant.now());
+				order.markReady(Instant.now());
+				order.serve(Instant.now());
 			}
 			case PAID -> {
-				order.startPreparing();
-				order.markReady();
-				order.serve();
-				order.pay();
+				order.startPreparing(Instant.now());
+				order.markReady(Instant.now());
+				order.serve(Instant.now());
+				order.pay(Instant.now());
 			}
-			case CANCELLED -> order.cancel();
+			case CANCELLED -> order.cancel(Instant.now());
 		}
 		return order;
 	}
