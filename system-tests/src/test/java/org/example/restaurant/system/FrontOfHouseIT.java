@@ -194,7 +194,7 @@ class FrontOfHouseIT {
 			click("#pay:not([disabled])");
 			WebElement error = this.wait
 				.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#messages .message.error")));
-			assertThat(error.getText()).contains("Cash tendered too low", "tendered");
+			assertThat(error.getText()).contains("Request refused", "Cash tendered (20.00) does not cover", "tendered");
 			assertThat(find("#pay-form input[name='tendered']").getDomAttribute("aria-invalid")).isEqualTo("true");
 			type("#pay-form input[name='tendered']", "50");
 			this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("change-preview"), "27.10"));
