@@ -186,7 +186,13 @@ class OutagesIT {
 		}
 		String waiting = place(table("W"), SOUP_AND_WINE).id();
 
-		Restaurant.Response cancelled = waiter.tryCancel(waiting);
+		// As the waiter's app does: a 503 (the kitchen cannot confirm yet, say its
+		// replicas
+		// are still coming back from the test before) is asked again after Retry-After.
+		Restaurant.Response cancelled = await("the kitchen to confirm or refuse the cancellation")
+			.atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> waiter.tryCancel(waiting), (answer) -> answer.status() != 503);
 		assertThat(cancelled.status()).as(cancelled.body() + ", ticket " + kitchen.ticketsOf(waiting)).isEqualTo(200);
 		assertThat(cancelled.as(Order.class).status()).isEqualTo("CANCELLED");
 		await("the kitchen to hold the cancelled ticket of order " + waiting).atMost(CATCH_UP)
