@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.security.test.context.support.WithMockUser;
 
 import static org.example.restaurant.platform.test.ProblemResults.problem;
 import static org.example.restaurant.platform.test.ProblemResults.invalid;
@@ -30,6 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(InternalBillController.class)
+@WithMockUser(username = "order-service", authorities = "SCOPE_bills.open")
 class InternalBillControllerTests {
 
 	@Autowired
