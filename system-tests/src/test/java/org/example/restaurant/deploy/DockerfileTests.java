@@ -43,6 +43,15 @@ class DockerfileTests {
 			.contains("chown -R 10001:10001 /app/data"));
 	}
 
+	/**
+	 * What is copied into the build holds no secret: the launcher's run folder (its
+	 * client secrets and keys) and the compose demo's {@code .env} stay out.
+	 */
+	@Test
+	void copiesNoSecretIntoTheBuild() {
+		assertThat(Tools.lines(".dockerignore").stream().map(String::strip)).contains("run/", ".env");
+	}
+
 	@Test
 	void runsTheJarSplitInLayers() {
 		assertThat(this.lines).anySatisfy(
