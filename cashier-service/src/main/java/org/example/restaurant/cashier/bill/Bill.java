@@ -158,6 +158,7 @@ public class Bill extends AbstractAggregateRoot<Bill> {
 	 * {@code amount + tip}); {@code null} means exactly {@code amount + tip}. Must be
 	 * {@code null} for a card, which charges exactly {@code amount + tip}: a tendered
 	 * amount there is a client's mistake, refused rather than ignored.
+	 * @param takenBy the staff number of the cashier who takes it
 	 * @param at when the payment is taken
 	 * @return the payment
 	 * @throws BillAlreadyPaid if the bill is paid
@@ -165,7 +166,8 @@ public class Bill extends AbstractAggregateRoot<Bill> {
 	 * @throws PaymentExceedsBalance if the amount is more than the balance due
 	 * @throws CashTenderedTooLow if cash tendered does not cover amount and tip
 	 */
-	public Payment pay(PaymentMethod method, BigDecimal amount, BigDecimal tip, BigDecimal tendered, Instant at) {
+	public Payment pay(PaymentMethod method, BigDecimal amount, BigDecimal tip, BigDecimal tendered, String takenBy,
+			Instant at) {
 		if (this.status == BillStatus.PAID) {
 			throw new BillAlreadyPaid(this.id);
 		}
@@ -199,7 +201,7 @@ public class Bill extends AbstractAggregateRoot<Bill> {
 				throw new CashTenderedTooLow(this.id, Money.of(theTendered), Money.of(owed));
 			}
 		}
-		Payment payment = new Payment(method, amount, theTip, theTendered, at);
+		Payment payment = new Payment(method, amount, theTip, theTendered, takenBy, at);
 		this.payments.add(payment);
 		this.paid = this.paid.add(payment.getAmount());
 		if (getBalanceDue().signum() == 0) {

@@ -1,6 +1,7 @@
 package org.example.restaurant.cashier.bill;
 
 import java.net.URI;
+import java.security.Principal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -77,10 +78,11 @@ class BillController {
 	@PreAuthorize("hasRole('CASHIER')")
 	@PostMapping("/{id}/payments")
 	ResponseEntity<?> pay(@PathVariable UUID id, @Valid @RequestBody PaymentRequest request,
-			@RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
+			@RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+			Principal cashier) {
 		return this.idempotentRequests.execute(idempotencyKey, PAYMENTS, request.fingerprint(id), () -> {
 			Payment payment = this.cashier.pay(id, request.method(), request.amount(), request.tip(),
-					request.tendered());
+					request.tendered(), cashier.getName());
 			return ResponseEntity.created(URI.create("/api/bills/" + id + "/payments/" + payment.getId()))
 				.body(PaymentJson.of(payment));
 		});

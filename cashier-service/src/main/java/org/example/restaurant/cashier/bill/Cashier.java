@@ -91,13 +91,15 @@ public class Cashier {
 	 * @param amount what counts against the balance
 	 * @param tip a tip on top, or {@code null}
 	 * @param tendered cash handed over, or {@code null}
+	 * @param takenBy the staff number of the cashier
 	 * @return the payment
 	 * @throws BillNotFound if no bill has this id
 	 */
-	public Payment pay(UUID billId, PaymentMethod method, BigDecimal amount, BigDecimal tip, BigDecimal tendered) {
+	public Payment pay(UUID billId, PaymentMethod method, BigDecimal amount, BigDecimal tip, BigDecimal tendered,
+			String takenBy) {
 		return this.transaction.execute((status) -> {
 			Bill bill = this.bills.findForPayment(billId).orElseThrow(() -> new BillNotFound(billId));
-			Payment payment = bill.pay(method, amount, tip, tendered, now());
+			Payment payment = bill.pay(method, amount, tip, tendered, takenBy, now());
 			// the bill is managed and would be written at commit anyway; save() is what
 			// publishes the events it registered
 			this.bills.save(bill);
@@ -113,9 +115,9 @@ public class Cashier {
 	}
 
 	private static void logPayment(Bill bill, Payment payment) {
-		log.info("Payment {} taken on bill {} for order {}: {} {} {} (tip {}), balance due {}", payment.getId(),
-				bill.getId(), bill.getOrderId(), payment.getMethod(), payment.getAmount(), bill.getCurrency(),
-				payment.getTip(), bill.getBalanceDue());
+		log.info("Payment {} taken by {} on bill {} for order {}: {} {} {} (tip {}), balance due {}", payment.getId(),
+				payment.getTakenBy(), bill.getId(), bill.getOrderId(), payment.getMethod(), payment.getAmount(),
+				bill.getCurrency(), payment.getTip(), bill.getBalanceDue());
 		if (bill.isPaid()) {
 			log.info("Bill {} for order {} paid in full ({} {} in {} payments)", bill.getId(), bill.getOrderId(),
 					bill.getTotal(), bill.getCurrency(), bill.getPayments().size());

@@ -2,6 +2,7 @@ package org.example.restaurant.cashier.bill;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -41,19 +42,27 @@ public class Payment {
 	@Column(name = "change_given")
 	private BigDecimal change;
 
+	/**
+	 * The staff number of the cashier who took it (none on payments from before sign-in).
+	 */
+	@Column(name = "taken_by")
+	private String takenBy;
+
 	@Column(name = "paid_at", nullable = false)
 	private Instant paidAt;
 
 	protected Payment() {
 	}
 
-	Payment(PaymentMethod method, BigDecimal amount, BigDecimal tip, BigDecimal tendered, Instant paidAt) {
+	Payment(PaymentMethod method, BigDecimal amount, BigDecimal tip, BigDecimal tendered, String takenBy,
+			Instant paidAt) {
 		this.id = UUID.randomUUID();
 		this.method = method;
 		this.amount = Money.of(amount);
 		this.tip = Money.of(tip);
 		this.tendered = (tendered != null) ? Money.of(tendered) : null;
 		this.change = (tendered != null) ? this.tendered.subtract(this.amount).subtract(this.tip) : null;
+		this.takenBy = Objects.requireNonNull(takenBy, "takenBy must not be null");
 		this.paidAt = paidAt;
 	}
 
@@ -79,6 +88,10 @@ public class Payment {
 
 	public BigDecimal getChange() {
 		return this.change;
+	}
+
+	public String getTakenBy() {
+		return this.takenBy;
 	}
 
 	public Instant getPaidAt() {

@@ -9,11 +9,11 @@ import java.util.UUID;
  * {@code change} are {@code null} for a card.
  */
 record PaymentJson(UUID id, PaymentMethod method, BigDecimal amount, BigDecimal tip, BigDecimal tendered,
-		BigDecimal change, Instant paidAt) {
+		BigDecimal change, String takenBy, Instant paidAt) {
 
 	static PaymentJson of(Payment payment) {
 		return new PaymentJson(payment.getId(), payment.getMethod(), payment.getAmount(), payment.getTip(),
-				payment.getTendered(), payment.getChange(), payment.getPaidAt());
+				payment.getTendered(), payment.getChange(), payment.getTakenBy(), payment.getPaidAt());
 	}
 
 }

@@ -34,10 +34,24 @@ import org.example.restaurant.cashier.bill.PaymentMethod;
  * @param tips the sum of the tips of the day's payments
  * @param byMethod per method ({@code CASH}, {@code CARD}, always both): the count, amount
  * and tips of the day's payments
+ * @param byCashier per cashier (staff number) who took payments that day: the count,
+ * amount and tips of their payments, so the day can be read per cashier
  * @param payments how many payments were taken
  */
 record DailyReport(LocalDate date, String zone, Instant from, Instant to, String currency, long billsPaid,
-		BigDecimal sales, BigDecimal tax, BigDecimal tips, Map<PaymentMethod, MethodTotals> byMethod, long payments) {
+		BigDecimal sales, BigDecimal tax, BigDecimal tips, Map<PaymentMethod, MethodTotals> byMethod,
+		Map<String, CashierTotals> byCashier, long payments) {
+
+	/**
+	 * The payments one cashier took.
+	 *
+	 * @param count how many
+	 * @param amount their amounts, tips not included
+	 * @param tips their tips
+	 */
+	record CashierTotals(long count, BigDecimal amount, BigDecimal tips) {
+
+	}
 
 	/**
 	 * The payments of one method.

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.persistence.EntityManager;
 import org.example.restaurant.cashier.bill.BillStatus;
@@ -55,6 +56,19 @@ class DailyTakings {
 					new DailyReport.MethodTotals(((Number) row[1]).longValue(), money(row[2]), money(row[3])));
 		}
 
+		Map<String, DailyReport.CashierTotals> byCashier = new TreeMap<>();
+		List<Object[]> perCashier = this.entityManager.createQuery("""
+				select p.takenBy, count(p), sum(p.amount), sum(p.tip) from Payment p
+				where p.paidAt >= :from and p.paidAt < :to and p.takenBy is not null
+				group by p.takenBy""", Object[].class)
+			.setParameter("from", from)
+			.setParameter("to", to)
+			.getResultList();
+		for (Object[] row : perCashier) {
+			byCashier.put((String) row[0],
+					new DailyReport.CashierTotals(((Number) row[1]).longValue(), money(row[2]), money(row[3])));
+		}
+
 		Object[] bills = this.entityManager.createQuery("""
 				select count(b), sum(b.totals.total), sum(b.totals.tax) from Bill b
 				where b.status = :paid and b.paidAt >= :from and b.paidAt < :to""", Object[].class)
@@ -69,7 +83,7 @@ class DailyTakings {
 			.map(DailyReport.MethodTotals::tips)
 			.reduce(Money.ZERO, BigDecimal::add);
 		return new DailyReport(date, zone.getId(), from, to, this.settings.currency(), ((Number) bills[0]).longValue(),
-				money(bills[1]), money(bills[2]), tips, byMethod, paymentCount);
+				money(bills[1]), money(bills[2]), tips, byMethod, byCashier, paymentCount);
 	}
 
 	private static BigDecimal money(Object sum) {

@@ -67,7 +67,7 @@ class BillControllerTests {
 	@Test
 	void listsBillsWithTheFieldsOfTheApi() throws Exception {
 		Bill bill = Bills.margheritasForTwo();
-		Payment payment = bill.pay(PaymentMethod.CASH, eur("10.00"), eur("1.00"), eur("20.00"), PAID_AT);
+		Payment payment = bill.pay(PaymentMethod.CASH, eur("10.00"), eur("1.00"), eur("20.00"), "301", PAID_AT);
 		given(this.bills.findAllByOrderByOpenedAtAscIdAsc()).willReturn(List.of(bill));
 
 		this.mvc.perform(get("/api/bills"))
@@ -103,7 +103,7 @@ class BillControllerTests {
 	@Test
 	void filtersBillsByStatus() throws Exception {
 		Bill paid = Bills.costing("5.00");
-		paid.pay(PaymentMethod.CARD, eur("5.00"), null, null, PAID_AT);
+		paid.pay(PaymentMethod.CARD, eur("5.00"), null, null, "301", PAID_AT);
 		given(this.bills.findByStatusOrderByOpenedAtAscIdAsc(BillStatus.PAID)).willReturn(List.of(paid));
 
 		this.mvc.perform(get("/api/bills").param("status", "PAID"))
@@ -162,8 +162,8 @@ class BillControllerTests {
 	@Test
 	void takesAPaymentAndAnswersItWithItsLocation() throws Exception {
 		Bill bill = Bills.costing("20.00");
-		Payment payment = bill.pay(PaymentMethod.CASH, eur("20.00"), eur("2.00"), eur("25.00"), PAID_AT);
-		given(this.cashier.pay(bill.getId(), PaymentMethod.CASH, eur("20.00"), eur("2.00"), eur("25.00")))
+		Payment payment = bill.pay(PaymentMethod.CASH, eur("20.00"), eur("2.00"), eur("25.00"), "301", PAID_AT);
+		given(this.cashier.pay(bill.getId(), PaymentMethod.CASH, eur("20.00"), eur("2.00"), eur("25.00"), "301"))
 			.willReturn(payment);
 
 		this.mvc
@@ -183,7 +183,7 @@ class BillControllerTests {
 	@Test
 	void showsACardPaymentWithEmptyTenderedAndChange() throws Exception {
 		Bill bill = Bills.costing("20.00");
-		Payment payment = bill.pay(PaymentMethod.CARD, eur("20.00"), null, null, PAID_AT);
+		Payment payment = bill.pay(PaymentMethod.CARD, eur("20.00"), null, null, "301", PAID_AT);
 		given(this.bills.findById(bill.getId())).willReturn(Optional.of(bill));
 
 		this.mvc.perform(get("/api/bills/{id}/payments/{paymentId}", bill.getId(), payment.getId()))
@@ -199,8 +199,8 @@ class BillControllerTests {
 	@Test
 	void hasThePaymentRunOncePerIdempotencyKeyWithAFingerprintOfBillAndFields() throws Exception {
 		Bill bill = Bills.costing("20.00");
-		Payment payment = bill.pay(PaymentMethod.CARD, eur("5.00"), null, null, PAID_AT);
-		given(this.cashier.pay(any(), any(), any(), any(), any())).willReturn(payment);
+		Payment payment = bill.pay(PaymentMethod.CARD, eur("5.00"), null, null, "301", PAID_AT);
+		given(this.cashier.pay(any(), any(), any(), any(), any(), any())).willReturn(payment);
 
 		this.mvc
 			.perform(post("/api/bills/{id}/payments", bill.getId()).contentType(MediaType.APPLICATION_JSON)
@@ -216,7 +216,7 @@ class BillControllerTests {
 	@Test
 	void printsTheReceiptAsPlainTextWithTheConfiguredNameAndZone() throws Exception {
 		Bill bill = Bills.margheritasForTwo();
-		bill.pay(PaymentMethod.CASH, eur("19.00"), null, eur("20.00"), PAID_AT);
+		bill.pay(PaymentMethod.CASH, eur("19.00"), null, eur("20.00"), "301", PAID_AT);
 		given(this.bills.findById(bill.getId())).willReturn(Optional.of(bill));
 
 		this.mvc.perform(get("/api/bills/{id}/receipt", bill.getId()))
@@ -252,7 +252,7 @@ class BillControllerTests {
 	@Test
 	void answersNotFoundForAPaymentOnAnUnknownBill() throws Exception {
 		UUID unknown = UUID.randomUUID();
-		given(this.cashier.pay(any(), any(), any(), any(), any())).willThrow(new BillNotFound(unknown));
+		given(this.cashier.pay(any(), any(), any(), any(), any(), any())).willThrow(new BillNotFound(unknown));
 
 		this.mvc.perform(payment(unknown, "{\"method\": \"CARD\", \"amount\": 5.00}"))
 			.andExpect(problem(HttpStatus.NOT_FOUND));
@@ -261,7 +261,7 @@ class BillControllerTests {
 	@Test
 	void answersConflictForAPaymentOnAPaidBill() throws Exception {
 		UUID billId = UUID.randomUUID();
-		given(this.cashier.pay(any(), any(), any(), any(), any())).willThrow(new BillAlreadyPaid(billId));
+		given(this.cashier.pay(any(), any(), any(), any(), any(), any())).willThrow(new BillAlreadyPaid(billId));
 
 		this.mvc.perform(payment(billId, "{\"method\": \"CARD\", \"amount\": 5.00}"))
 			.andExpect(problem(HttpStatus.CONFLICT))
@@ -272,7 +272,7 @@ class BillControllerTests {
 	@Test
 	void answersConflictWhenTheBillChangedUnderThePaymentOrStayedLocked() throws Exception {
 		UUID billId = UUID.randomUUID();
-		given(this.cashier.pay(any(), any(), any(), any(), any()))
+		given(this.cashier.pay(any(), any(), any(), any(), any(), any()))
 			.willThrow(new ObjectOptimisticLockingFailureException(Bill.class, billId))
 			.willThrow(new CannotAcquireLockException("Timeout trying to lock table"));
 
@@ -286,7 +286,7 @@ class BillControllerTests {
 	@Test
 	void answersUnprocessableForAPaymentAboveTheBalance() throws Exception {
 		UUID billId = UUID.randomUUID();
-		given(this.cashier.pay(any(), any(), any(), any(), any()))
+		given(this.cashier.pay(any(), any(), any(), any(), any(), any()))
 			.willThrow(new PaymentExceedsBalance(billId, eur("50.00"), eur("19.00")));
 
 		this.mvc.perform(payment(billId, "{\"method\": \"CARD\", \"amount\": 50.00}"))
@@ -298,7 +298,7 @@ class BillControllerTests {
 	@Test
 	void answersUnprocessableForCashThatDoesNotCoverAmountAndTipNamingTendered() throws Exception {
 		UUID billId = UUID.randomUUID();
-		given(this.cashier.pay(any(), any(), any(), any(), any()))
+		given(this.cashier.pay(any(), any(), any(), any(), any(), any()))
 			.willThrow(new CashTenderedTooLow(billId, eur("10.00"), eur("12.00")));
 
 		this.mvc
@@ -310,7 +310,7 @@ class BillControllerTests {
 	@Test
 	void refusesATenderedAmountForACardNamingTheField() throws Exception {
 		UUID billId = UUID.randomUUID();
-		given(this.cashier.pay(any(), any(), any(), any(), any()))
+		given(this.cashier.pay(any(), any(), any(), any(), any(), any()))
 			.willThrow(new InvalidPayment("tendered", "must be empty for a CARD payment"));
 
 		this.mvc.perform(payment(billId, "{\"method\": \"CARD\", \"amount\": 10.00, \"tendered\": 10.00}"))
@@ -355,14 +355,14 @@ class BillControllerTests {
 	@Test
 	void refusesABodyThatIsNotJson() throws Exception {
 		this.mvc.perform(payment(UUID.randomUUID(), "{\"method\": ")).andExpect(problem(HttpStatus.BAD_REQUEST));
-		then(this.cashier).should(never()).pay(any(), any(), any(), any(), any());
+		then(this.cashier).should(never()).pay(any(), any(), any(), any(), any(), any());
 	}
 
 	private void assertRefusedNaming(String body, String field) throws Exception {
 		this.mvc.perform(payment(UUID.randomUUID(), body))
 			.andExpect(invalid(field))
 			.andExpect(header().string("X-Instance-Id", "cashier-service:local"));
-		then(this.cashier).should(never()).pay(any(), any(), any(), any(), any());
+		then(this.cashier).should(never()).pay(any(), any(), any(), any(), any(), any());
 	}
 
 	private static org.springframework.test.web.servlet.RequestBuilder payment(UUID billId, String body) {

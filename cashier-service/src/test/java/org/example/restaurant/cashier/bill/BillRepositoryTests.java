@@ -34,8 +34,8 @@ class BillRepositoryTests {
 	void keepsABillWithItsLinesPaymentsAndAmountsInCents() {
 		Bill bill = Bills.open(TEN_PERCENT_INCLUDED, BillLine.of("Margherita", 2, eur("9.50")),
 				BillLine.of("Tiramisu", 1, eur("6")));
-		Payment card = bill.pay(PaymentMethod.CARD, eur("10.00"), eur("1.00"), null, PAID_AT.minusSeconds(60));
-		Payment cash = bill.pay(PaymentMethod.CASH, eur("15.00"), null, eur("20.00"), PAID_AT);
+		Payment card = bill.pay(PaymentMethod.CARD, eur("10.00"), eur("1.00"), null, "301", PAID_AT.minusSeconds(60));
+		Payment cash = bill.pay(PaymentMethod.CASH, eur("15.00"), null, eur("20.00"), "301", PAID_AT);
 		this.bills.saveAndFlush(bill);
 		this.entityManager.clear();
 
@@ -85,7 +85,7 @@ class BillRepositoryTests {
 		Bill newest = Bills.openAt(now, TEN_PERCENT_INCLUDED, BillLine.of("Soup", 1, eur("5.00")));
 		Bill oldest = Bills.openAt(now.minusSeconds(120), TEN_PERCENT_INCLUDED, BillLine.of("Soup", 1, eur("5.00")));
 		Bill middle = Bills.openAt(now.minusSeconds(60), TEN_PERCENT_INCLUDED, BillLine.of("Soup", 1, eur("5.00")));
-		middle.pay(PaymentMethod.CARD, eur("5.00"), null, null, now);
+		middle.pay(PaymentMethod.CARD, eur("5.00"), null, null, "301", now);
 		this.bills.saveAllAndFlush(List.of(newest, oldest, middle));
 		this.entityManager.clear();
 
@@ -124,7 +124,7 @@ class BillRepositoryTests {
 	@Test
 	void findsABillForPaymentWithItsPayments() {
 		Bill bill = Bills.costing("20.00");
-		bill.pay(PaymentMethod.CARD, eur("5.00"), null, null, PAID_AT);
+		bill.pay(PaymentMethod.CARD, eur("5.00"), null, null, "301", PAID_AT);
 		this.bills.saveAndFlush(bill);
 		this.entityManager.clear();
 
@@ -144,7 +144,7 @@ class BillRepositoryTests {
 			.setParameter(1, bill.getId())
 			.executeUpdate();
 
-		bill.pay(PaymentMethod.CARD, eur("20.00"), null, null, PAID_AT);
+		bill.pay(PaymentMethod.CARD, eur("20.00"), null, null, "301", PAID_AT);
 
 		assertThatExceptionOfType(OptimisticLockingFailureException.class).isThrownBy(() -> this.bills.flush());
 	}

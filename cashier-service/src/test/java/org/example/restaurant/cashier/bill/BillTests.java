@@ -111,7 +111,7 @@ class BillTests {
 	void staysOpenAfterAPaymentThatLeavesABalance() {
 		Bill bill = Bills.margheritasForTwo();
 
-		Payment payment = bill.pay(PaymentMethod.CARD, eur("10"), null, null, PAID_AT);
+		Payment payment = bill.pay(PaymentMethod.CARD, eur("10"), null, null, "301", PAID_AT);
 
 		assertThat(payment.getAmount()).isEqualTo(eur("10.00"));
 		assertThat(payment.getTip()).isEqualTo(eur("0.00"));
@@ -126,8 +126,8 @@ class BillTests {
 	void marksTheBillPaidWithThePaymentThatCoversTheBalance() {
 		Bill bill = Bills.margheritasForTwo();
 
-		Payment first = bill.pay(PaymentMethod.CARD, eur("9.50"), eur("1.00"), null, Bills.OPENED_AT);
-		Payment second = bill.pay(PaymentMethod.CASH, eur("9.50"), null, eur("10.00"), PAID_AT);
+		Payment first = bill.pay(PaymentMethod.CARD, eur("9.50"), eur("1.00"), null, "301", Bills.OPENED_AT);
+		Payment second = bill.pay(PaymentMethod.CASH, eur("9.50"), null, eur("10.00"), "301", PAID_AT);
 
 		assertThat(bill.getStatus()).isEqualTo(BillStatus.PAID);
 		assertThat(bill.getPaidAt()).isEqualTo(PAID_AT);
@@ -139,10 +139,10 @@ class BillTests {
 	@Test
 	void refusesAPaymentOnAPaidBillAndChangesNothing() {
 		Bill bill = Bills.costing("20.00");
-		bill.pay(PaymentMethod.CARD, eur("20.00"), null, null, PAID_AT);
+		bill.pay(PaymentMethod.CARD, eur("20.00"), null, null, "301", PAID_AT);
 
 		assertThatExceptionOfType(BillAlreadyPaid.class)
-			.isThrownBy(() -> bill.pay(PaymentMethod.CARD, eur("1.00"), null, null, PAID_AT))
+			.isThrownBy(() -> bill.pay(PaymentMethod.CARD, eur("1.00"), null, null, "301", PAID_AT))
 			.satisfies((ex) -> assertThat(ex.getBillId()).isEqualTo(bill.getId()));
 		assertThat(bill.getPayments()).hasSize(1);
 		assertThat(bill.getPaid()).isEqualTo(eur("20.00"));
@@ -151,10 +151,10 @@ class BillTests {
 	@Test
 	void refusesToTakeMoreThanTheBalanceDueAndChangesNothing() {
 		Bill bill = Bills.costing("20.00");
-		bill.pay(PaymentMethod.CARD, eur("15.00"), null, null, PAID_AT);
+		bill.pay(PaymentMethod.CARD, eur("15.00"), null, null, "301", PAID_AT);
 
 		assertThatExceptionOfType(PaymentExceedsBalance.class)
-			.isThrownBy(() -> bill.pay(PaymentMethod.CARD, eur("5.01"), null, null, PAID_AT))
+			.isThrownBy(() -> bill.pay(PaymentMethod.CARD, eur("5.01"), null, null, "301", PAID_AT))
 			.satisfies((ex) -> assertThat(ex.getBalanceDue()).isEqualTo(eur("5.00")));
 		assertThat(bill.getPayments()).hasSize(1);
 		assertThat(bill.getBalanceDue()).isEqualTo(eur("5.00"));
@@ -165,7 +165,7 @@ class BillTests {
 	void givesChangeForCashBeyondAmountAndTip() {
 		Bill bill = Bills.costing("20.00");
 
-		Payment payment = bill.pay(PaymentMethod.CASH, eur("20.00"), eur("2.00"), eur("25.00"), PAID_AT);
+		Payment payment = bill.pay(PaymentMethod.CASH, eur("20.00"), eur("2.00"), eur("25.00"), "301", PAID_AT);
 
 		assertThat(payment.getTendered()).isEqualTo(eur("25.00"));
 		assertThat(payment.getChange()).isEqualTo(eur("3.00"));
@@ -177,7 +177,7 @@ class BillTests {
 	void takesCashWithoutATenderedAmountAsExactMoney() {
 		Bill bill = Bills.costing("20.00");
 
-		Payment payment = bill.pay(PaymentMethod.CASH, eur("12.00"), eur("1.50"), null, PAID_AT);
+		Payment payment = bill.pay(PaymentMethod.CASH, eur("12.00"), eur("1.50"), null, "301", PAID_AT);
 
 		assertThat(payment.getTendered()).isEqualTo(eur("13.50"));
 		assertThat(payment.getChange()).isEqualTo(eur("0.00"));
@@ -188,7 +188,7 @@ class BillTests {
 		Bill bill = Bills.costing("20.00");
 
 		assertThatExceptionOfType(CashTenderedTooLow.class)
-			.isThrownBy(() -> bill.pay(PaymentMethod.CASH, eur("20.00"), eur("2.00"), eur("21.99"), PAID_AT));
+			.isThrownBy(() -> bill.pay(PaymentMethod.CASH, eur("20.00"), eur("2.00"), eur("21.99"), "301", PAID_AT));
 		assertThat(bill.getPayments()).isEmpty();
 		assertThat(bill.getBalanceDue()).isEqualTo(eur("20.00"));
 	}
@@ -197,7 +197,7 @@ class BillTests {
 	void takesACardPaymentWithoutTenderedOrChange() {
 		Bill bill = Bills.costing("20.00");
 
-		Payment payment = bill.pay(PaymentMethod.CARD, eur("20.00"), eur("3.00"), null, PAID_AT);
+		Payment payment = bill.pay(PaymentMethod.CARD, eur("20.00"), eur("3.00"), null, "301", PAID_AT);
 
 		assertThat(payment.getMethod()).isEqualTo(PaymentMethod.CARD);
 		assertThat(payment.getTendered()).isNull();
@@ -210,7 +210,7 @@ class BillTests {
 		Bill bill = Bills.costing("20.00");
 
 		assertThatExceptionOfType(InvalidPayment.class)
-			.isThrownBy(() -> bill.pay(PaymentMethod.CARD, eur("20.00"), null, eur("20.00"), PAID_AT))
+			.isThrownBy(() -> bill.pay(PaymentMethod.CARD, eur("20.00"), null, eur("20.00"), "301", PAID_AT))
 			.satisfies((ex) -> assertThat(ex.fieldProblem().field()).isEqualTo("tendered"));
 		assertThat(bill.getPayments()).isEmpty();
 	}
@@ -221,7 +221,7 @@ class BillTests {
 		Bill bill = Bills.costing("20.00");
 
 		assertThatExceptionOfType(InvalidPayment.class)
-			.isThrownBy(() -> bill.pay(PaymentMethod.CARD, eur(amount), null, null, PAID_AT))
+			.isThrownBy(() -> bill.pay(PaymentMethod.CARD, eur(amount), null, null, "301", PAID_AT))
 			.satisfies((ex) -> assertThat(ex.fieldProblem().field()).isEqualTo("amount"));
 		assertThat(bill.getPayments()).isEmpty();
 	}
@@ -232,7 +232,7 @@ class BillTests {
 		Bill bill = Bills.costing("20.00");
 
 		assertThatExceptionOfType(InvalidPayment.class)
-			.isThrownBy(() -> bill.pay(PaymentMethod.CARD, eur("1.00"), eur(tip), null, PAID_AT))
+			.isThrownBy(() -> bill.pay(PaymentMethod.CARD, eur("1.00"), eur(tip), null, "301", PAID_AT))
 			.satisfies((ex) -> assertThat(ex.fieldProblem().field()).isEqualTo("tip"));
 	}
 
@@ -241,14 +241,14 @@ class BillTests {
 		Bill bill = Bills.costing("20.00");
 
 		assertThatExceptionOfType(InvalidPayment.class)
-			.isThrownBy(() -> bill.pay(null, eur("1.00"), null, null, PAID_AT))
+			.isThrownBy(() -> bill.pay(null, eur("1.00"), null, null, "301", PAID_AT))
 			.satisfies((ex) -> assertThat(ex.fieldProblem().field()).isEqualTo("method"));
 	}
 
 	@Test
 	void findsItsOwnPaymentsOnly() {
 		Bill bill = Bills.costing("20.00");
-		Payment payment = bill.pay(PaymentMethod.CARD, eur("5.00"), null, null, PAID_AT);
+		Payment payment = bill.pay(PaymentMethod.CARD, eur("5.00"), null, null, "301", PAID_AT);
 
 		assertThat(bill.findPayment(payment.getId())).contains(payment);
 		assertThat(bill.findPayment(UUID.randomUUID())).isEmpty();
@@ -264,9 +264,9 @@ class BillTests {
 	@Test
 	void registersBillPaidWithThePaymentThatCoversTheBalance() {
 		Bill bill = Bills.margheritasForTwo();
-		bill.pay(PaymentMethod.CARD, eur("9.50"), eur("1.00"), null, Bills.OPENED_AT);
+		bill.pay(PaymentMethod.CARD, eur("9.50"), eur("1.00"), null, "301", Bills.OPENED_AT);
 
-		bill.pay(PaymentMethod.CASH, eur("9.50"), null, eur("10.00"), PAID_AT);
+		bill.pay(PaymentMethod.CASH, eur("9.50"), null, eur("10.00"), "301", PAID_AT);
 
 		assertThat(bill.pendingEvents()).containsExactly(new BillPaid(bill.getId(), bill.getOrderId(), PAID_AT));
 	}
@@ -275,7 +275,7 @@ class BillTests {
 	void registersNoEventForAPaymentThatLeavesABalance() {
 		Bill bill = Bills.costing("20.00");
 
-		bill.pay(PaymentMethod.CARD, eur("19.99"), null, null, PAID_AT);
+		bill.pay(PaymentMethod.CARD, eur("19.99"), null, null, "301", PAID_AT);
 
 		assertThat(bill.pendingEvents()).isEmpty();
 	}
@@ -296,10 +296,10 @@ class BillTests {
 	@Test
 	void registersNoFurtherEventWhenAPaymentOnThePaidBillIsRefused() {
 		Bill bill = Bills.costing("20.00");
-		bill.pay(PaymentMethod.CARD, eur("20.00"), null, null, PAID_AT);
+		bill.pay(PaymentMethod.CARD, eur("20.00"), null, null, "301", PAID_AT);
 
 		assertThatExceptionOfType(BillAlreadyPaid.class)
-			.isThrownBy(() -> bill.pay(PaymentMethod.CARD, eur("1.00"), null, null, PAID_AT));
+			.isThrownBy(() -> bill.pay(PaymentMethod.CARD, eur("1.00"), null, null, "301", PAID_AT));
 
 		assertThat(bill.pendingEvents()).as("only the covering payment's").hasSize(1);
 	}

@@ -132,12 +132,12 @@ class ConcurrentPaymentsTests {
 			this.bills.findForPayment(bill.getId()).orElseThrow();
 			firstHoldsTheBill.countDown();
 			await().atMost(Duration.ofSeconds(10)).until(() -> letFirstFinish.getCount() == 0);
-			this.cashier.pay(bill.getId(), PaymentMethod.CARD, new BigDecimal("30.00"), null, null);
+			this.cashier.pay(bill.getId(), PaymentMethod.CARD, new BigDecimal("30.00"), null, null, "301");
 		}));
 		assertThat(firstHoldsTheBill.await(10, TimeUnit.SECONDS)).isTrue();
 
 		CompletableFuture<Payment> second = CompletableFuture.supplyAsync(
-				() -> this.cashier.pay(bill.getId(), PaymentMethod.CARD, new BigDecimal("30.00"), null, null),
+				() -> this.cashier.pay(bill.getId(), PaymentMethod.CARD, new BigDecimal("30.00"), null, null, "301"),
 				this.threads);
 
 		await("the second payment to wait").during(Duration.ofMillis(500))

@@ -98,7 +98,7 @@ class PayingABillTests extends BillsThroughTheApi {
 		Bill bill = openBill("19.00");
 
 		new TransactionTemplate(this.transactionManager).executeWithoutResult((status) -> {
-			this.cashier.pay(bill.getId(), PaymentMethod.CARD, new BigDecimal("19.00"), null, null);
+			this.cashier.pay(bill.getId(), PaymentMethod.CARD, new BigDecimal("19.00"), null, null, "301");
 			status.setRollbackOnly();
 		});
 

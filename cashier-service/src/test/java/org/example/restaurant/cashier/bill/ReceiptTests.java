@@ -19,8 +19,8 @@ class ReceiptTests {
 	void printsAPaidBillSplitBetweenCashAndCardWithTipAndChange() {
 		Bill bill = Bills.open(TEN_PERCENT_INCLUDED, BillLine.of("Margherita", 2, eur("9.50")),
 				BillLine.of("Lemonade with fresh mint and a slice of lime", 1, eur("3.50")));
-		bill.pay(PaymentMethod.CASH, eur("10.00"), null, eur("20.00"), PAID_AT.minusSeconds(600));
-		bill.pay(PaymentMethod.CARD, eur("12.50"), eur("2.00"), null, PAID_AT);
+		bill.pay(PaymentMethod.CASH, eur("10.00"), null, eur("20.00"), "301", PAID_AT.minusSeconds(600));
+		bill.pay(PaymentMethod.CARD, eur("12.50"), eur("2.00"), null, "301", PAID_AT);
 
 		String receipt = Receipt.print(bill, "Trattoria Uno", PARIS);
 
@@ -56,7 +56,7 @@ class ReceiptTests {
 	@Test
 	void printsTheBalanceDueOfAnOpenBillAndTaxAddedOnTop() {
 		Bill bill = Bills.open(TEN_PERCENT_ON_TOP, BillLine.of("Lasagne", 1, eur("12.25")));
-		bill.pay(PaymentMethod.CARD, eur("5.00"), null, null, PAID_AT);
+		bill.pay(PaymentMethod.CARD, eur("5.00"), null, null, "301", PAID_AT);
 
 		String receipt = Receipt.print(bill, "The Restaurant", ZoneId.of("UTC"));
 

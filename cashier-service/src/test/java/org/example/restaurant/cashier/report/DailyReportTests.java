@@ -57,7 +57,7 @@ class DailyReportTests {
 		pay(lateTable, "2031-03-13T23:10:00Z", PaymentMethod.CASH, "9.00", null, "20.00");
 		// lunch, paid by card with a tip
 		Bill lunch = open("2031-03-14T11:00:00Z", "Tasting menu", 1, "25.00");
-		pay(lunch, "2031-03-14T12:00:00Z", PaymentMethod.CARD, "25.00", "3.00", null);
+		pay(lunch, "2031-03-14T12:00:00Z", PaymentMethod.CARD, "25.00", "3.00", null, "302");
 		// part paid a microsecond before midnight, still open
 		Bill unfinished = open("2031-03-14T20:00:00Z", "Soup", 1, "7.00");
 		pay(unfinished, "2031-03-14T22:59:59.999999Z", PaymentMethod.CASH, "5.00", null, "5.00");
@@ -88,6 +88,18 @@ class DailyReportTests {
 		assertThat(reply.body()).contains("\"sales\":44.00", "\"tax\":4.00", "\"tips\":3.00",
 				"\"CASH\":{\"count\":2,\"amount\":14.00,\"tips\":0.00}",
 				"\"CARD\":{\"count\":1,\"amount\":25.00,\"tips\":3.00}");
+	}
+
+	@Test
+	void readsTheDayPerCashier() {
+		JsonNode byCashier = reportOf(DAY).path("byCashier");
+
+		assertThat(byCashier.propertyNames()).containsExactly("301", "302");
+		assertThat(byCashier.path("301").path("count").asInt()).isEqualTo(2);
+		assertThat(byCashier.path("301").path("amount").decimalValue()).isEqualByComparingTo("14.00");
+		assertThat(byCashier.path("302").path("count").asInt()).isEqualTo(1);
+		assertThat(byCashier.path("302").path("amount").decimalValue()).isEqualByComparingTo("25.00");
+		assertThat(byCashier.path("302").path("tips").decimalValue()).isEqualByComparingTo("3.00");
 	}
 
 	@Test
@@ -198,9 +210,14 @@ class DailyReportTests {
 	}
 
 	private void pay(Bill bill, String at, PaymentMethod method, String amount, String tip, String tendered) {
+		pay(bill, at, method, amount, tip, tendered, "301");
+	}
+
+	private void pay(Bill bill, String at, PaymentMethod method, String amount, String tip, String tendered,
+			String cashier) {
 		this.clock.setTo(Instant.parse(at));
 		this.cashier.pay(bill.getId(), method, new BigDecimal(amount), (tip != null) ? new BigDecimal(tip) : null,
-				(tendered != null) ? new BigDecimal(tendered) : null);
+				(tendered != null) ? new BigDecimal(tendered) : null, cashier);
 	}
 
 }

@@ -68,6 +68,11 @@ public class Order extends AbstractAggregateRoot<Order> {
 
 	private BigDecimal total;
 
+	/**
+	 * The staff number of the waiter who placed it (none on orders from before sign-in).
+	 */
+	private String placedBy;
+
 	private Instant createdAt;
 
 	private Instant updatedAt;
@@ -81,12 +86,13 @@ public class Order extends AbstractAggregateRoot<Order> {
 	protected Order() {
 	}
 
-	private Order(String table, List<OrderLine> lines, Instant at) {
+	private Order(String table, List<OrderLine> lines, String placedBy, Instant at) {
 		if (lines.isEmpty()) {
 			throw new IllegalArgumentException("an order needs at least one line");
 		}
 		this.id = UUID.randomUUID();
 		this.table = Objects.requireNonNull(table, "table must not be null");
+		this.placedBy = Objects.requireNonNull(placedBy, "placedBy must not be null");
 		this.lines = new ArrayList<>(lines);
 		this.total = lines.stream().map(OrderLine::lineTotal).reduce(Money.ZERO, Money::plus);
 		this.status = OrderStatus.PLACED;
@@ -99,11 +105,12 @@ public class Order extends AbstractAggregateRoot<Order> {
 	 * Takes an order.
 	 * @param table the table, e.g. {@code T4}
 	 * @param lines at least one line
+	 * @param placedBy the staff number of the waiter who takes it
 	 * @param at when it is placed (kept to the microsecond, as the database keeps it)
 	 * @return a {@code PLACED} order that will announce itself when saved
 	 */
-	public static Order place(String table, List<OrderLine> lines, Instant at) {
-		return new Order(table, lines, at);
+	public static Order place(String table, List<OrderLine> lines, String placedBy, Instant at) {
+		return new Order(table, lines, placedBy, at);
 	}
 
 	/**
@@ -271,6 +278,10 @@ public class Order extends AbstractAggregateRoot<Order> {
 
 	public Instant getCreatedAt() {
 		return this.createdAt;
+	}
+
+	public String getPlacedBy() {
+		return this.placedBy;
 	}
 
 	public Instant getUpdatedAt() {

@@ -1,6 +1,7 @@
 package org.example.restaurant.orders.order;
 
 import java.net.URI;
+import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
 
@@ -48,9 +49,10 @@ class OrderController {
 	@PreAuthorize("hasRole('WAITER')")
 	@PostMapping
 	ResponseEntity<?> place(@Valid @RequestBody PlaceOrder request,
-			@RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
+			@RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+			Principal waiter) {
 		return this.idempotentRequests.execute(idempotencyKey, PLACE, request.fingerprint(), () -> {
-			Order order = this.management.place(request.table(), request.requestedItems());
+			Order order = this.management.place(request.table(), request.requestedItems(), waiter.getName());
 			return ResponseEntity.created(URI.create("/api/orders/" + order.getId())).body(OrderResponse.of(order));
 		});
 	}

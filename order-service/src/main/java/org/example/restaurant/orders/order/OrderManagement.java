@@ -57,12 +57,13 @@ public class OrderManagement {
 	 * Takes an order, copying name, price and prep time of each item from the menu.
 	 * @param table the table
 	 * @param items what the table asks for, at least one
+	 * @param placedBy the staff number of the waiter
 	 * @return the placed order
 	 * @throws MenuItemsNotOrderable if an item is unknown or unavailable; nothing is
 	 * stored then
 	 */
 	@Transactional
-	public Order place(String table, List<RequestedItem> items) {
+	public Order place(String table, List<RequestedItem> items, String placedBy) {
 		Set<String> ids = items.stream()
 			.map(RequestedItem::menuItemId)
 			.collect(Collectors.toCollection(LinkedHashSet::new));
@@ -81,9 +82,9 @@ public class OrderManagement {
 		for (RequestedItem item : items) {
 			lines.add(OrderLine.of(known.get(item.menuItemId()), item.quantity(), item.note()));
 		}
-		Order order = this.orders.saveAndFlush(Order.place(table, lines, this.clock.instant()));
-		log.info("Order {} placed at table {} ({} items, total {})", order.getId(), order.getTable(),
-				order.getItemCount(), order.getTotal());
+		Order order = this.orders.saveAndFlush(Order.place(table, lines, placedBy, this.clock.instant()));
+		log.info("Order {} placed at table {} by {} ({} items, total {})", order.getId(), order.getTable(),
+				order.getPlacedBy(), order.getItemCount(), order.getTotal());
 		return order;
 	}
 

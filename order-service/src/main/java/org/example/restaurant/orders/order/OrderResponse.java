@@ -8,8 +8,8 @@ import java.util.UUID;
 /**
  * An {@code Order} as docs/api.md describes it.
  */
-record OrderResponse(UUID id, String table, OrderStatus status, List<Line> items, BigDecimal total, Instant createdAt,
-		Instant updatedAt) {
+record OrderResponse(UUID id, String table, OrderStatus status, List<Line> items, BigDecimal total, String placedBy,
+		Instant createdAt, Instant updatedAt) {
 
 	static OrderResponse of(Order order) {
 		List<Line> items = order.getLines()
@@ -18,7 +18,7 @@ record OrderResponse(UUID id, String table, OrderStatus status, List<Line> items
 					line.lineTotal()))
 			.toList();
 		return new OrderResponse(order.getId(), order.getTable(), order.getStatus(), items, order.getTotal(),
-				order.getCreatedAt(), order.getUpdatedAt());
+				order.getPlacedBy(), order.getCreatedAt(), order.getUpdatedAt());
 	}
 
 	record Line(String menuItemId, String name, BigDecimal unitPrice, int quantity, String note, BigDecimal lineTotal) {

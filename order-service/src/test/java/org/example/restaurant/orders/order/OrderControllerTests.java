@@ -21,6 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.security.test.context.support.WithAnonymousUser;
 import org.springframework.security.test.context.support.WithMockUser;
 
 import static org.example.restaurant.platform.test.ProblemResults.problem;
@@ -33,6 +34,7 @@ import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -74,7 +76,7 @@ class OrderControllerTests {
 	@Test
 	void placesAnOrderAndSaysWhereItLives() throws Exception {
 		Order order = Orders.placed();
-		given(this.management.place(eq("T4"), anyList())).willReturn(order);
+		given(this.management.place(eq("T4"), anyList(), eq("101"))).willReturn(order);
 
 		this.mvc.perform(post("/api/orders").contentType(MediaType.APPLICATION_JSON).content(ORDER))
 			.andExpect(status().isCreated())
@@ -88,6 +90,7 @@ class OrderControllerTests {
 			.andExpect(jsonPath("$.items[0].quantity").value(2))
 			.andExpect(jsonPath("$.items[0].note").value("no basil"))
 			.andExpect(jsonPath("$.items[1].note").doesNotExist())
+			.andExpect(jsonPath("$.placedBy").value("101"))
 			.andExpect(jsonPath("$.createdAt").value(order.getCreatedAt().toString()))
 			.andExpect(jsonPath("$.updatedAt").value(order.getUpdatedAt().toString()))
 			.andExpect(content().string(containsString("\"unitPrice\":9.50")))
@@ -95,7 +98,34 @@ class OrderControllerTests {
 			.andExpect(content().string(containsString("\"total\":21.40")));
 
 		verify(this.management).place("T4",
-				List.of(new RequestedItem("margherita", 2, "no basil"), new RequestedItem("espresso", 1, null)));
+				List.of(new RequestedItem("margherita", 2, "no basil"), new RequestedItem("espresso", 1, null)), "101");
+	}
+
+	@Test
+	@WithMockUser(username = "201", roles = "COOK")
+	void onlyAWaiterPlacesServesAndCancelsButAnyStaffReads() throws Exception {
+		UUID id = UUID.randomUUID();
+		this.mvc.perform(post("/api/orders").contentType(MediaType.APPLICATION_JSON).content(ORDER))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.title").value("Not allowed"));
+		this.mvc.perform(post("/api/orders/{id}/serve", id)).andExpect(status().isForbidden());
+		this.mvc.perform(post("/api/orders/{id}/cancel", id)).andExpect(status().isForbidden());
+		given(this.orders.search(null, null)).willReturn(List.of());
+		this.mvc.perform(get("/api/orders")).andExpect(status().isOk());
+		verify(this.management, never()).place(anyString(), anyList(), anyString());
+		verify(this.management, never()).serve(any());
+	}
+
+	@Test
+	@WithAnonymousUser
+	void withoutATokenNothingIsAnswered() throws Exception {
+		this.mvc.perform(get("/api/orders"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string("WWW-Authenticate", containsString("Bearer")))
+			.andExpect(jsonPath("$.title").value("Not signed in"));
+		this.mvc.perform(post("/api/orders").contentType(MediaType.APPLICATION_JSON).content(ORDER))
+			.andExpect(status().isUnauthorized());
+		verify(this.management, never()).place(anyString(), anyList(), anyString());
 	}
 
 	@Test
@@ -141,7 +171,7 @@ class OrderControllerTests {
 
 	@Test
 	void refusesAnUnknownOrUnavailableItemNamingIt() throws Exception {
-		given(this.management.place(anyString(), anyList()))
+		given(this.management.place(anyString(), anyList(), anyString()))
 			.willThrow(new MenuItemsNotOrderable(List.of("pizza-hawaii"), List.of("tiramisu")));
 
 		this.mvc.perform(post("/api/orders").contentType(MediaType.APPLICATION_JSON).content(ORDER))

@@ -122,7 +122,7 @@ class OrderPersistenceTests {
 	void findsOrdersOldestFirstByStatusAndTable() {
 		Order first = this.orders.saveAndFlush(Orders.placed());
 		Order second = this.orders.saveAndFlush(Orders.inStatus(OrderStatus.READY));
-		Order elsewhere = this.orders.saveAndFlush(Order.place("T9", Orders.placed().getLines(), Instant.now()));
+		Order elsewhere = this.orders.saveAndFlush(Order.place("T9", Orders.placed().getLines(), "101", Instant.now()));
 		this.entities.clear();
 
 		assertThat(this.orders.search(null, null)).extracting(Order::getId)
@@ -140,7 +140,7 @@ class OrderPersistenceTests {
 	@Test
 	void placesAnOrderCopyingNamePriceAndPrepTimeFromTheMenu() {
 		Order order = this.management.place("T7",
-				List.of(new RequestedItem("ribeye", 1, "medium rare"), new RequestedItem("house-red", 2, null)));
+				List.of(new RequestedItem("ribeye", 1, "medium rare"), new RequestedItem("house-red", 2, null)), "101");
 		this.entities.clear();
 
 		Order read = this.orders.findById(order.getId()).orElseThrow();
@@ -150,6 +150,7 @@ class OrderPersistenceTests {
 			.containsExactly(tuple(ribeye.getName(), ribeye.getPrice(), ribeye.getPrepSeconds()),
 					tuple(red.getName(), red.getPrice(), red.getPrepSeconds()));
 		assertThat(read.getTotal()).isEqualTo(ribeye.getPrice().add(red.getPrice().multiply(BigDecimal.valueOf(2))));
+		assertThat(read.getPlacedBy()).isEqualTo("101");
 	}
 
 	@Test
@@ -159,8 +160,11 @@ class OrderPersistenceTests {
 		this.menu.saveAndFlush(tiramisu);
 
 		assertThatExceptionOfType(MenuItemsNotOrderable.class)
-			.isThrownBy(() -> this.management.place("T2", List.of(new RequestedItem("margherita", 1, null),
-					new RequestedItem("pizza-hawaii", 1, null), new RequestedItem("tiramisu", 2, null))))
+			.isThrownBy(
+					() -> this.management.place("T2",
+							List.of(new RequestedItem("margherita", 1, null),
+									new RequestedItem("pizza-hawaii", 1, null), new RequestedItem("tiramisu", 2, null)),
+							"101"))
 			.satisfies((ex) -> {
 				assertThat(ex.getUnknown()).containsExactly("pizza-hawaii");
 				assertThat(ex.getUnavailable()).containsExactly("tiramisu");

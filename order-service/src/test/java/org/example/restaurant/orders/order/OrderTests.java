@@ -53,13 +53,13 @@ class OrderTests {
 
 	@Test
 	void refusesAnOrderWithoutLines() {
-		assertThatIllegalArgumentException().isThrownBy(() -> Order.place("T4", List.of(), Instant.now()));
+		assertThatIllegalArgumentException().isThrownBy(() -> Order.place("T4", List.of(), "101", Instant.now()));
 	}
 
 	@Test
 	void laterMenuChangesDoNotChangeAnOrder() {
 		var margherita = MenuItems.margherita();
-		Order order = Order.place("T1", List.of(OrderLine.of(margherita, 1, null)), Instant.now());
+		Order order = Order.place("T1", List.of(OrderLine.of(margherita, 1, null)), "101", Instant.now());
 
 		margherita.revise("Pizza Margherita DOP", margherita.getCategory(), new BigDecimal("11.00"), 700);
 

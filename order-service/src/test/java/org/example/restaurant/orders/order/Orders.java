@@ -20,7 +20,7 @@ public final class Orders {
 	 */
 	public static Order placed() {
 		return Order.place("T4", List.of(OrderLine.of(MenuItems.margherita(), 2, "no basil"),
-				OrderLine.of(MenuItems.espresso(), 1, null)), Instant.now());
+				OrderLine.of(MenuItems.espresso(), 1, null)), "101", Instant.now());
 	}
 
 	/**
