@@ -86,7 +86,7 @@ function signedIn(staff) {
 function clearSignInErrors() {
 	document.querySelectorAll('#messages .message.error[data-status="401"]').forEach((m) => {
 		m.classList.add('resolved');
-		m.querySelector('.retry-hint')?.replaceChildren('Signed in again: do it once more if it is still needed.');
+		m.querySelector('.retry-hint')?.replaceChildren(' Signed in again: do it once more if it is still needed.');
 	});
 }
 

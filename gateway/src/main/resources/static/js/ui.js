@@ -181,8 +181,10 @@ export function formProblem(form, problem) {
 		}
 		const id = `error-${Math.random().toString(36).slice(2)}`;
 		input.setAttribute('aria-describedby', id);
-		const holder = input.closest('label, .field') || input;
-		holder.after(h('span', { class: 'field-error', id, role: 'alert', dataset: { errorFor: error.field } }, error.message || 'is not valid'));
+		const message = h('span', { class: 'field-error', id, dataset: { errorFor: error.field } }, error.message || 'is not valid');
+		const holder = input.closest('label, fieldset');
+		if (holder) holder.append(message);
+		else input.after(message);
 	}
 	if (box) {
 		append(box, [h('strong', {}, problem.title || 'Something went wrong'),

@@ -202,8 +202,7 @@ class FrontOfHouseIT {
 			assertThat(total).isEqualByComparingTo("22.90");
 
 			// The kitchen display, for the cook who takes the tablet: the ticket is
-			// cooked
-			// by a replica and waits for a waiter.
+			// cooked by a replica and waits for a waiter.
 			switchTo(CARLOS);
 			assertThat(shownScreens()).containsExactly("kitchen");
 			String ticket = "#lane-ready .ticket[data-order-id='" + orderId + "']";
