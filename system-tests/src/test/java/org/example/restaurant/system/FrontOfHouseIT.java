@@ -262,8 +262,11 @@ class FrontOfHouseIT {
 			assertThat(Integer.parseInt(find("[data-figure='billsPaid'] strong").getText())).isPositive();
 			screenshot("report");
 
-			// Paid: the floor, the waiter's again, sees the order finished.
+			// Paid: the floor, the waiter's again, sees the order finished. (She may read
+			// the bills too, so the tablet stays on them until she chooses the floor.)
 			switchTo(WENDY);
+			assertThat(find("#cashier").isDisplayed()).isTrue();
+			click("nav [data-screen='floor']");
 			this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(card + "[data-status='PAID']")));
 
 			// No script error on the way. The console also lists failed requests: the
