@@ -80,6 +80,8 @@ function signedIn(staff) {
 	note(`Signed in: ${staff.name}.`);
 	running = false;
 	show();
+	// The focus leaves the pad for the screen the person is on.
+	document.querySelector('nav.screens a[aria-current=page]')?.focus({ preventScroll: true });
 }
 
 /** Errors that only said "sign in again" are done with once someone has. */

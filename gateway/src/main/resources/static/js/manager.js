@@ -7,7 +7,7 @@
 import { get, patch, post, put } from './api.js';
 import * as session from './session.js';
 import { ROLE_NAMES } from './session.js';
-import { clearErrors, formProblem, fromCents, h, money, note, parseCents, replace } from './ui.js';
+import { clearErrors, connection, formProblem, fromCents, h, money, note, parseCents, replace, showProblem } from './ui.js';
 
 const CATEGORIES = [['STARTER', 'Starter'], ['MAIN', 'Main'], ['DESSERT', 'Dessert'], ['DRINK', 'Drink']];
 const ROLES = ['WAITER', 'COOK', 'CASHIER', 'MANAGER'];
@@ -56,8 +56,10 @@ async function load() {
 			}
 			formProblem($(state.tab === 'menu' ? 'menu-admin-box' : 'staff-admin-box'), null);
 			$('manager').dataset.loaded = state.tab;
+			connection(true);
 		}
 		catch (problem) {
+			connection(false, problem);
 			formProblem($(state.tab === 'menu' ? 'menu-admin-box' : 'staff-admin-box'), problem);
 		}
 	})();
@@ -108,6 +110,8 @@ async function change(form, doing, call) {
 	}
 	catch (problem) {
 		formProblem(form, { status: problem.status, title: `${doing}: ${problem.title}`, detail: problem.detail, errors: problem.errors });
+		// The rows are redrawn once signed in again (what was typed stays): this says what to do again.
+		if (problem.status === 401) showProblem(problem, doing);
 		return undefined;
 	}
 	finally {
@@ -118,7 +122,37 @@ async function change(form, doing, call) {
 // --- the menu -------------------------------------------------------------------------
 
 function renderMenu() {
-	replace($('menu-admin'), state.menu.length ? state.menu.map(menuRow) : h('p', { class: 'empty' }, 'The menu is empty.'));
+	keepingWhatIsTyped($('menu-admin'), 'item', () => replace($('menu-admin'),
+		state.menu.length ? state.menu.map(menuRow) : h('p', { class: 'empty' }, 'The menu is empty.')));
+}
+
+/**
+ * Redraws the rows of a list, and puts back what the manager had typed in them and not
+ * saved yet (a save refused because the sign-in had ended, say): rows are told apart by
+ * their dataset[key], inputs by name.
+ */
+function keepingWhatIsTyped(list, key, redraw) {
+	const typed = new Map();
+	for (const input of list.querySelectorAll('input, select')) {
+		const row = input.closest('.admin-row')?.dataset[key];
+		if (row === undefined) continue;
+		const changed = input.type === 'checkbox' ? input.checked !== input.defaultChecked
+			: input.tagName === 'SELECT' ? !input.selectedOptions[0]?.defaultSelected : input.value !== input.defaultValue;
+		if (changed) typed.set(`${row}|${input.name}|${input.value}`, input.type === 'checkbox' ? input.checked : input.value);
+	}
+	redraw();
+	if (!typed.size) return;
+	for (const input of list.querySelectorAll('input, select')) {
+		const row = input.closest('.admin-row')?.dataset[key];
+		const id = `${row}|${input.name}|`;
+		for (const [k, value] of typed) {
+			if (!k.startsWith(id)) continue;
+			if (input.type === 'checkbox') {
+				if (k === id + input.value) input.checked = value;
+			}
+			else input.value = value;
+		}
+	}
 }
 
 function menuRow(item) {
@@ -219,7 +253,8 @@ function buildNewItem() {
 
 function renderStaff() {
 	const sorted = [...state.staff].sort((a, b) => (a.active === b.active ? a.staffNumber.localeCompare(b.staffNumber, undefined, { numeric: true }) : a.active ? -1 : 1));
-	replace($('staff-list'), sorted.length ? sorted.map(staffRow) : h('p', { class: 'empty' }, 'Nobody yet.'));
+	keepingWhatIsTyped($('staff-list'), 'staffNumber', () => replace($('staff-list'),
+		sorted.length ? sorted.map(staffRow) : h('p', { class: 'empty' }, 'Nobody yet.')));
 }
 
 function staffRow(person) {
