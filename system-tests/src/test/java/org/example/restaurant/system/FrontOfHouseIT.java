@@ -372,7 +372,10 @@ class FrontOfHouseIT {
 			String orderId = this.wait.until((b) -> find("#floor").getDomAttribute("data-last-order-id"));
 			this.wait.until(ExpectedConditions
 				.visibilityOfElementLocated(By.cssSelector("#orders .order[data-order-id='" + orderId + "']")));
-			assertThat(waiter.order(orderId).items()).hasSize(2);
+			Waiter.Order placed = waiter.order(orderId);
+			assertThat(placed.items()).hasSize(2);
+			assertThat(placed.items()).anyMatch((line) -> "extra basil".equals(line.note()));
+			assertThat(placed.placedBy()).as("the waiter signed in").isEqualTo(WENDY.number());
 			assertThat(waiter.ordersAt(table)).as("orders of " + table).hasSize(ordersBefore + 1);
 			signOut();
 		}
