@@ -1,4 +1,7 @@
 // The public API through the gateway (same origin), and what its errors mean to a person.
+// Every call carries the signed-in person's token (session.js); a 401 asks for the PIN.
+
+import * as session from './session.js';
 
 /** An error answer (application/problem+json), or no answer at all (status 0). */
 export class Problem extends Error {
@@ -20,6 +23,8 @@ export class Problem extends Error {
 
 function defaultTitle(status) {
 	if (status === 0) return 'The restaurant cannot be reached';
+	if (status === 401) return 'Not signed in';
+	if (status === 403) return 'Not allowed';
 	if (status === 404) return 'Not found';
 	if (status === 409) return 'Conflict';
 	if (status === 503) return 'Service unavailable';
@@ -35,14 +40,28 @@ export function now() {
 	return Date.now() + (Math.abs(clockOffset) > 2000 ? clockOffset : 0);
 }
 
+// Who is told when the gateway refuses the token (app.js: the PIN pad comes back).
+let signInNeeded = () => {};
+
+/** fn(problem) is called once per refused token, whichever call met the 401 first. */
+export function onSignInNeeded(fn) {
+	signInNeeded = fn;
+}
+
 /**
  * One request. Resolves to the parsed JSON (or text for text/plain), rejects with a
- * Problem. Network failures become a Problem with status 0.
+ * Problem. Network failures become a Problem with status 0. The token of the person
+ * signed in goes with every call but the sign-in itself ({anonymous: true}); a 401 to a
+ * call that carried a token means the token ended (it lives 15 minutes) or was refused:
+ * the token is forgotten and the app asks for the PIN, and the call rejects as usual, so
+ * that the person can do it again once signed in.
  */
-export async function api(method, path, { body, idempotencyKey } = {}) {
+export async function api(method, path, { body, idempotencyKey, anonymous = false } = {}) {
 	const headers = { Accept: 'application/json, application/problem+json, text/plain' };
 	if (body !== undefined) headers['Content-Type'] = 'application/json';
 	if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
+	const token = anonymous ? null : session.token();
+	if (token) headers.Authorization = `Bearer ${token}`;
 	let response;
 	try {
 		response = await fetch(path, {
@@ -69,7 +88,13 @@ export async function api(method, path, { body, idempotencyKey } = {}) {
 		catch (e) {
 			// an unreadable error body: the status says enough
 		}
-		throw new Problem({ ...problem, status: response.status, retryAfter: response.headers.get('Retry-After') });
+		const refused = new Problem({ ...problem, status: response.status, retryAfter: response.headers.get('Retry-After') });
+		// Only the token sent is forgotten: a newer one may have come while this call ran.
+		if (response.status === 401 && !anonymous && (token === null || token === session.token())) {
+			session.forget();
+			signInNeeded(refused);
+		}
+		throw refused;
 	}
 	if (response.status === 204) return null;
 	return type.includes('json') ? response.json() : response.text();
@@ -77,6 +102,11 @@ export async function api(method, path, { body, idempotencyKey } = {}) {
 
 export const get = (path) => api('GET', path);
 export const post = (path, body, idempotencyKey) => api('POST', path, { body, idempotencyKey });
+export const put = (path, body) => api('PUT', path, { body });
+export const patch = (path, body) => api('PATCH', path, { body });
+
+/** POST /api/staff/login: resolves to {accessToken, tokenType, expiresIn, staff}. */
+export const login = (staffNumber, pin) => api('POST', '/api/staff/login', { body: { staffNumber, pin }, anonymous: true });
 
 /** A random UUID; crypto.randomUUID exists only in secure contexts (https, localhost). */
 export function newKey() {

@@ -1,7 +1,9 @@
 // The cashier: open bills, a bill's lines and totals, cash and card payments (split
-// between guests), the printable receipt and the day's report.
+// between guests), the printable receipt and the day's report. Waiters read bills and
+// receipts here; taking payments and the report are the cashier's (and the manager's).
 
 import { DraftKey, get, post } from './api.js';
+import * as session from './session.js';
 import { Poller, cents, clearErrors, clock, fromCents, h, markFields, money, note, parseCents, replace, showProblem, signature, since } from './ui.js';
 
 const state = {
@@ -15,6 +17,7 @@ const state = {
 	result: null, // the last payment taken on the selected bill
 	report: null,
 	reportDate: null,
+	canPay: false, // CASHIER (or MANAGER): payments and the day's report
 };
 
 const $ = (id) => document.getElementById(id);
@@ -50,6 +53,17 @@ export function init() {
 		window.print();
 	});
 	window.addEventListener('afterprint', () => document.body.classList.remove('printing-receipt'));
+}
+
+/** The person signed in: a waiter sees the bills but takes no payment and no report. */
+export function person() {
+	state.canPay = session.has('CASHIER');
+	const tabs = document.querySelector('#cashier .tabs');
+	if (tabs) tabs.hidden = !state.canPay;
+	if (!state.canPay && state.tab === 'report' && poller) tab('bills');
+	rendered.bill = null;
+	rendered.form = null;
+	if (poller) renderBill();
 }
 
 export const start = () => poller.start();
@@ -134,7 +148,7 @@ function renderBill() {
 		rendered.bill = 'none';
 		return;
 	}
-	const view = signature([bill, state.result]);
+	const view = signature([bill, state.result, state.canPay]);
 	if (rendered.bill !== view) {
 		rendered.bill = view;
 		panel.dataset.billId = bill.id;
@@ -142,12 +156,14 @@ function renderBill() {
 		replace(panel,
 			summary(bill),
 			state.result ? resultBox(state.result, bill.currency) : null,
-			bill.status === 'OPEN' ? h('div', { id: 'pay-form', class: 'pay-form' }) : h('p', { class: 'paid-note' }, `Paid in full${bill.paidAt ? ` at ${clock(bill.paidAt)}` : ''}.`),
+			bill.status !== 'OPEN' ? h('p', { class: 'paid-note' }, `Paid in full${bill.paidAt ? ` at ${clock(bill.paidAt)}` : ''}.`)
+				: state.canPay ? h('div', { id: 'pay-form', class: 'pay-form' })
+					: h('p', { class: 'hint read-only' }, 'A cashier takes the payment.'),
 			h('div', { class: 'actions bill-actions' },
 				h('button', { type: 'button', class: bill.status === 'PAID' ? 'primary receipt-button' : 'secondary receipt-button', onclick: () => receipt(bill) }, 'Receipt')));
 		rendered.form = null;
 	}
-	if (bill.status === 'OPEN') renderForm(bill);
+	if (bill.status === 'OPEN' && state.canPay) renderForm(bill);
 }
 
 function summary(bill) {

@@ -1,6 +1,9 @@
 // The floor: tables, the menu, order drafts, and the orders a waiter watches and serves.
+// Drafts are each person's own, and kept in sessionStorage (session.js): a sign-in that
+// ends, a reload, or a switch of person on a shared tablet loses none of them.
 
 import { DraftKey, get, post } from './api.js';
+import { loadDrafts, saveDrafts } from './session.js';
 import { Poller, cents, clearErrors, fromCents, h, markFields, money, note, replace, showProblem, signature, since } from './ui.js';
 
 /** The dining room: twelve tables, T1 to T12 (the API takes any name of 1-16 characters). */
@@ -20,6 +23,7 @@ const FINISHED_KEPT_MS = 15 * 60 * 1000;
 const MENU_EVERY = 8; // menu refreshed every 8th beat (availability changes rarely)
 
 const state = {
+	staffNumber: null, // whose drafts these are
 	table: null,
 	drafts: new Map(), // table -> { lines: [{menuItemId, name, price, quantity, note}], key: DraftKey }
 	menu: [],
@@ -40,6 +44,50 @@ let root;
 let poller;
 const rendered = {};
 
+/** The person signed in: their drafts and chosen table come back as they left them. */
+export function person(staff) {
+	if (staff.staffNumber === state.staffNumber) return;
+	state.staffNumber = staff.staffNumber;
+	const saved = loadDrafts(staff.staffNumber);
+	state.drafts = new Map();
+	for (const [table, draft] of Object.entries(saved?.drafts || {})) {
+		const key = new DraftKey();
+		key.key = draft.key ?? null;
+		key.fingerprint = draft.fingerprint ?? null;
+		state.drafts.set(table, { lines: Array.isArray(draft.lines) ? draft.lines : [], key });
+	}
+	state.table = saved?.table ?? null;
+	state.placing = false;
+	if (root) {
+		rendered.menu = null;
+		renderDraft();
+		renderOrders();
+	}
+}
+
+/** Keeps this person's drafts (with their Idempotency-Keys) for the tab (session.js). */
+function persist() {
+	if (!state.staffNumber) return;
+	const drafts = {};
+	for (const [table, draft] of state.drafts) {
+		if (draft.lines.length) drafts[table] = { lines: draft.lines, key: draft.key.key, fingerprint: draft.key.fingerprint };
+	}
+	saveDrafts(state.staffNumber, Object.keys(drafts).length || state.table ? { table: state.table, drafts } : null);
+}
+
+/** How many tables have a draft not placed yet. */
+export function unsentDrafts() {
+	return [...state.drafts.values()].filter((d) => d.lines.length).length;
+}
+
+/** Sign out: this person's drafts are thrown away. */
+export function discardDrafts() {
+	state.drafts.clear();
+	state.table = null;
+	if (state.staffNumber) saveDrafts(state.staffNumber, null);
+	state.staffNumber = null;
+}
+
 export function init() {
 	root = $('floor');
 	poller = new Poller(refresh, 1500);
@@ -57,7 +105,12 @@ export function init() {
 	renderDraft();
 }
 
-export const start = () => poller.start();
+export function start() {
+	// The menu may have changed while the screen was away (a manager 86ed a dish).
+	state.menuStale = true;
+	poller.start();
+}
+
 export const stop = () => poller.stop();
 export const refreshNow = () => poller.now();
 
@@ -201,7 +254,10 @@ function renderDraft() {
 				value: line.note,
 				'aria-label': `Note for ${line.name}`,
 				dataset: { field: `items[${i}].note` },
-				oninput: (e) => { line.note = e.target.value; },
+				oninput: (e) => {
+					line.note = e.target.value;
+					persist();
+				},
 			})))));
 	const total = draft.lines.reduce((sum, l) => sum + cents(l.price) * l.quantity, 0);
 	$('draft-total').textContent = money(fromCents(total));
@@ -209,6 +265,7 @@ function renderDraft() {
 	button.disabled = state.placing || !table || !draft.lines.length;
 	button.textContent = state.placing ? 'Placing…' : table ? `Place order for ${table}` : 'Place order';
 	$('draft-clear').disabled = state.placing || !draft.lines.length;
+	persist();
 	renderTables();
 	renderMenu();
 }

@@ -126,6 +126,8 @@ export function showProblem(problem, doing) {
 				e.field ? h('code', {}, e.field) : null, e.field ? ' ' : null, e.message || 'is not valid'))));
 	}
 	if (problem.retryAfter) parts.push(h('span', { class: 'retry' }, ` Try again in ${problem.retryAfter} s.`));
+	// A sign-in that ended: nothing was done; once signed in again, the person does it again.
+	if (problem.status === 401) parts.push(h('span', { class: 'retry-hint' }, ' Sign in again, then do it once more.'));
 	const el = h('div', { class: 'message error', role: 'alert', dataset: { status: problem.status ?? '' } }, parts);
 	show(el, 0);
 	return el;
@@ -147,11 +149,49 @@ export function clearErrors() {
 
 /** Marks the inputs whose field a problem names (aria-invalid), clears the others. */
 export function markFields(form, problem) {
-	const named = new Set(problem ? problem.fields : []);
+	const named = new Set(problem ? (problem.errors || []).map((e) => e.field).filter(Boolean) : []);
 	form.querySelectorAll('[data-field]').forEach((input) => {
 		if (named.has(input.dataset.field)) input.setAttribute('aria-invalid', 'true');
 		else input.removeAttribute('aria-invalid');
 	});
+}
+
+/**
+ * Shows a problem on a form, next to what it is about: its title and detail in the
+ * form's [data-problem] box, each message of errors[] after the input of that field
+ * ([data-field]), which is marked aria-invalid and described by its message. A problem
+ * of null clears them.
+ */
+export function formProblem(form, problem) {
+	markFields(form, problem);
+	form.querySelectorAll('.field-error').forEach((e) => e.remove());
+	form.querySelectorAll('[data-field][aria-describedby]').forEach((input) => input.removeAttribute('aria-describedby'));
+	const box = form.querySelector('[data-problem]');
+	if (box) {
+		box.replaceChildren();
+		box.hidden = !problem;
+	}
+	if (!problem) return;
+	const unplaced = [];
+	for (const error of problem.errors || []) {
+		const input = error.field && [...form.querySelectorAll('[data-field]')].find((i) => i.dataset.field === error.field);
+		if (!input) {
+			unplaced.push(error);
+			continue;
+		}
+		const id = `error-${Math.random().toString(36).slice(2)}`;
+		input.setAttribute('aria-describedby', id);
+		const message = h('span', { class: 'field-error', id, dataset: { errorFor: error.field } }, error.message || 'is not valid');
+		const holder = input.closest('label, fieldset');
+		if (holder) holder.append(message);
+		else input.after(message);
+	}
+	if (box) {
+		append(box, [h('strong', {}, problem.title || 'Something went wrong'),
+			problem.detail && problem.detail !== problem.title ? h('span', { class: 'detail' }, ` ${problem.detail}`) : null,
+			unplaced.length ? h('ul', { class: 'field-errors' }, unplaced.map((e) => h('li', {}, e.field ? h('code', {}, e.field) : null, ' ', e.message))) : null,
+			problem.status === 401 ? h('span', { class: 'retry-hint' }, ' Sign in again, then do it once more.') : null]);
+	}
 }
 
 // The connection light in the top bar.
@@ -159,7 +199,8 @@ export function markFields(form, problem) {
 export function connection(ok, problem) {
 	const el = document.getElementById('connection');
 	el.dataset.state = ok ? 'live' : 'down';
-	el.textContent = ok ? `Live · ${new Date().toLocaleTimeString()}` : (problem?.status === 0 ? 'Offline, retrying…' : `${problem?.title || 'Error'}, retrying…`);
+	el.textContent = ok ? `Live · ${new Date().toLocaleTimeString()}` : problem?.status === 401 ? 'Signed out'
+		: (problem?.status === 0 ? 'Offline, retrying…' : `${problem?.title || 'Error'}, retrying…`);
 	el.title = ok ? 'Updated from the restaurant' : (problem?.detail || '');
 }
 

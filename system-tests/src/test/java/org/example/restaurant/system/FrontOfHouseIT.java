@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -36,10 +37,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The front-of-house app in a real browser (Debian's headless Chromium, driven through
- * its chromedriver), against the shared restaurant: a waiter places an order on the floor
- * with a double click, the kitchen display shows it cooked, the waiter serves it, and the
- * cashier takes cash for it, shows the change and opens the receipt. Each screen is saved
- * as a screenshot under {@code target/screenshots/}.
+ * its chromedriver), against the shared restaurant. Everyone signs in on the PIN pad with
+ * the demo staff (docs/api.md) and sees the screens of their roles: a waiter places an
+ * order on the floor with a double click, a cook sees it cooked on the kitchen display,
+ * the waiter serves it, and a cashier takes cash for it, shows the change and opens the
+ * receipt, each after a "switch person" on the same tablet. A sign-in that ends brings
+ * the PIN pad back without losing the draft order, and a manager 86es a dish and adds a
+ * staff member. Each screen is saved as a screenshot under {@code target/screenshots/}.
  */
 @ExtendWith(RestaurantExtension.class)
 class FrontOfHouseIT {
@@ -51,6 +55,14 @@ class FrontOfHouseIT {
 	static final Path SCREENSHOTS = Path.of(System.getProperty("frontofhouse.screenshots", "target/screenshots"));
 
 	static final String TABLE = "T7";
+
+	static final Person WENDY = new Person("101", "Wendy", "1111");
+
+	static final Person CARLOS = new Person("201", "Carlos", "2222");
+
+	static final Person CASSIE = new Person("301", "Cassie", "3333");
+
+	static final Person MARIA = new Person("901", "Maria", "9999");
 
 	static ChromeDriver browser;
 
@@ -113,6 +125,25 @@ class FrontOfHouseIT {
 		new Shift(browser, restaurant).oneWholeOrder();
 	}
 
+	@Test
+	void aWaiterSeesTheFloorAndTheBillsButNoKitchenAndNoManagerScreen(Restaurant restaurant) {
+		new Shift(browser, restaurant).aWaiterSeesOnlyTheScreensOfAWaiter();
+	}
+
+	@Test
+	void anEndedSignInBringsThePinPadBackAndKeepsTheDraftOrder(Restaurant restaurant) throws IOException {
+		new Shift(browser, restaurant).anEndedSignInKeepsTheDraft();
+	}
+
+	@Test
+	void aManagerTakesADishOffTheMenuAndAddsAStaffMember(Restaurant restaurant) throws IOException {
+		new Shift(browser, restaurant).aManagerChangesTheMenuAndTheStaff();
+	}
+
+	/** A member of staff as the PIN pad knows them. */
+	record Person(String number, String name, String pin) {
+	}
+
 	/**
 	 * One order through the three screens. Every wait polls the page; nothing sleeps.
 	 */
@@ -142,9 +173,13 @@ class FrontOfHouseIT {
 			waiter.place("T3", Line.of("carbonara", 2).withNote("well done"), Line.of("house-red", 1));
 			waiter.place("T9", Line.of("risotto", 2).withNote("well done"), Line.of("tiramisu", 1));
 
+			// The waiter signs in on the PIN pad; the floor is her first screen.
+			open();
+			screenshot("sign-in");
+			signIn(WENDY);
+
 			// The floor: table T7 orders two margheritas, one without basil, and a
 			// lemonade.
-			this.browser.get(this.gateway + "/");
 			this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#floor .dish")));
 			click("#tables [data-table='" + TABLE + "']");
 			click(".dish[data-item='margherita']:not([disabled])");
@@ -166,9 +201,10 @@ class FrontOfHouseIT {
 			BigDecimal total = waiter.order(orderId).total();
 			assertThat(total).isEqualByComparingTo("22.90");
 
-			// The kitchen display: the ticket is cooked by a replica and waits for a
-			// waiter.
-			click("nav [data-screen='kitchen']");
+			// The kitchen display, for the cook who takes the tablet: the ticket is
+			// cooked by a replica and waits for a waiter.
+			switchTo(CARLOS);
+			assertThat(shownScreens()).containsExactly("kitchen");
 			String ticket = "#lane-ready .ticket[data-order-id='" + orderId + "']";
 			this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(ticket)));
 			assertThat(find(ticket).getText()).contains(TABLE, "Pizza Margherita", "one without basil");
@@ -176,8 +212,9 @@ class FrontOfHouseIT {
 			this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#replicas .replica-UP")));
 			screenshot("kitchen");
 
-			// The floor: the order is ready; the waiter serves it.
-			click("nav [data-screen='floor']");
+			// The floor: the order is ready; the waiter, back on the tablet, serves it.
+			switchTo(WENDY);
+			this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#floor:not([hidden])")));
 			String ready = card + "[data-status='READY']";
 			this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(ready)));
 			screenshot("floor");
@@ -186,7 +223,8 @@ class FrontOfHouseIT {
 				.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(card + "[data-status='SERVED']")));
 
 			// The cashier: the bill of the order, too little cash first, then enough.
-			click("nav [data-screen='cashier']");
+			switchTo(CASSIE);
+			assertThat(shownScreens()).containsExactly("cashier");
 			click("#bill-list .bill[data-order-id='" + orderId + "']");
 			this.wait.until(
 					ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#bill-detail dd.due"), "22.90"));
@@ -224,7 +262,10 @@ class FrontOfHouseIT {
 			assertThat(Integer.parseInt(find("[data-figure='billsPaid'] strong").getText())).isPositive();
 			screenshot("report");
 
-			// Paid: the floor sees the order finished.
+			// Paid: the floor, the waiter's again, sees the order finished. (She may read
+			// the bills too, so the tablet stays on them until she chooses the floor.)
+			switchTo(WENDY);
+			assertThat(find("#cashier").isDisplayed()).isTrue();
 			click("nav [data-screen='floor']");
 			this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(card + "[data-status='PAID']")));
 
@@ -243,6 +284,236 @@ class FrontOfHouseIT {
 			assertThat(errors).as("errors in the browser's console").anyMatch((message) -> message.matches(refused));
 			assertThat(errors).as("script errors in the browser's console")
 				.allMatch((message) -> message.contains("Failed to load resource"));
+		}
+
+		/**
+		 * A waiter signs in and finds the screens of a waiter only: the floor and the
+		 * bills (to read: no payment, no report); an address of another screen shows the
+		 * floor.
+		 */
+		void aWaiterSeesOnlyTheScreensOfAWaiter() {
+			open();
+			signIn(WENDY);
+			this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#floor .dish")));
+			assertThat(shownScreens()).containsExactly("floor", "cashier");
+			assertThat(find("#who").getText()).contains("Wendy");
+			for (String other : List.of("kitchen", "manager")) {
+				this.browser.get(this.gateway + "/#" + other);
+				this.wait.until((b) -> b.getCurrentUrl().endsWith("#floor"));
+				this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("floor")));
+				assertThat(find("#" + other).isDisplayed()).as(other + " screen shown to a waiter").isFalse();
+			}
+			click("nav [data-screen='cashier']");
+			this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("bill-list")));
+			assertThat(find("#cashier .tabs").isDisplayed()).as("the day's report tab, for a waiter").isFalse();
+			assertThat(this.browser.findElements(By.id("pay-form"))).as("a payment form, for a waiter").isEmpty();
+			signOut();
+		}
+
+		/**
+		 * A token the gateway refuses (one lives 15 minutes; here it is made garbage in
+		 * the tab's sessionStorage, and the tab reloaded) brings the PIN pad back over
+		 * the floor with the waiter's number filled in and her draft kept; a wrong PIN
+		 * shows the problem's detail; once she is signed in again the draft is placed
+		 * once.
+		 */
+		void anEndedSignInKeepsTheDraft() throws IOException {
+			String table = "T5";
+			Waiter waiter = this.restaurant.waiter();
+			int ordersBefore = waiter.ordersAt(table).size();
+			open();
+			signIn(WENDY);
+			click("#tables [data-table='" + table + "']");
+			click(".dish[data-item='margherita']:not([disabled])");
+			click(".dish[data-item='lemonade']:not([disabled])");
+			this.wait.until(ExpectedConditions
+				.visibilityOfElementLocated(By.cssSelector("#draft-lines [data-item='lemonade'] input.note")));
+			find("#draft-lines [data-item='margherita'] input.note").sendKeys("extra basil");
+			String total = find("#draft-total").getText();
+
+			this.browser.executeScript("const s = JSON.parse(sessionStorage.getItem('restaurant.session'));"
+					+ " s.token = 'not-a-token'; sessionStorage.setItem('restaurant.session', JSON.stringify(s));");
+			this.browser.navigate().refresh();
+			this.wait
+				.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#signin[data-reason='expired']")));
+			assertThat(find("#signin-why").getText()).contains("Wendy");
+			assertThat(find("#signin-number").getDomProperty("value")).isEqualTo(WENDY.number());
+			// The draft is there, under the pad.
+			assertThat(find("#draft-lines [data-item='margherita'] input.note").getDomProperty("value"))
+				.isEqualTo("extra basil");
+			screenshot("pin-pad-again");
+
+			// A wrong PIN: the problem's detail, as the staff-service words it.
+			String wrong = WENDY.pin().equals("0000") ? "1234" : "0000";
+			String detail = this.restaurant
+				.post("/api/staff/login", "{\"staffNumber\": \"" + WENDY.number() + "\", \"pin\": \"" + wrong + "\"}")
+				.problem()
+				.detail();
+			tap(wrong);
+			click("#signin [data-key='enter']:not([disabled])");
+			this.wait
+				.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signin-problem"), "Not signed in"));
+			if (detail != null && !detail.isBlank()) {
+				assertThat(find("#signin-problem").getText()).contains(detail);
+			}
+			assertThat(find("#signin").isDisplayed()).isTrue();
+
+			// The PIN typed on a keyboard this time.
+			find("#signin-pin").sendKeys(WENDY.pin() + Keys.ENTER);
+			this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("signin")));
+			assertThat(this.browser.getCurrentUrl()).endsWith("#floor");
+			assertThat(find("#tables [data-table='" + table + "']").getDomAttribute("aria-pressed")).isEqualTo("true");
+			assertThat(find("#draft-total").getText()).isEqualTo(total);
+			assertThat(find("#draft-lines [data-item='margherita'] input.note").getDomProperty("value"))
+				.isEqualTo("extra basil");
+			assertThat(waiter.ordersAt(table)).as("orders of " + table + " while signed out").hasSize(ordersBefore);
+
+			click("#place-order:not([disabled])");
+			String orderId = this.wait.until((b) -> find("#floor").getDomAttribute("data-last-order-id"));
+			this.wait.until(ExpectedConditions
+				.visibilityOfElementLocated(By.cssSelector("#orders .order[data-order-id='" + orderId + "']")));
+			Waiter.Order placed = waiter.order(orderId);
+			assertThat(placed.items()).hasSize(2);
+			assertThat(placed.items()).anyMatch((line) -> "extra basil".equals(line.note()));
+			assertThat(placed.placedBy()).as("the waiter signed in").isEqualTo(WENDY.number());
+			assertThat(waiter.ordersAt(table)).as("orders of " + table).hasSize(ordersBefore + 1);
+			signOut();
+		}
+
+		/**
+		 * The manager sees every screen; on hers, she 86es a dish (the floor can no
+		 * longer tap it) and puts it back, and adds a waiter, whose PIN the form refuses
+		 * first with the problem next to the field, and who then signs in on the pad.
+		 */
+		void aManagerChangesTheMenuAndTheStaff() throws IOException {
+			String dish = "panna-cotta";
+			open();
+			signIn(MARIA);
+			assertThat(shownScreens()).containsExactly("floor", "kitchen", "cashier", "manager");
+
+			click("nav [data-screen='manager']");
+			String row = "#menu-admin .menu-row[data-item='" + dish + "']";
+			click(row + " button.eighty-six");
+			this.wait
+				.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(row + "[data-available='false']")));
+			assertThat(this.restaurant.get("/api/menu/" + dish).json().path("available").asBoolean()).isFalse();
+			screenshot("manager-menu");
+			click("nav [data-screen='floor']");
+			this.wait.until(ExpectedConditions
+				.presenceOfElementLocated(By.cssSelector("#floor .dish[data-item='" + dish + "'][disabled]")));
+			click("nav [data-screen='manager']");
+			click(row + " button.back-on");
+			this.wait
+				.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(row + "[data-available='true']")));
+			assertThat(this.restaurant.get("/api/menu/" + dish).json().path("available").asBoolean()).isTrue();
+
+			// A new waiter; a PIN of two digits is refused next to its field.
+			Person nina = new Person(String.valueOf(500 + (System.currentTimeMillis() / 1000) % 400), "Nina", "4321");
+			click("#tab-staff");
+			this.wait.until(ExpectedConditions
+				.visibilityOfElementLocated(By.cssSelector("#staff-list .staff-row[data-staff-number='101']")));
+			type("#new-staff input[name='staffNumber']", nina.number());
+			type("#new-staff input[name='name']", nina.name());
+			type("#new-staff input[name='pin']", "12");
+			click("#add-staff");
+			this.wait.until(ExpectedConditions
+				.visibilityOfElementLocated(By.cssSelector("#new-staff .field-error[data-error-for='pin']")));
+			assertThat(find("#new-staff input[name='pin']").getDomAttribute("aria-invalid")).isEqualTo("true");
+			assertThat(find("#new-staff [data-problem]").getText()).contains("Invalid request");
+			type("#new-staff input[name='pin']", nina.pin());
+			click("#add-staff");
+			String added = "#staff-list .staff-row[data-staff-number='" + nina.number() + "']";
+			this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(added)));
+			assertThat(find(added).getText()).contains("Nina", "Waiter");
+			assertThat(this.browser.findElements(By.cssSelector("#new-staff .field-error"))).isEmpty();
+			screenshot("manager-staff");
+			Restaurant.Response signIn = this.restaurant.post("/api/staff/login",
+					"{\"staffNumber\": \"" + nina.number() + "\", \"pin\": \"" + nina.pin() + "\"}");
+			assertThat(signIn.status()).as(signIn.describe()).isEqualTo(200);
+			assertThat(signIn.json().path("staff").path("roles").toString()).isEqualTo("[\"WAITER\"]");
+
+			// The new waiter takes the tablet: the screens of a waiter.
+			switchTo(nina);
+			assertThat(shownScreens()).containsExactly("floor", "cashier");
+
+			// Deactivated by the manager, she can no longer sign in.
+			switchTo(MARIA);
+			click("nav [data-screen='manager']");
+			click("#tab-staff");
+			click(added + " button.deactivate");
+			this.wait
+				.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(added + "[data-active='false']")));
+			assertThat(this.restaurant
+				.post("/api/staff/login",
+						"{\"staffNumber\": \"" + nina.number() + "\", \"pin\": \"" + nina.pin() + "\"}")
+				.status()).isEqualTo(401);
+			signOut();
+		}
+
+		/**
+		 * Opens the app in a tab of its own: nobody signed in, the PIN pad on show.
+		 */
+		private void open() {
+			this.browser.get(this.gateway + "/");
+			this.browser.executeScript("sessionStorage.clear()");
+			this.browser.navigate().refresh();
+			this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin")));
+		}
+
+		/** Signs in on the PIN pad, tapping its keys, and waits for the first screen. */
+		private void signIn(Person person) {
+			this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin")));
+			click("#signin-number");
+			this.wait.until((b) -> {
+				String typed = find("#signin-number").getDomProperty("value");
+				if (typed == null || typed.isEmpty()) {
+					return true;
+				}
+				click("#signin [data-key='back']");
+				return false;
+			});
+			tap(person.number());
+			click("#signin [data-key='enter']");
+			this.wait
+				.until((b) -> find("#signin .pin-field[data-step='pin']").getDomAttribute("class").contains("active"));
+			tap(person.pin());
+			click("#signin [data-key='enter']:not([disabled])");
+			this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("signin")));
+			this.wait.until(ExpectedConditions.textToBe(By.id("who-name"), person.name()));
+			this.wait
+				.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main > .screen:not([hidden])")));
+		}
+
+		/** "Switch person": the PIN pad for the next person on the same tablet. */
+		private void switchTo(Person person) {
+			click("#switch-person");
+			this.wait
+				.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#signin[data-reason='switch']")));
+			signIn(person);
+		}
+
+		private void signOut() {
+			click("#sign-out");
+			if (!find("#signin").isDisplayed()) {
+				// Unsent drafts: a second tap throws them away.
+				click("#sign-out.confirming");
+			}
+			this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin")));
+		}
+
+		private void tap(String digits) {
+			for (char digit : digits.toCharArray()) {
+				click("#signin [data-key='" + digit + "']");
+			}
+		}
+
+		/** The screens the top bar offers the person signed in. */
+		private List<String> shownScreens() {
+			return this.browser.findElements(By.cssSelector("nav.screens a"))
+				.stream()
+				.filter(WebElement::isDisplayed)
+				.map((link) -> link.getDomAttribute("data-screen"))
+				.toList();
 		}
 
 		private WebElement find(String css) {

@@ -56,7 +56,8 @@ class FrontOfHouseTests {
 			.valueEquals("Content-Security-Policy", FrontOfHouseHeaders.CONTENT_SECURITY_POLICY)
 			.expectBody(String.class)
 			.value((html) -> assertThat(html).contains("<script type=\"module\" src=\"js/app.js\"></script>",
-					"href=\"app.css\"", "id=\"floor\"", "id=\"kitchen\"", "id=\"cashier\""));
+					"href=\"app.css\"", "id=\"floor\"", "id=\"kitchen\"", "id=\"cashier\"", "id=\"manager\"",
+					"id=\"signin\"", "id=\"signin-number\"", "id=\"signin-pin\""));
 	}
 
 	@Test
@@ -91,13 +92,15 @@ class FrontOfHouseTests {
 	@Test
 	void servesEveryModuleThatTheAppImports() throws IOException {
 		Set<String> modules = new LinkedHashSet<>();
-		for (String module : Set.of("app.js", "floor.js", "kitchen.js", "cashier.js", "ui.js", "api.js")) {
+		for (String module : Set.of("app.js", "floor.js", "kitchen.js", "cashier.js", "manager.js", "signin.js",
+				"session.js", "ui.js", "api.js")) {
 			Matcher imports = IMPORT.matcher(read("static/js/" + module));
 			while (imports.find()) {
 				modules.add(imports.group(1));
 			}
 		}
-		assertThat(modules).contains("floor.js", "kitchen.js", "cashier.js", "ui.js", "api.js");
+		assertThat(modules).contains("floor.js", "kitchen.js", "cashier.js", "manager.js", "signin.js", "session.js",
+				"ui.js", "api.js");
 		for (String module : modules) {
 			this.http.get()
 				.uri("/js/" + module)
@@ -115,6 +118,23 @@ class FrontOfHouseTests {
 			.expectHeader()
 			.contentType("text/css;charset=UTF-8");
 		this.http.get().uri("/icon.svg").exchange().expectStatus().isOk().expectHeader().contentType("image/svg+xml");
+	}
+
+	/**
+	 * The token goes with every call from one place, and is kept for the tab only: never
+	 * in localStorage, which outlives the tab and is shared by every tab.
+	 */
+	@Test
+	void keepsTheTokenInTheTabAndSendsItFromOnePlace() throws IOException {
+		assertThat(read("static/js/api.js")).contains("headers.Authorization = `Bearer ${token}`");
+		assertThat(read("static/js/session.js")).contains("sessionStorage.setItem(KEY").doesNotContain("localStorage.");
+		for (String module : List.of("app.js", "floor.js", "kitchen.js", "cashier.js", "manager.js", "signin.js",
+				"ui.js")) {
+			assertThat(read("static/js/" + module)).as(module)
+				.doesNotContain("Authorization")
+				.doesNotContain("fetch(")
+				.doesNotContain("sessionStorage.");
+		}
 	}
 
 	@Test
