@@ -3,11 +3,13 @@ package org.example.restaurant.gateway;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,13 +25,15 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
 import static org.example.restaurant.gateway.ProblemAssertions.gatewayProblem;
 
 /**
  * The rate limits of several gateways shared in Redis: the machine's own Redis at
  * 127.0.0.1:6379 (skipped only if it cannot be reached), with a key prefix of this run's
  * own, so no two runs share a bucket. And a gateway whose Redis is a closed port lets
- * every request through rather than refusing everyone.
+ * every request through rather than refusing everyone; when a Redis of the test's own
+ * starts on that port, it counts again, and when that stops, lets requests through again.
  */
 class GatewayRedisRateLimitTests {
 
@@ -85,6 +89,51 @@ class GatewayRedisRateLimitTests {
 		Counter unchecked = meters.find("gateway.ratelimit.unchecked").counter();
 		assertThat(unchecked).isNotNull();
 		assertThat(unchecked.count()).isGreaterThanOrEqualTo(6);
+	}
+
+	@Test
+	void countsAgainOnceRedisIsBackAndLetsRequestsThroughWhenItGoesAway() throws Exception {
+		assumeThat(redisServerIsInstalled()).as("redis-server on the PATH").isTrue();
+		int port = closedPort();
+		WebTestClient client = client(start("test:comes-and-goes:" + UUID.randomUUID() + ":", port));
+		String token = TestTokens.staff("2004", "WAITER");
+		orders(client, token).expectStatus().isOk().expectHeader().doesNotExist("RateLimit");
+
+		Process redis = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
+				"--save", "", "--appendonly", "no")
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		try {
+			// The gateway tries again every 5 s.
+			await().atMost(Duration.ofSeconds(20))
+				.pollInterval(Duration.ofMillis(500))
+				.until(() -> orders(client, token).expectStatus()
+					.isOk()
+					.expectBody()
+					.returnResult()
+					.getResponseHeaders()
+					.containsHeader("RateLimit"));
+		}
+		finally {
+			redis.destroy();
+			redis.waitFor(10, TimeUnit.SECONDS);
+		}
+
+		for (int i = 0; i < 6; i++) {
+			long started = System.nanoTime();
+			orders(client, token).expectStatus().isOk().expectHeader().doesNotExist("RateLimit");
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+		}
+	}
+
+	private static boolean redisServerIsInstalled() {
+		for (String folder : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+			if (new java.io.File(folder, "redis-server").canExecute()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static WebTestClient.ResponseSpec orders(WebTestClient gateway, String token) {

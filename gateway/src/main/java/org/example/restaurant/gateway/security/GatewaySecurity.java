@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -206,7 +207,13 @@ class GatewaySecurity {
 			.webClient(keys)
 			.build();
 		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(settings.issuer()));
-		return decoder;
+		// A failure to fetch the keys (no instance, refused, an error answer) is no bad
+		// token: as a JwtException that is not a BadJwtException, Spring Security passes
+		// it
+		// on as an AuthenticationServiceException, which the gateway answers with 503.
+		return (token) -> decoder.decode(token)
+			.onErrorMap((ex) -> !(ex instanceof JwtException),
+					(ex) -> new JwtException("The staff-service's keys cannot be fetched", ex));
 	}
 
 }
