@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,8 +30,9 @@ import static org.example.restaurant.gateway.ProblemAssertions.gatewayProblem;
 /**
  * Who may call what through the gateway: docs/api.md's "who" column, call by call and
  * person by person, with tokens signed in the test by a key whose public half the stub
- * staff-service publishes (docs/security.md). One stub stands for every service: it
- * publishes the keys, records what reaches it, and answers 200.
+ * staff-service publishes (docs/security.md). Each service is a stub that records what
+ * reaches it and answers 200 with its name in {@code X-Instance-Id}, so each allowed call
+ * is seen to reach the service its route names.
  */
 @GatewayTest
 class GatewaySecurityTests {
@@ -38,19 +40,78 @@ class GatewaySecurityTests {
 	static final AtomicReference<String> relayedAuthorization = new AtomicReference<>();
 
 	@RegisterExtension
-	static final RecordingStub services = RecordingStub.answering((exchange) -> {
-		relayedAuthorization.set(exchange.getRequestHeaders().getFirst(HttpHeaders.AUTHORIZATION));
-		StubServices.staffService(exchange);
-	});
+	static final RecordingStub orderService = stub("order-service");
+
+	@RegisterExtension
+	static final RecordingStub kitchenService = stub("kitchen-service");
+
+	@RegisterExtension
+	static final RecordingStub cashierService = stub("cashier-service");
+
+	@RegisterExtension
+	static final RecordingStub staffService = stub("staff-service");
+
+	/** What reached any service since the test began. */
+	static final Supplier<List<String>> received = () -> Stream
+		.of(orderService, kitchenService, cashierService, staffService)
+		.flatMap((stub) -> stub.received().stream())
+		.toList();
+
+	/**
+	 * A service that records the token it was sent and answers 200 with its name in
+	 * {@code X-Instance-Id}; the staff-service's also publishes the test key.
+	 */
+	private static RecordingStub stub(String service) {
+		return RecordingStub.answering((exchange) -> {
+			relayedAuthorization.set(exchange.getRequestHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+			if (service.equals("staff-service")) {
+				StubServices.staffService(exchange);
+			}
+			else {
+				StubServices.respond(exchange, 200, "application/json", "{}", service + ":stub");
+			}
+		});
+	}
+
+	/** The service a route sends a path to (application.yml). */
+	private static RecordingStub serviceOf(String path) {
+		if (path.startsWith("/api/menu") || path.startsWith("/api/orders")) {
+			return orderService;
+		}
+		if (path.startsWith("/api/kitchen")) {
+			return kitchenService;
+		}
+		if (path.startsWith("/api/bills") || path.startsWith("/api/reports")) {
+			return cashierService;
+		}
+		return staffService;
+	}
 
 	@Autowired
 	WebTestClient http;
 
+	static boolean keysFetched;
+
+	/**
+	 * The gateway fetches the staff-service's keys at the first token it checks, and
+	 * keeps them: done once here, so that no test sees that fetch among the calls it
+	 * makes.
+	 */
+	@BeforeEach
+	void fetchTheKeysFirst() {
+		if (!keysFetched) {
+			send("GET", "/api/staff/me", TestTokens.waiter()).expectStatus().isOk();
+			keysFetched = true;
+		}
+		Stream.of(orderService, kitchenService, cashierService, staffService).forEach(RecordingStub::forget);
+	}
+
 	@DynamicPropertySource
 	static void instances(DynamicPropertyRegistry registry) {
-		for (String service : List.of("order-service", "kitchen-service", "cashier-service", "staff-service")) {
-			StubServices.register(registry, service, services::uri);
-		}
+		StubServices.register(registry, "order-service", orderService::uri);
+		StubServices.register(registry, "kitchen-service", kitchenService::uri);
+		StubServices.register(registry, "cashier-service", cashierService::uri);
+		StubServices.register(registry, "staff-service", staffService::uri);
 	}
 
 	/** Who calls: nobody signed in, a person of each role, or a service. */
@@ -129,19 +190,23 @@ class GatewaySecurityTests {
 		String path = parts[1].split("\\?")[0];
 		WebTestClient.ResponseSpec response = send(parts[0], parts[1], caller.token.get());
 		if (allowed) {
-			response.expectStatus().isOk().expectHeader().valueEquals("X-Instance-Id", "staff-service:stub");
-			assertThat(services.received()).contains(call);
+			RecordingStub service = serviceOf(path);
+			String instance = (service == orderService) ? "order-service:stub"
+					: (service == kitchenService) ? "kitchen-service:stub"
+							: (service == cashierService) ? "cashier-service:stub" : "staff-service:stub";
+			response.expectStatus().isOk().expectHeader().valueEquals("X-Instance-Id", instance);
+			assertThat(service.received()).contains(call);
 		}
 		else if (caller == Caller.ANONYMOUS) {
 			response.expectHeader()
 				.valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
 				.expectBody()
 				.consumeWith(gatewayProblem(401, "Not signed in", path));
-			assertThat(services.received()).doesNotContain(call);
+			assertThat(received.get()).doesNotContain(call);
 		}
 		else {
 			response.expectBody().consumeWith(gatewayProblem(403, "Not allowed", path));
-			assertThat(services.received()).doesNotContain(call);
+			assertThat(received.get()).doesNotContain(call);
 		}
 	}
 
@@ -154,7 +219,7 @@ class GatewaySecurityTests {
 		send(parts[0], parts[1], TestTokens.manager()).expectBody()
 			.consumeWith(gatewayProblem(403, "Not allowed", parts[1]));
 		send(parts[0], parts[1], null).expectBody().consumeWith(gatewayProblem(401, "Not signed in", parts[1]));
-		assertThat(services.received()).doesNotContain(call);
+		assertThat(received.get()).doesNotContain(call);
 	}
 
 	@Test
@@ -162,7 +227,19 @@ class GatewaySecurityTests {
 		send("POST", "/oauth2/token", TestTokens.manager()).expectBody()
 			.consumeWith(gatewayProblem(404, "Not found", "/oauth2/token"));
 		send("POST", "/oauth2/token", null).expectStatus().isUnauthorized();
-		assertThat(services.received()).isEmpty();
+		assertThat(received.get()).isEmpty();
+	}
+
+	@Test
+	void routesTheStaffServicesPublicKeysButNotItsTokenEndpoint() {
+		this.http.get()
+			.uri("/oauth2/jwks")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.isEqualTo(TestTokens.jwks());
+		assertThat(staffService.received()).contains("GET /oauth2/jwks");
 	}
 
 	@Test
@@ -187,7 +264,7 @@ class GatewaySecurityTests {
 					(challenge) -> assertThat(challenge).startsWith("Bearer error=\"invalid_token\""))
 			.expectBody()
 			.consumeWith(gatewayProblem(401, "Not signed in", "/api/orders"));
-		assertThat(services.received()).doesNotContain("GET /api/orders");
+		assertThat(received.get()).doesNotContain("GET /api/orders");
 	}
 
 	@Test
@@ -196,7 +273,7 @@ class GatewaySecurityTests {
 		for (String path : List.of("/api/orders", "/api/kitchen/tickets", "/api/bills", "/api/staff/me")) {
 			send("GET", path, token).expectBody().consumeWith(gatewayProblem(403, "Not allowed", path));
 		}
-		assertThat(services.received()).isEmpty();
+		assertThat(received.get()).isEmpty();
 	}
 
 	@ParameterizedTest
@@ -207,13 +284,13 @@ class GatewaySecurityTests {
 				TestTokens.service("cashier-service", "orders.paid") }) {
 			send("POST", path, token).expectBody().consumeWith(gatewayProblem(404, "Not found", path));
 		}
-		assertThat(services.received()).isEmpty();
+		assertThat(received.get()).isEmpty();
 	}
 
 	@Test
 	void signsInEvenWithTheLastPersonsExpiredToken() {
 		send("POST", "/api/staff/login", TestTokens.expired()).expectStatus().isOk();
-		assertThat(services.received()).containsExactly("POST /api/staff/login");
+		assertThat(received.get()).containsExactly("POST /api/staff/login");
 	}
 
 	@Test
