@@ -43,8 +43,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The circuit breakers, time limits and body limit in front of stub services that can
  * hang, fail and recover. The order-service stub hangs on {@code /api/orders/slow},
- * answers 404 on {@code /api/orders/missing} and 500 on {@code /api/orders/broken}; the
- * kitchen stub hangs while {@link #kitchenHangs} is set; the cashier's only instance
+ * answers 404 on {@code /api/orders/missing} and 500 on {@code /api/orders/broken/serve};
+ * the kitchen stub hangs while {@link #kitchenHangs} is set; the cashier's only instance
  * accepts connections and closes them at once. The order-service and kitchen breakers get
  * short settings here (3 calls decide, 1 s open, 1 s time limit) so that the tests are
  * quick; the cashier's keeps those of {@code application.yml}.
@@ -88,6 +88,7 @@ class GatewayCircuitBreakerTests {
 		StubServices.register(registry, "order-service", () -> StubServices.uri(orderService));
 		StubServices.register(registry, "kitchen-service", () -> StubServices.uri(kitchenService));
 		StubServices.register(registry, "cashier-service", () -> "http://localhost:" + cashierService.getLocalPort());
+		StubServices.register(registry, "staff-service", StubServices::keys);
 		for (String service : List.of("order-service", "kitchen-service")) {
 			String breaker = "resilience4j.circuitbreaker.instances." + service;
 			registry.add(breaker + ".sliding-window-size", () -> "3");
@@ -99,6 +100,8 @@ class GatewayCircuitBreakerTests {
 
 	@BeforeEach
 	void startAfresh() {
+		// Every call here is a signed-in manager's, who may make them all (docs/api.md).
+		this.http = this.http.mutate().defaultHeaders((headers) -> headers.setBearerAuth(TestTokens.manager())).build();
 		if (!warmedUp) {
 			// The first requests load classes and open connections; with the short time
 			// limits here they could time out on a busy machine.
@@ -213,7 +216,7 @@ class GatewayCircuitBreakerTests {
 	void passesServerErrorsOnUnchangedAndDoesNotCountThemAsFailures() {
 		for (int i = 0; i < 5; i++) {
 			this.http.post()
-				.uri("/api/orders/broken")
+				.uri("/api/orders/broken/serve")
 				.exchange()
 				.expectStatus()
 				.isEqualTo(500)
@@ -321,7 +324,7 @@ class GatewayCircuitBreakerTests {
 		switch (path) {
 			case "/api/orders/slow" -> hang(exchange);
 			case "/api/orders/missing" -> respond(exchange, 404, "application/problem+json", ORDER_NOT_FOUND);
-			case "/api/orders/broken" -> respond(exchange, 500, "application/problem+json", "{\"status\":500}");
+			case "/api/orders/broken/serve" -> respond(exchange, 500, "application/problem+json", "{\"status\":500}");
 			default -> respond(exchange, 200, "application/json", "[]");
 		}
 	}

@@ -1,5 +1,6 @@
 package org.example.restaurant.gateway;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -14,24 +15,31 @@ import static org.example.restaurant.gateway.ProblemAssertions.gatewayProblem;
 /**
  * What the gateway's retries do with a dead replica: the kitchen has two instances, one
  * of which refuses every connection (a killed process), and a live stub that records what
- * reaches it. The order-service stub answers 500 on {@code /api/orders/boom}; the
- * cashier's only instance is dead.
+ * reaches it. The order-service stub answers 500 on {@code /api/orders/boom} and the
+ * paths below it; the cashier's only instance is dead.
  */
 @GatewayTest
 class GatewayRetryTests {
 
 	@RegisterExtension
 	static final RecordingStub liveService = RecordingStub.answering((exchange) -> StubServices.respond(exchange,
-			exchange.getRequestURI().getRawPath().endsWith("/boom") ? 500 : 200, "application/json", "{}", "stub"));
+			exchange.getRequestURI().getRawPath().contains("/boom") ? 500 : 200, "application/json", "{}", "stub"));
 
 	@Autowired
 	WebTestClient http;
+
+	/** Every call here is a signed-in manager's, who may make them all (docs/api.md). */
+	@BeforeEach
+	void signIn() {
+		this.http = this.http.mutate().defaultHeaders((headers) -> headers.setBearerAuth(TestTokens.manager())).build();
+	}
 
 	@DynamicPropertySource
 	static void instances(DynamicPropertyRegistry registry) {
 		StubServices.register(registry, "kitchen-service", StubServices::deadInstance, liveService::uri);
 		StubServices.register(registry, "order-service", liveService::uri);
 		StubServices.register(registry, "cashier-service", StubServices::deadInstance);
+		StubServices.register(registry, "staff-service", StubServices::keys);
 	}
 
 	@Test
@@ -63,8 +71,8 @@ class GatewayRetryTests {
 
 	@Test
 	void aPostAnsweredWithAServerErrorIsNotSentAgain() {
-		this.http.post().uri("/api/orders/boom").exchange().expectStatus().isEqualTo(500);
-		assertThat(liveService.received()).containsExactly("POST /api/orders/boom");
+		this.http.post().uri("/api/orders/boom/serve").exchange().expectStatus().isEqualTo(500);
+		assertThat(liveService.received()).containsExactly("POST /api/orders/boom/serve");
 	}
 
 	@Test

@@ -44,12 +44,14 @@ class GatewayRoutingTests {
 	static void instances(DynamicPropertyRegistry registry) {
 		StubServices.register(registry, "order-service", orderService::uri);
 		StubServices.register(registry, "kitchen-service", StubServices::deadInstance);
+		StubServices.register(registry, "staff-service", StubServices::keys);
 	}
 
 	@Test
 	void routesOrdersToTheOrderServiceAndKeepsItsInstanceId() {
 		this.http.get()
 			.uri("/api/orders?table=T4")
+			.headers((headers) -> headers.setBearerAuth(TestTokens.waiter()))
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -70,6 +72,7 @@ class GatewayRoutingTests {
 	void answersAnUnknownPathWithA404Problem() {
 		this.http.get()
 			.uri("/api/nothing-here")
+			.headers((headers) -> headers.setBearerAuth(TestTokens.waiter()))
 			.exchange()
 			.expectBody()
 			.consumeWith(gatewayProblem(404, "Not found", "/api/nothing-here"));
@@ -145,7 +148,7 @@ class GatewayRoutingTests {
 
 	@Test
 	void routesAPathWhoseDecodingEndsInALonePercent() throws IOException {
-		RawResponse response = send("GET /api/orders/%2525zz");
+		RawResponse response = send("GET /api/orders/%2525zz", "Authorization: Bearer " + TestTokens.waiter());
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(orderService.received()).containsExactly("GET /api/orders/%2525zz");
 	}
@@ -154,11 +157,15 @@ class GatewayRoutingTests {
 	 * Sends a request line as it is: WebTestClient builds no request with a malformed
 	 * URI.
 	 */
-	private RawResponse send(String requestLine) throws IOException {
+	private RawResponse send(String requestLine, String... requestHeaders) throws IOException {
 		try (Socket socket = new Socket("localhost", this.port)) {
 			socket.setSoTimeout(10_000);
-			String request = requestLine + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
-			socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+			StringBuilder request = new StringBuilder(requestLine).append(" HTTP/1.1\r\nHost: localhost\r\n");
+			for (String header : requestHeaders) {
+				request.append(header).append("\r\n");
+			}
+			request.append("Connection: close\r\n\r\n");
+			socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.US_ASCII));
 			String[] response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
 				.split("\r\n\r\n", 2);
 			String[] lines = response[0].split("\r\n");
@@ -178,6 +185,7 @@ class GatewayRoutingTests {
 	private void assertServiceUnavailable(String path, String service) {
 		this.http.get()
 			.uri(path)
+			.headers((headers) -> headers.setBearerAuth(TestTokens.waiter()))
 			.exchange()
 			.expectBody()
 			.consumeWith(gatewayProblem(503, "Service unavailable", path).andThen(detailNaming(service)));

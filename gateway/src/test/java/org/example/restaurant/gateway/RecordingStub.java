@@ -42,9 +42,14 @@ final class RecordingStub implements BeforeEachCallback, AfterAllCallback {
 		return StubServices.uri(this.server);
 	}
 
+	/** Forgets what reached the stub so far. */
+	void forget() {
+		this.received.clear();
+	}
+
 	@Override
 	public void beforeEach(ExtensionContext context) {
-		this.received.clear();
+		forget();
 	}
 
 	@Override

@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * Stand-ins for the services behind the gateway: plain HTTP servers on free ports, and
  * ports on which nothing listens (a killed process).
  */
-final class StubServices {
+public final class StubServices {
 
 	// Shared, so that a request a stub holds on to does not hold up the others.
 	private static final Executor threads = Executors.newCachedThreadPool();
@@ -48,7 +48,7 @@ final class StubServices {
 	 * @param uris the base URI of each instance, read when the gateway starts
 	 */
 	@SafeVarargs
-	static void register(DynamicPropertyRegistry registry, String service, Supplier<Object>... uris) {
+	public static void register(DynamicPropertyRegistry registry, String service, Supplier<Object>... uris) {
 		for (int i = 0; i < uris.length; i++) {
 			registry.add("spring.cloud.discovery.client.simple.instances." + service + "[" + i + "].uri", uris[i]);
 		}
@@ -66,13 +66,40 @@ final class StubServices {
 	}
 
 	/** The address of a port nobody listens on: connections to it are refused. */
-	static String deadInstance() {
+	public static String deadInstance() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return "http://localhost:" + socket.getLocalPort();
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * A staff-service: publishes the keys of {@link TestTokens} at {@code /oauth2/jwks},
+	 * and answers everything else with 200 and an empty JSON object.
+	 * @param exchange the request
+	 * @throws IOException if the answer cannot be written
+	 */
+	static void staffService(HttpExchange exchange) throws IOException {
+		exchange.getRequestBody().readAllBytes();
+		boolean keys = exchange.getRequestURI().getRawPath().equals("/oauth2/jwks");
+		respond(exchange, 200, "application/json", keys ? TestTokens.jwks() : "{}", "staff-service:stub");
+	}
+
+	/**
+	 * The address of a staff-service that publishes the keys of {@link TestTokens}, for
+	 * tests that need tokens checked but route nothing to the staff-service; one for all
+	 * tests.
+	 */
+	public static String keys() {
+		return Keys.SERVER_URI;
+	}
+
+	private static final class Keys {
+
+		static final String SERVER_URI = uri(start(StubServices::staffService));
+
 	}
 
 	static void respond(HttpExchange exchange, int status, String contentType, String body, String instanceId)

@@ -27,6 +27,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.codec.HttpMessageWriter;
 import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.reactive.result.view.ViewResolver;
@@ -42,11 +43,13 @@ import org.springframework.web.server.ServerWebExchange;
  * path as {@code instance}. An unknown path is a 404, a method the address does not take
  * a 405, a body over the limit a 413, a service with no live instance (or one that
  * refuses the connection, or whose circuit is open) a 503 with {@code Retry-After}, a
- * service that breaks off the exchange a 502, a service too slow a 504. A failing service
- * never makes the gateway answer 500. Only the unexpected is logged with a stack trace.
- * What a service answers, errors included, passes through unchanged and never gets here;
- * nor does a request target that is no URI, which {@link MalformedRequestTarget} answers
- * with a 400 of the same shape.
+ * service that breaks off the exchange a 502, a service too slow a 504, a token that
+ * cannot be checked because the staff-service's keys cannot be fetched a 503. Refusals of
+ * the gateway's own ({@link Refusal}: 401, 403, 429) carry their headers. A failing
+ * service never makes the gateway answer 500. Only the unexpected is logged with a stack
+ * trace. What a service answers, errors included, passes through unchanged and never gets
+ * here; nor does a request target that is no URI, which {@link MalformedRequestTarget}
+ * answers with a 400 of the same shape.
  */
 @Component
 @Order(-2)
@@ -106,6 +109,14 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 	 * instance are set by {@link #handle}.
 	 */
 	private ProblemDetail toProblem(ServerWebExchange exchange, Throwable ex) {
+		// A token could not be checked at all: the staff-service's keys could not be
+		// fetched (they are fetched once, then kept, so this happens only at the start or
+		// for a new key while the staff-service is down).
+		if (hasCause(ex, AuthenticationServiceException.class)) {
+			log.warn("Cannot check a token: {}", ex.toString());
+			return unavailable("The gateway cannot check sign-ins now: the staff-service's keys cannot be fetched;"
+					+ " try again after the time in Retry-After.");
+		}
 		// An open circuit: the CircuitBreaker filter turns CallNotPermittedException into
 		// this.
 		if (hasCause(ex, ServiceUnavailableException.class) || hasCause(ex, CallNotPermittedException.class)) {

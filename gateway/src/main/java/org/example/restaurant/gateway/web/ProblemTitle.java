@@ -18,6 +18,15 @@ enum ProblemTitle {
 	/** 400: any bad input; the problem lists it in {@code errors}. */
 	INVALID_REQUEST(HttpStatus.BAD_REQUEST, "Invalid request"),
 
+	/**
+	 * 401: no access token, a bad one (expired, wrongly signed, another issuer), or a
+	 * failed sign-in; with {@code WWW-Authenticate: Bearer}.
+	 */
+	NOT_SIGNED_IN(HttpStatus.UNAUTHORIZED, "Not signed in"),
+
+	/** 403: signed in, but the token's roles do not allow the call. */
+	NOT_ALLOWED(HttpStatus.FORBIDDEN, "Not allowed"),
+
 	/** 404: an unknown resource or path. */
 	NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
 

@@ -13,6 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.example.restaurant.gateway.GatewayTest;
+import org.example.restaurant.gateway.StubServices;
+import org.example.restaurant.gateway.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +22,8 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +32,7 @@ import static org.example.restaurant.gateway.ProblemAssertions.gatewayProblem;
 /**
  * The gateway serves the front-of-house app (static files) at {@code /}, beside the API,
  * with the right content types and caching, and still answers anything else as a problem.
- * No service runs behind it here.
+ * No service runs behind it here but the staff-service's keys.
  */
 @GatewayTest
 class FrontOfHouseTests {
@@ -37,6 +41,11 @@ class FrontOfHouseTests {
 
 	@Autowired
 	WebTestClient http;
+
+	@DynamicPropertySource
+	static void instances(DynamicPropertyRegistry registry) {
+		StubServices.register(registry, "staff-service", StubServices::keys);
+	}
 
 	@Test
 	void servesThePageAtTheRoot() {
@@ -153,6 +162,7 @@ class FrontOfHouseTests {
 		// No cashier instance: the API's own problem, untouched by the app's headers.
 		this.http.get()
 			.uri("/api/bills")
+			.headers((headers) -> headers.setBearerAuth(TestTokens.cashier()))
 			.exchange()
 			.expectHeader()
 			.doesNotExist("X-Content-Type-Options")

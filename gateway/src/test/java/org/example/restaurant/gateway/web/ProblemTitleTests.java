@@ -15,6 +15,8 @@ class ProblemTitleTests {
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
 			400 | Invalid request
+			401 | Not signed in
+			403 | Not allowed
 			404 | Not found
 			405 | Method not allowed
 			406 | Not acceptable
