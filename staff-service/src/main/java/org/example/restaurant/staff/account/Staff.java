@@ -2,6 +2,7 @@ package org.example.restaurant.staff.account;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -126,7 +127,9 @@ public class Staff {
 			this.failedAttempts++;
 			if (this.failedAttempts >= lockout.attempts()) {
 				this.failedAttempts = 0;
-				this.lockedUntil = now.plus(lockout.duration());
+				// to the database's precision, so the lock read back ends when this one
+				// does
+				this.lockedUntil = now.plus(lockout.duration()).truncatedTo(ChronoUnit.MICROS);
 				return SignInOutcome.NOW_LOCKED;
 			}
 			return SignInOutcome.WRONG_PIN;

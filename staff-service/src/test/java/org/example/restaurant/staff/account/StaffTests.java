@@ -17,6 +17,8 @@ class StaffTests {
 
 	final Instant now = HIRED_AT.plusSeconds(3600);
 
+	final Instant nanosLater = this.now.plusNanos(1_500);
+
 	@Test
 	void hiresAnActivePersonWithAHashedPin() {
 		Staff wendy = StaffMembers.wendy();
@@ -48,6 +50,16 @@ class StaffTests {
 		assertThat(wendy.signIn("0000", ENCODER, FIVE_FOR_FIVE_MINUTES, this.now)).isEqualTo(SignInOutcome.NOW_LOCKED);
 		assertThat(wendy.lockedUntil(this.now)).contains(this.now.plus(Duration.ofMinutes(5)));
 		assertThat(wendy.retryAfter(this.now.plusSeconds(60))).isEqualTo(Duration.ofMinutes(4));
+	}
+
+	@Test
+	void keepsTheEndOfALockToTheMicrosecondAsTheDatabaseDoes() {
+		Staff wendy = StaffMembers.wendy();
+		for (int attempt = 1; attempt <= 5; attempt++) {
+			wendy.signIn("0000", ENCODER, FIVE_FOR_FIVE_MINUTES, this.nanosLater);
+		}
+
+		assertThat(wendy.lockedUntil(this.nanosLater)).contains(this.now.plus(Duration.ofMinutes(5)).plusNanos(1_000));
 	}
 
 	@Test
