@@ -2,3 +2,4 @@
 create database orders;
 create database kitchen;
 create database cashier;
+create database staff;

@@ -7,12 +7,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import org.example.restaurant.platform.test.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A plain HTTP client of the running cashier-service, safe to use from many threads at
- * once; it never throws on a 4xx or 5xx, so tests can check those.
+ * once; it never throws on a 4xx or 5xx, so tests can check those. It is signed in as the
+ * cashier {@value #CASHIER} on {@code /api/**} and as the order-service on
+ * {@code /internal/**}, unless a call sets its own {@code Authorization}.
  */
 public final class Api {
 
@@ -22,6 +25,13 @@ public final class Api {
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
+
+	/** The cashier on duty (docs/api.md's demo cashier). */
+	public static final String CASHIER = "301";
+
+	private static final String CASHIER_TOKEN = TestTokens.staff(CASHIER, "CASHIER");
+
+	private static final String ORDER_SERVICE_TOKEN = TestTokens.service("order-service", "bills.open");
 
 	private final String base;
 
@@ -49,8 +59,14 @@ public final class Api {
 	private HttpRequest.Builder request(String path, String... headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.timeout(Duration.ofSeconds(30));
+		boolean signed = false;
 		for (int i = 0; i < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
+			signed |= headers[i].equalsIgnoreCase("Authorization");
+		}
+		if (!signed) {
+			request.header("Authorization",
+					"Bearer " + (path.startsWith("/internal/") ? ORDER_SERVICE_TOKEN : CASHIER_TOKEN));
 		}
 		return request;
 	}

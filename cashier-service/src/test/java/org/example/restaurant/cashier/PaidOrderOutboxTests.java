@@ -16,6 +16,8 @@ import org.example.restaurant.cashier.bill.Bill;
 import org.example.restaurant.cashier.bill.BillRepository;
 import org.example.restaurant.cashier.bill.BillStatus;
 import org.example.restaurant.cashier.messaging.OrderServiceClient;
+import org.example.restaurant.platform.test.LocalServer;
+import org.example.restaurant.platform.test.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.client.RestClient;
 
@@ -44,6 +47,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "restaurant.outbox.resubmit-interval=200ms", "restaurant.outbox.first-retry-after=2s" })
 @ActiveProfiles("test")
+@Import(TestTokens.Decoder.class)
 class PaidOrderOutboxTests {
 
 	@LocalServerPort
@@ -59,7 +63,10 @@ class PaidOrderOutboxTests {
 
 	@BeforeEach
 	void connect() {
-		this.http = RestClient.builder().baseUrl("http://localhost:" + this.port).build();
+		this.http = RestClient.builder()
+			.baseUrl("http://localhost:" + this.port)
+			.requestInterceptor(LocalServer.signedIn())
+			.build();
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 
 import org.example.restaurant.kitchen.messaging.OrderServiceClient;
 import org.example.restaurant.platform.test.LocalServer;
+import org.example.restaurant.platform.test.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.web.client.ResourceAccessException;
@@ -49,6 +51,7 @@ import static org.mockito.Mockito.verify;
 		properties = { "kitchen.auto-cook=true", "kitchen.time-scale=0.001", "kitchen.poll-interval=20ms",
 				"restaurant.outbox.resubmit-interval=200ms", "restaurant.outbox.first-retry-after=200ms" })
 @ActiveProfiles("test")
+@Import(TestTokens.Decoder.class)
 class KitchenServiceApplicationTests {
 
 	static final String THIS_REPLICA = "kitchen-service:local";

@@ -1,6 +1,10 @@
 package org.example.restaurant.deploy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,19 +26,61 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ComposeFileTests {
 
-	static final Set<String> JAVA_SERVICES = Set.of("registry", "gateway", "order-service", "kitchen-service",
-			"cashier-service");
+	static final Set<String> JAVA_SERVICES = Set.of("registry", "gateway", "staff-service", "order-service",
+			"kitchen-service", "cashier-service");
 
 	static final Map<String, String> DATABASES = Map.of("order-service", "ORDERS", "kitchen-service", "KITCHEN",
-			"cashier-service", "CASHIER");
+			"cashier-service", "CASHIER", "staff-service", "STAFF");
+
+	/** The services that send messages with a token of their own, and their secrets. */
+	static final Map<String, String> CLIENTS = Map.of("order-service", "ORDER_SERVICE_CLIENT_SECRET", "kitchen-service",
+			"KITCHEN_SERVICE_CLIENT_SECRET", "cashier-service", "CASHIER_SERVICE_CLIENT_SECRET");
+
+	/**
+	 * What Compose reads from the environment and never from the file: test values here,
+	 * each recognisable, so that a test can tell where a value came from.
+	 */
+	static final Map<String, String> SECRETS = Map.of("ORDER_SERVICE_CLIENT_SECRET", "order-secret-from-the-env",
+			"KITCHEN_SERVICE_CLIENT_SECRET", "kitchen-secret-from-the-env", "CASHIER_SERVICE_CLIENT_SECRET",
+			"cashier-secret-from-the-env", "STAFF_FIRST_MANAGER_PIN", "24680");
 
 	static JsonNode services;
 
 	@BeforeAll
 	static void readTheComposeFile() throws Exception {
+		services = new YAMLMapper().readTree(Tools.run(config(), environment(null))).path("services");
+	}
+
+	private static List<String> config() {
 		List<String> command = new ArrayList<>(compose());
-		command.addAll(List.of("--file", "compose.yaml", "config"));
-		services = new YAMLMapper().readTree(Tools.run(command)).path("services");
+		// --env-file: a developer's own .env beside compose.yaml must not stand in for
+		// the
+		// values given here
+		command.addAll(List.of("--file", "compose.yaml", "--env-file", noEnvFile().toString(), "config"));
+		return command;
+	}
+
+	private static Path noEnvFile() {
+		try {
+			Path empty = Files.createTempFile("compose-", ".env");
+			empty.toFile().deleteOnExit();
+			return empty;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * The test values of {@link #SECRETS} but one (none left out when {@code null}); the
+	 * one left out is removed from the environment, should the developer have it set.
+	 */
+	private static Map<String, String> environment(String without) {
+		Map<String, String> environment = new HashMap<>(SECRETS);
+		if (without != null) {
+			environment.put(without, null);
+		}
+		return environment;
 	}
 
 	/**
@@ -54,8 +100,8 @@ class ComposeFileTests {
 
 	@Test
 	void runsTheRegistryTheGatewayTheServicesAndPostgres() {
-		assertThat(names(services)).containsExactlyInAnyOrder("postgres", "registry", "gateway", "order-service",
-				"kitchen-service", "cashier-service");
+		assertThat(names(services)).containsExactlyInAnyOrder("postgres", "registry", "gateway", "staff-service",
+				"order-service", "kitchen-service", "cashier-service");
 		assertThat(services.path("postgres").path("image").asText()).startsWith("postgres:15");
 	}
 
@@ -108,8 +154,9 @@ class ComposeFileTests {
 			assertThat(conditions(name)).as(name)
 				.isEqualTo(Map.of("registry", "service_healthy", "postgres", "service_healthy"));
 		}
-		assertThat(conditions("gateway")).isEqualTo(Map.of("registry", "service_healthy", "order-service",
-				"service_healthy", "kitchen-service", "service_healthy", "cashier-service", "service_healthy"));
+		assertThat(conditions("gateway"))
+			.isEqualTo(Map.of("registry", "service_healthy", "staff-service", "service_healthy", "order-service",
+					"service_healthy", "kitchen-service", "service_healthy", "cashier-service", "service_healthy"));
 		assertThat(conditions("registry")).isEmpty();
 		assertThat(conditions("postgres")).isEmpty();
 	}
@@ -136,6 +183,8 @@ class ComposeFileTests {
 		assertThat(services.path("cashier-service").path("environment").path("INSTANCE_ID").asText())
 			.isEqualTo("cashier-1");
 		assertThat(services.path("gateway").path("environment").path("INSTANCE_ID").asText()).isEqualTo("gateway");
+		assertThat(services.path("staff-service").path("environment").path("INSTANCE_ID").asText())
+			.isEqualTo("staff-1");
 		assertThat(services.path("kitchen-service").path("environment").path("INSTANCE_ID").asText())
 			.startsWith("kitchen-")
 			.contains("{HOSTNAME}");
@@ -153,7 +202,70 @@ class ComposeFileTests {
 				.isEqualTo(services.path("postgres").path("environment").path("POSTGRES_PASSWORD").asText());
 		});
 		assertThat(Tools.lines("deploy/postgres/create-databases.sql")).contains("create database orders;",
-				"create database kitchen;", "create database cashier;");
+				"create database kitchen;", "create database cashier;", "create database staff;");
+	}
+
+	@Test
+	void givesEachServiceItsClientSecretAndTheStaffServiceAllThreeFromTheEnvironment() {
+		CLIENTS.forEach((name, secret) -> {
+			assertThat(services.path(name).path("environment").path("RESTAURANT_SECURITY_CLIENT_SECRET").asText())
+				.as(name)
+				.isEqualTo(SECRETS.get(secret));
+			assertThat(services.path("staff-service").path("environment").path(secret).asText()).as(secret)
+				.isEqualTo(SECRETS.get(secret));
+		});
+		for (String name : List.of("registry", "gateway", "staff-service")) {
+			assertThat(names(services.path(name).path("environment"))).as(name)
+				.doesNotContain("RESTAURANT_SECURITY_CLIENT_SECRET");
+		}
+	}
+
+	@Test
+	void startsTheStaffServiceWithOneManagerAndNoDemoStaffAndKeepsItsKeysInAVolume() {
+		JsonNode environment = services.path("staff-service").path("environment");
+		assertThat(environment.path("STAFF_DEMO_STAFF").asText()).isEqualTo("false");
+		assertThat(environment.path("STAFF_FIRST_MANAGER_PIN").asText())
+			.isEqualTo(SECRETS.get("STAFF_FIRST_MANAGER_PIN"));
+		assertThat(environment.path("STAFF_FIRST_MANAGER_NUMBER").asText()).isEqualTo("900");
+		String keys = environment.path("STAFF_KEYS_LOCATION").asText();
+		assertThat(keys).isNotBlank();
+		List<String> volumes = new ArrayList<>();
+		for (JsonNode volume : services.path("staff-service").path("volumes")) {
+			// the long form (docker compose) or the short one (docker-compose 1.x)
+			volumes.add(volume.isTextual() ? volume.asText()
+					: volume.path("source").asText() + ":" + volume.path("target").asText());
+		}
+		assertThat(volumes).anySatisfy((volume) -> assertThat(volume).startsWith("staff-keys:" + keys));
+	}
+
+	/**
+	 * Without a secret in its environment Compose refuses the file, naming the variable,
+	 * rather than starting a service without it.
+	 */
+	@Test
+	void refusesToRunWithoutEachSecretNamingIt() {
+		for (String secret : SECRETS.keySet()) {
+			Tools.Result result = Tools.execute(config(), true, environment(secret));
+			assertThat(result.exitCode()).as(secret + ":\n" + result.output()).isNotZero();
+			assertThat(result.output()).as(secret).contains("set " + secret);
+		}
+	}
+
+	/**
+	 * The file holds no secret: each client secret and the PIN is a required variable
+	 * ({@code ${NAME:?why}}), never a value or a default.
+	 */
+	@Test
+	void holdsNoSecretValue() {
+		List<String> settings = Tools.lines("compose.yaml")
+			.stream()
+			.map(String::strip)
+			.filter((line) -> line.matches("[A-Z_]*(SECRET|PIN)[A-Z_]*:.*"))
+			.toList();
+		assertThat(settings).hasSize(7);
+		assertThat(settings).allSatisfy((line) -> assertThat(line).matches("[A-Z_]+: \\$\\{[A-Z_]+:\\?set [^}]+}"));
+		String file = String.join("\n", Tools.lines("compose.yaml"));
+		SECRETS.values().forEach((value) -> assertThat(file).doesNotContain(value));
 	}
 
 	@Test

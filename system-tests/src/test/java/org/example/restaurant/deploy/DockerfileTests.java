@@ -25,6 +25,34 @@ class DockerfileTests {
 	}
 
 	@Test
+	void buildsTheJarOfEveryService() {
+		String build = String.join("\n", this.lines);
+		assertThat(build).containsPattern("-pl [a-z,-]+ -am");
+		String modules = build.replaceAll("(?s).*-pl ([a-z,-]+) -am.*", "$1");
+		assertThat(modules.split(",")).containsExactlyInAnyOrder("registry", "gateway", "staff-service",
+				"order-service", "kitchen-service", "cashier-service");
+	}
+
+	/**
+	 * The data folder belongs to the service's user, so that a volume mounted in it (the
+	 * staff-service's signing keys) is one the service can write its keys to.
+	 */
+	@Test
+	void givesTheDataFolderToTheServicesUser() {
+		assertThat(finalStage()).anySatisfy((line) -> assertThat(line).contains("mkdir -p /app/data/keys")
+			.contains("chown -R 10001:10001 /app/data"));
+	}
+
+	/**
+	 * What is copied into the build holds no secret: the launcher's run folder (its
+	 * client secrets and keys) and the compose demo's {@code .env} stay out.
+	 */
+	@Test
+	void copiesNoSecretIntoTheBuild() {
+		assertThat(Tools.lines(".dockerignore").stream().map(String::strip)).contains("run/", ".env");
+	}
+
+	@Test
 	void runsTheJarSplitInLayers() {
 		assertThat(this.lines).anySatisfy(
 				(line) -> assertThat(line).contains("java -Djarmode=tools -jar app.jar extract --layers --launcher"));

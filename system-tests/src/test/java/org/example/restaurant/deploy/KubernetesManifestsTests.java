@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -39,11 +40,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KubernetesManifestsTests {
 
-	static final List<String> PARTS = List.of("registry", "gateway", "order-service", "kitchen-service",
-			"cashier-service");
+	static final List<String> PARTS = List.of("registry", "gateway", "staff-service", "order-service",
+			"kitchen-service", "cashier-service");
 
 	static final Map<String, String> DATABASES = Map.of("order-service", "ORDERS", "kitchen-service", "KITCHEN",
-			"cashier-service", "CASHIER");
+			"cashier-service", "CASHIER", "staff-service", "STAFF");
+
+	/** The services that send messages with a token of their own, and their secrets. */
+	static final Map<String, String> CLIENTS = Map.of("order-service", "ORDER_SERVICE_CLIENT_SECRET", "kitchen-service",
+			"KITCHEN_SERVICE_CLIENT_SECRET", "cashier-service", "CASHIER_SERVICE_CLIENT_SECRET");
 
 	static final YAMLMapper yaml = new YAMLMapper();
 
@@ -74,8 +79,8 @@ class KubernetesManifestsTests {
 	@Test
 	void rendersADeploymentAndAServiceForEachPartAndPostgres() {
 		assertThat(names(Deployment.class)).containsExactlyInAnyOrderElementsOf(PARTS);
-		assertThat(names(Service.class)).containsExactlyInAnyOrder("registry", "gateway", "order-service",
-				"kitchen-service", "cashier-service", "postgres");
+		assertThat(names(Service.class)).containsExactlyInAnyOrder("registry", "gateway", "staff-service",
+				"order-service", "kitchen-service", "cashier-service", "postgres");
 		assertThat(names(StatefulSet.class)).containsExactly("postgres");
 		assertThat(objects).allSatisfy((object) -> {
 			if (!object.getKind().equals("Namespace")) {
@@ -156,11 +161,88 @@ class KubernetesManifestsTests {
 			assertThat(env(config, prefix + "_DB_URL")).isEqualTo("jdbc:postgresql://postgres:5432/" + database);
 			EnvVar password = envVar(container(part), prefix + "_DB_PASSWORD");
 			assertThat(password.getValueFrom().getSecretKeyRef().getName()).isEqualTo("postgres");
-			assertThat(secret(password.getValueFrom().getSecretKeyRef().getName()).getStringData())
-				.containsKey(password.getValueFrom().getSecretKeyRef().getKey());
+			assertThat(password.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("password");
 		});
 		assertThat(configMap("postgres-init").getData().get("create-databases.sql")).contains("create database orders;",
-				"create database kitchen;", "create database cashier;");
+				"create database kitchen;", "create database cashier;", "create database staff;");
+	}
+
+	@Test
+	void givesEachServiceItsClientSecretAndTheStaffServiceAllThreeFromTheSecret() {
+		CLIENTS.forEach((part, secret) -> {
+			assertSecret(envVar(container(part), "RESTAURANT_SECURITY_CLIENT_SECRET"), "client-secrets", part);
+			assertSecret(envVar(container("staff-service"), secret), "client-secrets", part);
+		});
+		for (String part : List.of("registry", "gateway", "staff-service")) {
+			assertThat(container(part).getEnv()).as(part)
+				.noneMatch((variable) -> variable.getName().equals("RESTAURANT_SECURITY_CLIENT_SECRET"));
+		}
+	}
+
+	@Test
+	void startsTheStaffServiceWithOneManagerAndNoDemoStaff() {
+		Container staff = container("staff-service");
+		assertThat(envVar(staff, "STAFF_DEMO_STAFF").getValue()).isEqualTo("false");
+		assertThat(envVar(staff, "STAFF_FIRST_MANAGER_NUMBER").getValue()).isEqualTo("900");
+		assertSecret(envVar(staff, "STAFF_FIRST_MANAGER_PIN"), "first-manager", "pin");
+		assertThat(one(Deployment.class, "staff-service").getSpec().getReplicas()).isEqualTo(1);
+	}
+
+	/**
+	 * The signing keys are made by the service on its first start, on a volume of their
+	 * own that outlives the pod; one pod at a time uses it (a second would make keys of
+	 * its own), so a new release replaces the old pod rather than rolling.
+	 */
+	@Test
+	void keepsTheStaffServicesSigningKeysOnAPersistentVolume() {
+		Container staff = container("staff-service");
+		String keys = envVar(staff, "STAFF_KEYS_LOCATION").getValue();
+		String volume = staff.getVolumeMounts()
+			.stream()
+			.filter((mount) -> mount.getMountPath().equals(keys))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("nothing is mounted at STAFF_KEYS_LOCATION " + keys))
+			.getName();
+		PodSpec pod = pod("staff-service");
+		String claim = pod.getVolumes()
+			.stream()
+			.filter((candidate) -> candidate.getName().equals(volume))
+			.findFirst()
+			.orElseThrow()
+			.getPersistentVolumeClaim()
+			.getClaimName();
+		assertThat(one(PersistentVolumeClaim.class, claim).getSpec().getAccessModes()).contains("ReadWriteOnce");
+		assertThat(pod.getSecurityContext().getFsGroup()).isEqualTo(10001L);
+		assertThat(one(Deployment.class, "staff-service").getSpec().getStrategy().getType()).isEqualTo("Recreate");
+	}
+
+	/**
+	 * No secret is in the repository: every Secret is made by hand before the first
+	 * deployment (README.md, "Kubernetes"), so none is rendered, and every variable that
+	 * carries a password, a client secret or a PIN takes it from a Secret.
+	 */
+	@Test
+	void holdsNoSecretValue() {
+		assertThat(all(Secret.class)).isEmpty();
+		for (String part : PARTS) {
+			for (EnvVar variable : container(part).getEnv()) {
+				if (variable.getName().matches(".*(SECRET|PIN|PASSWORD).*")) {
+					assertThat(variable.getValue()).as(part + " " + variable.getName()).isNull();
+					assertThat(variable.getValueFrom().getSecretKeyRef()).as(part + " " + variable.getName())
+						.isNotNull();
+				}
+			}
+		}
+		for (ConfigMap config : all(ConfigMap.class)) {
+			assertThat(config.getData().keySet()).as(config.getMetadata().getName())
+				.noneMatch((key) -> key.matches(".*(SECRET|PIN|PASSWORD).*"));
+		}
+	}
+
+	private static void assertSecret(EnvVar variable, String secret, String key) {
+		assertThat(variable.getValue()).as(variable.getName()).isNull();
+		assertThat(variable.getValueFrom().getSecretKeyRef().getName()).as(variable.getName()).isEqualTo(secret);
+		assertThat(variable.getValueFrom().getSecretKeyRef().getKey()).as(variable.getName()).isEqualTo(key);
 	}
 
 	@Test
@@ -273,10 +355,6 @@ class KubernetesManifestsTests {
 
 	private static ConfigMap configMap(String name) {
 		return one(ConfigMap.class, name);
-	}
-
-	private static Secret secret(String name) {
-		return one(Secret.class, name);
 	}
 
 	private static String env(ConfigMap config, String name) {

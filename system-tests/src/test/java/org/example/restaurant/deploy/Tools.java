@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -45,9 +46,34 @@ final class Tools {
 		return execute(command, false).orFail(command).output();
 	}
 
+	/**
+	 * Runs a command in the repository with these environment variables set (a
+	 * {@code null} value removes one), and returns its standard output; fails if it
+	 * fails.
+	 */
+	static String run(List<String> command, Map<String, String> environment) {
+		return execute(command, false, environment).orFail(command).output();
+	}
+
 	/** Runs a command in the repository; its standard error is merged into its output. */
 	static Result execute(List<String> command, boolean mergeErrors) {
+		return execute(command, mergeErrors, Map.of());
+	}
+
+	/**
+	 * Runs a command in the repository with these environment variables set (a
+	 * {@code null} value removes one); its standard error is merged into its output.
+	 */
+	static Result execute(List<String> command, boolean mergeErrors, Map<String, String> environment) {
 		ProcessBuilder builder = new ProcessBuilder(command).directory(HOME.toFile()).redirectErrorStream(mergeErrors);
+		environment.forEach((name, value) -> {
+			if (value == null) {
+				builder.environment().remove(name);
+			}
+			else {
+				builder.environment().put(name, value);
+			}
+		});
 		if (!mergeErrors) {
 			builder.redirectError(ProcessBuilder.Redirect.INHERIT);
 		}

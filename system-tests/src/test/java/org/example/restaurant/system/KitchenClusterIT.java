@@ -72,6 +72,9 @@ class KitchenClusterIT {
 		List<String> failures = new CopyOnWriteArrayList<>();
 		List<String> orders = new CopyOnWriteArrayList<>();
 		AtomicBoolean streaming = new AtomicBoolean(true);
+		// The waiter places and follows the orders, a cook watches the kitchen display.
+		Staff waiter = restaurant.as(Staff.Role.WAITER);
+		Staff cook = restaurant.as(Staff.Role.COOK);
 		Thread stream = new Thread(() -> {
 			int n = 0;
 			while (streaming.get()) {
@@ -82,11 +85,12 @@ class KitchenClusterIT {
 				if (placed.status() == 201) {
 					orders.add(placed.as(Order.class).id());
 				}
-				record(failures, "GET /api/kitchen/tickets", restaurant.get("/api/kitchen/tickets?status=PREPARING"));
-				record(failures, "GET /api/kitchen/cluster", restaurant.get("/api/kitchen/cluster"));
+				record(failures, "GET /api/kitchen/tickets",
+						restaurant.get("/api/kitchen/tickets?status=PREPARING", cook));
+				record(failures, "GET /api/kitchen/cluster", restaurant.get("/api/kitchen/cluster", cook));
 				if (!orders.isEmpty()) {
 					record(failures, "GET /api/orders/{id}",
-							restaurant.get("/api/orders/" + orders.get(orders.size() - 1)));
+							restaurant.get("/api/orders/" + orders.get(orders.size() - 1), waiter));
 				}
 			}
 		}, "order-stream");

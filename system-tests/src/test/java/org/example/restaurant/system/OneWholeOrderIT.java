@@ -20,8 +20,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * One shift in miniature, against the real jars started by {@code ./restaurant up}: a
- * waiter places an order through the gateway, a kitchen replica cooks it, the waiter
- * serves it, the cashier bills it and takes the money.
+ * waiter signs in and places an order through the gateway, a kitchen replica cooks it,
+ * the waiter serves it, the cashier signs in, bills it and takes the money; the order
+ * names the waiter and the payment the cashier.
  */
 @ExtendWith(RestaurantExtension.class)
 class OneWholeOrderIT {
@@ -40,6 +41,7 @@ class OneWholeOrderIT {
 		assertThat(restaurant.registryApp("order-service").path("instance")).hasSize(1);
 		assertThat(restaurant.registryApp("cashier-service").path("instance")).hasSize(1);
 		assertThat(restaurant.registryApp("gateway").path("instance")).hasSize(1);
+		assertThat(restaurant.registryApp("staff-service").path("instance")).hasSize(1);
 	}
 
 	@Test
@@ -58,6 +60,7 @@ class OneWholeOrderIT {
 		String orderId = placed.id();
 		assertThat(placed.location()).endsWith("/api/orders/" + orderId);
 		assertThat(placed.order().status()).isEqualTo("PLACED");
+		assertThat(placed.order().placedBy()).as("the waiter who placed it").isEqualTo(waiter.staff().number());
 		BigDecimal total = placed.order().total();
 		assertThat(total).isPositive();
 
@@ -80,6 +83,7 @@ class OneWholeOrderIT {
 
 		Payment paid = till.pay(bill.id(), PaymentRequest.card(total).withTip("2.00"));
 		assertThat(paid.amount()).isEqualByComparingTo(total);
+		assertThat(paid.takenBy()).as("the cashier who took it").isEqualTo(till.staff().number());
 
 		assertThat(till.bill(bill.id()).status()).isEqualTo("PAID");
 		waiter.awaitStatus(orderId, "PAID", Duration.ofSeconds(30));
@@ -92,11 +96,15 @@ class OneWholeOrderIT {
 		assertThat(bad.header("Content-Type")).startsWith("application/problem+json");
 		assertThat(bad.body()).contains("items");
 
-		Restaurant.Response unknown = restaurant.get("/api/nowhere");
+		// Signed in (as the manager, who passes every role check): what answers is the
+		// routing, not the token check.
+		Staff manager = restaurant.as(Staff.Role.MANAGER);
+		Restaurant.Response unknown = restaurant.get("/api/nowhere", manager);
 		assertThat(unknown.status()).isEqualTo(404);
 		assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
 
-		assertThat(restaurant.post("/internal/orders/" + UUID.randomUUID() + "/paid", "{}").status()).isEqualTo(404);
+		assertThat(restaurant.post("/internal/orders/" + UUID.randomUUID() + "/paid", "{}", manager).status())
+			.isEqualTo(404);
 	}
 
 }

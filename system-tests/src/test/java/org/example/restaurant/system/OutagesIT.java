@@ -235,7 +235,7 @@ class OutagesIT {
 		restaurant.restartWhatIsDown();
 		await("the kitchen to answer again once its database is back").atMost(CATCH_UP)
 			.pollInterval(POLL)
-			.until(() -> restaurant.get("/api/kitchen/tickets").status() == 200);
+			.until(() -> restaurant.kitchen().tryTickets().status() == 200);
 	}
 
 	/**
@@ -247,12 +247,14 @@ class OutagesIT {
 		await("the registry to list every instance").atMost(CATCH_UP)
 			.pollInterval(POLL)
 			.until(() -> upInstances("kitchen-service") == KITCHENS.size() && upInstances("order-service") == 1
-					&& upInstances("cashier-service") == 1);
+					&& upInstances("cashier-service") == 1 && upInstances("staff-service") == 1);
+		// each route asked by who uses it: the menu by anyone, the tickets by the cook,
+		// the bills by the cashier
 		for (String path : List.of("/api/menu", "/api/kitchen/tickets", "/api/bills")) {
 			for (int i = 0; i < 3; i++) {
 				await("the gateway to route " + path).atMost(CATCH_UP)
 					.pollInterval(POLL)
-					.until(() -> restaurant.get(path).status() == 200);
+					.until(() -> restaurant.get(path, restaurant.whoCalls("GET", path)).status() == 200);
 			}
 		}
 	}
@@ -268,12 +270,18 @@ class OutagesIT {
 	}
 
 	/**
-	 * The gateway's answer for a service that is down: a 503 problem with
-	 * {@code Retry-After}, at once (never a 500, never a hang).
+	 * The gateway's answer for a service that is down, to the member of staff who may
+	 * make the call (a signed-in person: the token is checked before the route): a 503
+	 * problem with {@code Retry-After}, at once (never a 500, never a hang).
 	 */
 	private static Restaurant.Response assertUnavailable(String method, String path, String body) {
+		Staff who = restaurant.whoCalls(method, path);
+		if (who != null) {
+			who.token(); // signed in before the clock starts
+		}
 		long start = System.nanoTime();
-		Restaurant.Response response = restaurant.send(method, path, (body != null) ? "application/json" : null, body);
+		Restaurant.Response response = restaurant.send(method, path, (body != null) ? "application/json" : null, body,
+				who);
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
 		String answer = method + " " + path + " -> " + response.status() + " " + response.headers() + " "
 				+ response.body() + " after " + took.toMillis() + " ms";

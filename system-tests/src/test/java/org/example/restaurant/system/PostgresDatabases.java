@@ -16,18 +16,18 @@ import org.opentest4j.TestAbortedException;
 
 /**
  * Fresh PostgreSQL databases for one restaurant: {@code orders_it_<random>},
- * {@code kitchen_it_<random>} and {@code cashier_it_<random>}, on the server named by
- * {@code TEST_PG_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/}) as
- * {@code TEST_PG_USER} ({@code postgres}) with {@code TEST_PG_PASSWORD} (none), dropped
- * by {@link #close()}. A restaurant's own databases ({@code orders}, ...) are never
- * touched.
+ * {@code kitchen_it_<random>}, {@code cashier_it_<random>} and {@code staff_it_<random>},
+ * on the server named by {@code TEST_PG_URL} (default
+ * {@code jdbc:postgresql://127.0.0.1:5432/}) as {@code TEST_PG_USER} ({@code postgres})
+ * with {@code TEST_PG_PASSWORD} (none), dropped by {@link #close()}. A restaurant's own
+ * databases ({@code orders}, ...) are never touched.
  * <p>
  * When the server cannot be reached, the scenario fails under {@code CI=true} (where
  * PostgreSQL is part of the machine) and is skipped elsewhere, with the reason.
  */
 final class PostgresDatabases implements AutoCloseable {
 
-	private static final List<String> SERVICES = List.of("orders", "kitchen", "cashier");
+	private static final List<String> SERVICES = List.of("orders", "kitchen", "cashier", "staff");
 
 	private final String server = setting("TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/");
 
@@ -62,7 +62,10 @@ final class PostgresDatabases implements AutoCloseable {
 		return databases;
 	}
 
-	/** The database of a service: {@code orders}, {@code kitchen} or {@code cashier}. */
+	/**
+	 * The database of a service: {@code orders}, {@code kitchen}, {@code cashier} or
+	 * {@code staff}.
+	 */
 	String name(String service) {
 		return service + this.suffix;
 	}

@@ -3,6 +3,7 @@ package org.example.restaurant.system;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +27,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * The restaurant on PostgreSQL, as in production: {@code ./restaurant up --postgres}
  * starts every service on its own fresh database (no H2 server), two kitchen replicas
- * share theirs. One whole order goes through the gateway, then a replica is killed in the
- * middle of cooking and the other one takes its tickets over.
+ * share theirs. There are no demo staff: the first manager, whose PIN the launcher gets
+ * from {@code STAFF_FIRST_MANAGER_PIN}, signs in and adds a waiter, a cook and a cashier,
+ * who then work the shift. One whole order goes through the gateway, then a replica is
+ * killed in the middle of cooking and the other one takes its tickets over.
  * <p>
  * Runs first ({@code @Order(1)}, see {@code junit-platform.properties}) and stops its
  * restaurant before the shared one of the other scenarios starts, so that the two never
@@ -39,6 +42,9 @@ class PostgresRestaurantIT {
 
 	private static final Line[] A_PIZZA_AND_TWO_LEMONADES = { Line.of("margherita", 1), Line.of("lemonade", 2) };
 
+	/** The first manager's number: not a demo one, to tell them apart. */
+	private static final String FIRST_MANAGER = "950";
+
 	static PostgresDatabases databases;
 
 	static Restaurant restaurant;
@@ -46,7 +52,9 @@ class PostgresRestaurantIT {
 	@BeforeAll
 	static void openTheRestaurantOnPostgres() {
 		databases = PostgresDatabases.create();
-		restaurant = databases.configure(new Restaurant(2, "-postgres"));
+		restaurant = databases.configure(new Restaurant(2, "-postgres"))
+			.with("STAFF_FIRST_MANAGER_NUMBER", FIRST_MANAGER)
+			.with("STAFF_FIRST_MANAGER_PIN", randomPin());
 		try {
 			restaurant.up();
 		}
@@ -54,6 +62,13 @@ class PostgresRestaurantIT {
 			databases.close();
 			throw ex;
 		}
+	}
+
+	/**
+	 * A PIN of this run's own: no PIN of the repository opens a PostgreSQL restaurant.
+	 */
+	private static String randomPin() {
+		return String.valueOf(100000 + new SecureRandom().nextInt(900000));
 	}
 
 	@AfterAll
@@ -86,8 +101,31 @@ class PostgresRestaurantIT {
 		}
 	}
 
+	/**
+	 * Only the first manager exists, with the PIN from the launcher's environment; the
+	 * demo staff do not. The manager adds the people of the shift, who play their roles
+	 * in the scenarios after this one.
+	 */
 	@Test
 	@Order(2)
+	void theFirstManagerSignsInAndAddsTheShiftsStaff() {
+		assertThat(restaurant.post("/api/staff/login", "{\"staffNumber\": \"101\", \"pin\": \"1111\"}").status())
+			.as("no demo staff on PostgreSQL")
+			.isEqualTo(401);
+		Staff first = restaurant.signIn(FIRST_MANAGER, restaurant.setting("STAFF_FIRST_MANAGER_PIN"));
+		restaurant.staffAs(Staff.Role.MANAGER, first);
+		Manager manager = restaurant.manager();
+		assertThat(manager.staffList()).extracting(Manager.Member::staffNumber).containsExactly(FIRST_MANAGER);
+
+		restaurant.staffAs(Staff.Role.WAITER, manager.add("111", "Walter", randomPin(), Staff.Role.WAITER))
+			.staffAs(Staff.Role.COOK, manager.add("211", "Colette", randomPin(), Staff.Role.COOK))
+			.staffAs(Staff.Role.CASHIER, manager.add("311", "Cyril", randomPin(), Staff.Role.CASHIER));
+		assertThat(manager.staffList()).extracting(Manager.Member::staffNumber)
+			.containsExactlyInAnyOrder(FIRST_MANAGER, "111", "211", "311");
+	}
+
+	@Test
+	@Order(3)
 	void anOrderIsPlacedCookedServedBilledAndPaid() throws Exception {
 		Waiter waiter = restaurant.waiter();
 		PlacedOrder placed = waiter.place("P1", A_PIZZA_AND_TWO_LEMONADES);
@@ -110,10 +148,11 @@ class PostgresRestaurantIT {
 			.startsWith("kitchen-");
 		assertThat(databases.queryForString("cashier", "select status from bill where order_id = ?", id))
 			.isEqualTo("PAID");
+		assertThat(placed.order().placedBy()).isEqualTo("111");
 	}
 
 	@Test
-	@Order(3)
+	@Order(4)
 	void aKilledReplicasTicketsAreTakenOverByTheOther() {
 		List<String> orders = new ArrayList<>();
 		for (int i = 0; i < 6; i++) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +29,15 @@ import tools.jackson.databind.json.JsonMapper;
  * The whole restaurant, started with the project's own launcher ({@code ./restaurant up})
  * on free ports and a private run folder, and an HTTP client for its gateway.
  * <p>
- * A scenario speaks to it as the staff do: {@link #waiter()} places, serves and cancels
- * orders, {@link #kitchen()} shows the tickets, {@link #till()} shows the bills and takes
- * payments, each answer read into a small record of the fields the scenarios use (a
- * tolerant reader). {@link #get}, {@link #post} and {@link #send} stay for what a
- * scenario checks raw: status codes, headers and problem bodies.
+ * A scenario speaks to it as the staff do, each signed in as a person of the right role
+ * (the demo staff of docs/api.md unless a scenario says otherwise, {@link #staffAs}):
+ * {@link #waiter()} (101) places, serves and cancels orders, {@link #kitchen()} (the
+ * cook, 201) shows the tickets, {@link #till()} (the cashier, 301) shows the bills and
+ * takes payments, {@link #manager()} (901) adds staff; each answer read into a small
+ * record of the fields the scenarios use (a tolerant reader). {@link #get}, {@link #post}
+ * and {@link #send} stay for what a scenario checks raw: status codes, headers and
+ * problem bodies, as a person ({@link #as}, {@link #signIn}) or, without a {@link Staff},
+ * as anyone (the public calls, and the 401 of a call without a token).
  */
 final class Restaurant implements AutoCloseable {
 
@@ -53,6 +58,9 @@ final class Restaurant implements AutoCloseable {
 	private final Map<String, String> env = new LinkedHashMap<>();
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	/** Who plays each role: the demo staff, unless a scenario says otherwise. */
+	private final Map<Staff.Role, Staff> staff = new EnumMap<>(Staff.Role.class);
 
 	final int gatewayPort = freePort();
 
@@ -84,6 +92,7 @@ final class Restaurant implements AutoCloseable {
 		this.env.put("REGISTRY_PORT", String.valueOf(this.registryPort));
 		this.env.put("ORDER_PORT", String.valueOf(freePort()));
 		this.env.put("CASHIER_PORT", String.valueOf(freePort()));
+		this.env.put("STAFF_PORT", String.valueOf(freePort()));
 		this.env.put("KITCHEN_DB_PORT", String.valueOf(freePort()));
 		this.env.put("KITCHENS", String.valueOf(kitchens));
 		this.env.put("RESTAURANT_TIMEOUT", "300");
@@ -95,12 +104,27 @@ final class Restaurant implements AutoCloseable {
 		// capped at 4 s, a message reaches a service at most a few seconds after the
 		// service is back, so the outage scenarios wait seconds, not half a minute.
 		this.env.put("RESTAURANT_OUTBOX_MAXBACKOFF", "4s");
+		// The scenarios are a load test of sorts (a stream of orders as fast as the
+		// gateway takes them, one waiter on every thread): limits a busy shift never
+		// meets would stop them. A scenario of the limits sets its own.
+		this.env.put("GATEWAY_RATE_LIMIT_PER_PERSON", "1000000");
+		this.env.put("GATEWAY_RATE_LIMIT_PER_ADDRESS", "1000000");
+		// The demo staff (docs/api.md), on H2 only.
+		staffAs(Staff.Role.WAITER, new Staff(this, "101", "1111"));
+		staffAs(Staff.Role.COOK, new Staff(this, "201", "2222"));
+		staffAs(Staff.Role.CASHIER, new Staff(this, "301", "3333"));
+		staffAs(Staff.Role.MANAGER, new Staff(this, "901", "9999"));
 	}
 
 	/** Overrides a setting of the launcher or the services (an environment variable). */
 	Restaurant with(String name, String value) {
 		this.env.put(name, value);
 		return this;
+	}
+
+	/** A setting given to the launcher ({@link #with}), or {@code null}. */
+	String setting(String name) {
+		return this.env.get(name);
 	}
 
 	Restaurant up() {
@@ -259,51 +283,126 @@ final class Restaurant implements AutoCloseable {
 		launcher("up");
 	}
 
-	/** The waiter: the menu, and placing, serving and cancelling orders. */
-	Waiter waiter() {
-		return new Waiter(this);
-	}
-
-	/** The kitchen: its tickets, and which replica holds which. */
-	Kitchen kitchen() {
-		return new Kitchen(this);
-	}
-
-	/** The till: bills, payments, receipts and the day's report. */
-	Till till() {
-		return new Till(this);
-	}
-
-	Response get(String path) {
-		return send(HttpRequest.newBuilder(gateway(path)).GET());
-	}
-
-	Response post(String path, String body) {
-		return send(HttpRequest.newBuilder(gateway(path))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body)));
-	}
-
-	/** A POST through the gateway with an {@code Idempotency-Key}. */
-	Response post(String path, String body, String idempotencyKey) {
-		return send(HttpRequest.newBuilder(gateway(path))
-			.header("Content-Type", "application/json")
-			.header("Idempotency-Key", idempotencyKey)
-			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	/**
+	 * A member of staff, signed in now ({@code POST /api/staff/login} must answer 200),
+	 * who signs in again whenever the gateway answers a call of theirs with 401.
+	 */
+	Staff signIn(String staffNumber, String pin) {
+		Staff person = new Staff(this, staffNumber, pin);
+		person.token();
+		return person;
 	}
 
 	/**
-	 * Any request through the gateway: a method, a {@code Content-Type} (none when
-	 * {@code null}) and a raw body (none when {@code null}), sent as it is.
+	 * Who plays a role from now on (the demo staff by default): a restaurant without them
+	 * (PostgreSQL) names the people its manager added.
+	 */
+	Restaurant staffAs(Staff.Role role, Staff person) {
+		this.staff.put(role, person);
+		return this;
+	}
+
+	/** The person who plays a role, for a raw call; signs in at the first call. */
+	Staff as(Staff.Role role) {
+		return this.staff.get(role);
+	}
+
+	/**
+	 * The person who would make this call (docs/api.md, the "who" column), or
+	 * {@code null} for a call anyone may make: see {@link Staff.Role#forCall}.
+	 */
+	Staff whoCalls(String method, String path) {
+		Staff.Role role = Staff.Role.forCall(method, path);
+		return (role != null) ? as(role) : null;
+	}
+
+	/** The waiter (101): the menu, and placing, serving and cancelling orders. */
+	Waiter waiter() {
+		return new Waiter(this, as(Staff.Role.WAITER));
+	}
+
+	/**
+	 * The kitchen, as the cook (201) sees it: its tickets, and which replica holds which.
+	 */
+	Kitchen kitchen() {
+		return new Kitchen(this, as(Staff.Role.COOK));
+	}
+
+	/**
+	 * The till, as the cashier (301) works it: bills, payments, receipts, the day's
+	 * report.
+	 */
+	Till till() {
+		return new Till(this, as(Staff.Role.CASHIER));
+	}
+
+	/** The manager (901): the staff. */
+	Manager manager() {
+		return new Manager(this, as(Staff.Role.MANAGER));
+	}
+
+	/** A GET through the gateway as anyone: no token. */
+	Response get(String path) {
+		return get(path, null);
+	}
+
+	/** A GET through the gateway as a member of staff (anyone when {@code null}). */
+	Response get(String path, Staff as) {
+		return send(HttpRequest.newBuilder(gateway(path)).GET(), as);
+	}
+
+	/** A JSON POST through the gateway as anyone: no token. */
+	Response post(String path, String body) {
+		return post(path, body, (Staff) null);
+	}
+
+	/**
+	 * A JSON POST through the gateway as a member of staff (anyone when {@code null}).
+	 */
+	Response post(String path, String body, Staff as) {
+		return send(HttpRequest.newBuilder(gateway(path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body)), as);
+	}
+
+	/** A POST through the gateway with an {@code Idempotency-Key}, as anyone. */
+	Response post(String path, String body, String idempotencyKey) {
+		return post(path, body, idempotencyKey, null);
+	}
+
+	/**
+	 * A POST through the gateway with an {@code Idempotency-Key}, as a member of staff
+	 * (anyone when {@code null}).
+	 */
+	Response post(String path, String body, String idempotencyKey, Staff as) {
+		return send(HttpRequest.newBuilder(gateway(path))
+			.header("Content-Type", "application/json")
+			.header("Idempotency-Key", idempotencyKey)
+			.POST(HttpRequest.BodyPublishers.ofString(body)), as);
+	}
+
+	/**
+	 * Any request through the gateway as anyone (no token): a method, a
+	 * {@code Content-Type} (none when {@code null}) and a raw body (none when
+	 * {@code null}), sent as it is.
 	 */
 	Response send(String method, String path, String contentType, String body) {
+		return send(method, path, contentType, body, null);
+	}
+
+	/**
+	 * Any request through the gateway as a member of staff (anyone when {@code null}): a
+	 * method, a {@code Content-Type} (none when {@code null}) and a raw body (none when
+	 * {@code null}), sent as it is.
+	 */
+	Response send(String method, String path, String contentType, String body, Staff as) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(gateway(path))
 			.method(method,
 					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}
-		return send(request);
+		return send(request, as);
 	}
 
 	/** What the registry lists for one application, as JSON. */
@@ -317,6 +416,22 @@ final class Restaurant implements AutoCloseable {
 
 	private URI gateway(String path) {
 		return URI.create("http://localhost:" + this.gatewayPort + path);
+	}
+
+	/**
+	 * Sends a request with the person's token; a 401 (the token expired) signs them in
+	 * again and sends it once more.
+	 */
+	private Response send(HttpRequest.Builder request, Staff as) {
+		if (as == null) {
+			return send(request);
+		}
+		String token = as.token();
+		Response response = send(request.setHeader("Authorization", "Bearer " + token));
+		if (response.status() != 401) {
+			return response;
+		}
+		return send(request.setHeader("Authorization", "Bearer " + as.renew(token)));
 	}
 
 	private Response send(HttpRequest.Builder request) {

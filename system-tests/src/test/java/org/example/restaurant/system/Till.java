@@ -13,29 +13,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The till of a running {@link Restaurant}, through the gateway: the bills the cashier
- * opens for served orders, payments, receipts and the day's report.
+ * The till of a running {@link Restaurant}, through the gateway, worked by a signed-in
+ * cashier: the bills the cashier-service opens for served orders, payments, receipts and
+ * the day's report.
  */
 final class Till {
 
 	private final Restaurant restaurant;
 
-	Till(Restaurant restaurant) {
+	private final Staff staff;
+
+	Till(Restaurant restaurant, Staff staff) {
 		this.restaurant = restaurant;
+		this.staff = staff;
+	}
+
+	/** Who works the till: their staff number is the payments' {@code takenBy}. */
+	Staff staff() {
+		return this.staff;
 	}
 
 	/** Every bill, oldest first. */
 	List<Bill> bills() {
-		return Waiter.ok(this.restaurant.get("/api/bills"), 200).asListOf(Bill.class);
+		return Waiter.ok(this.restaurant.get("/api/bills", this.staff), 200).asListOf(Bill.class);
 	}
 
 	/** The bills of an order: one, once the cashier has opened it. */
 	List<Bill> billsOf(String orderId) {
-		return Waiter.ok(this.restaurant.get("/api/bills?orderId=" + orderId), 200).asListOf(Bill.class);
+		return Waiter.ok(this.restaurant.get("/api/bills?orderId=" + orderId, this.staff), 200).asListOf(Bill.class);
 	}
 
 	Bill bill(String billId) {
-		return Waiter.ok(this.restaurant.get("/api/bills/" + billId), 200).as(Bill.class);
+		return Waiter.ok(this.restaurant.get("/api/bills/" + billId, this.staff), 200).as(Bill.class);
 	}
 
 	/** Waits (at most 30 s) until the cashier has opened the order's one bill. */
@@ -51,7 +60,7 @@ final class Till {
 		List<Bill> bills = await("the bill of order " + orderId).atMost(atMost)
 			.pollInterval(Duration.ofMillis(300))
 			.until(() -> {
-				Restaurant.Response response = this.restaurant.get("/api/bills?orderId=" + orderId);
+				Restaurant.Response response = this.restaurant.get("/api/bills?orderId=" + orderId, this.staff);
 				return (response.status() == 200) ? response.asListOf(Bill.class) : List.<Bill>of();
 			}, (found) -> !found.isEmpty());
 		assertThat(bills).as("bills of order " + orderId).hasSize(1);
@@ -64,24 +73,25 @@ final class Till {
 	}
 
 	Restaurant.Response tryPay(String billId, PaymentRequest payment) {
-		return this.restaurant.post(paymentsOf(billId), payment.json());
+		return this.restaurant.post(paymentsOf(billId), payment.json(), this.staff);
 	}
 
 	/** A payment with an {@code Idempotency-Key}, whatever the answer. */
 	Restaurant.Response tryPay(String billId, PaymentRequest payment, String idempotencyKey) {
-		return this.restaurant.post(paymentsOf(billId), payment.json(), idempotencyKey);
+		return this.restaurant.post(paymentsOf(billId), payment.json(), idempotencyKey, this.staff);
 	}
 
 	/** The printable receipt of a bill ({@code text/plain}). */
 	String receipt(String billId) {
-		Restaurant.Response receipt = Waiter.ok(this.restaurant.get("/api/bills/" + billId + "/receipt"), 200);
+		Restaurant.Response receipt = Waiter.ok(this.restaurant.get("/api/bills/" + billId + "/receipt", this.staff),
+				200);
 		assertThat(receipt.header("Content-Type")).startsWith("text/plain");
 		return receipt.body();
 	}
 
 	/** The day's report. */
 	DailyReport dailyReport(LocalDate date) {
-		return Waiter.ok(this.restaurant.get("/api/reports/daily?date=" + date), 200).as(DailyReport.class);
+		return Waiter.ok(this.restaurant.get("/api/reports/daily?date=" + date, this.staff), 200).as(DailyReport.class);
 	}
 
 	static String paymentsOf(String billId) {

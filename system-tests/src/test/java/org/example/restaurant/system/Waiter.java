@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The waiter of a running {@link Restaurant}: reads the menu, places orders, waits for
+ * The waiter of a running {@link Restaurant}, signed in as a member of staff with the
+ * {@code WAITER} role: reads the menu (which needs no token), places orders, waits for
  * them, serves and cancels them, through the gateway. Each call that must succeed asserts
  * its status and returns what came back as a record; the {@code try...} calls return the
  * raw {@link Restaurant.Response} for a scenario that expects a refusal.
@@ -29,8 +30,16 @@ final class Waiter {
 
 	private final Restaurant restaurant;
 
-	Waiter(Restaurant restaurant) {
+	private final Staff staff;
+
+	Waiter(Restaurant restaurant, Staff staff) {
 		this.restaurant = restaurant;
+		this.staff = staff;
+	}
+
+	/** Who the waiter is: their staff number is the orders' {@code placedBy}. */
+	Staff staff() {
+		return this.staff;
 	}
 
 	/** The whole menu. */
@@ -55,27 +64,27 @@ final class Waiter {
 
 	/** Places an order with an {@code Idempotency-Key}; it must be accepted (201). */
 	PlacedOrder placeWithKey(String idempotencyKey, String table, Line... lines) {
-		return placed(this.restaurant.post("/api/orders", orderJson(table, lines), idempotencyKey));
+		return placed(this.restaurant.post("/api/orders", orderJson(table, lines), idempotencyKey, this.staff));
 	}
 
 	/** Places an order, whatever the answer. */
 	Restaurant.Response tryPlace(String table, Line... lines) {
-		return this.restaurant.post("/api/orders", orderJson(table, lines));
+		return this.restaurant.post("/api/orders", orderJson(table, lines), this.staff);
 	}
 
 	/** The order as the order-service shows it now. */
 	Order order(String orderId) {
-		return ok(this.restaurant.get("/api/orders/" + orderId), 200).as(Order.class);
+		return ok(this.restaurant.get("/api/orders/" + orderId, this.staff), 200).as(Order.class);
 	}
 
 	/** The orders of one table, oldest first. */
 	List<Order> ordersAt(String table) {
-		return ok(this.restaurant.get("/api/orders?table=" + table), 200).asListOf(Order.class);
+		return ok(this.restaurant.get("/api/orders?table=" + table, this.staff), 200).asListOf(Order.class);
 	}
 
 	/** Every order, oldest first. */
 	List<Order> orders() {
-		return ok(this.restaurant.get("/api/orders"), 200).asListOf(Order.class);
+		return ok(this.restaurant.get("/api/orders", this.staff), 200).asListOf(Order.class);
 	}
 
 	/**
@@ -104,7 +113,7 @@ final class Waiter {
 	}
 
 	Restaurant.Response tryServe(String orderId) {
-		return this.restaurant.post("/api/orders/" + orderId + "/serve", "");
+		return this.restaurant.post("/api/orders/" + orderId + "/serve", "", this.staff);
 	}
 
 	/** Cancels an order; it must be accepted (200). */
@@ -113,7 +122,7 @@ final class Waiter {
 	}
 
 	Restaurant.Response tryCancel(String orderId) {
-		return this.restaurant.post("/api/orders/" + orderId + "/cancel", "");
+		return this.restaurant.post("/api/orders/" + orderId + "/cancel", "", this.staff);
 	}
 
 	/** The body of {@code POST /api/orders}. */

@@ -14,6 +14,7 @@ import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -71,21 +72,12 @@ public class Bill extends AbstractAggregateRoot<Bill> {
 	@Fetch(FetchMode.SUBSELECT)
 	private List<BillLine> lines = new ArrayList<>();
 
-	// Empty for bills opened before the rule was recorded.
-	@Column(name = "tax_rate")
-	private BigDecimal taxRate;
+	// Empty (both columns null) for bills opened before the rule was recorded.
+	@Embedded
+	private TaxRule taxRule;
 
-	@Column(name = "prices_include_tax")
-	private Boolean pricesIncludeTax;
-
-	@Column(name = "subtotal", nullable = false)
-	private BigDecimal subtotal;
-
-	@Column(name = "tax", nullable = false)
-	private BigDecimal tax;
-
-	@Column(name = "total", nullable = false)
-	private BigDecimal total;
+	@Embedded
+	private TaxRule.Totals totals;
 
 	@Column(name = "paid", nullable = false)
 	private BigDecimal paid;
@@ -118,17 +110,12 @@ public class Bill extends AbstractAggregateRoot<Bill> {
 		this.table = table;
 		this.currency = currency;
 		this.lines = new ArrayList<>(lines);
-		TaxRule.Totals totals = taxRule
-			.apply(lines.stream().map(BillLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add));
-		this.taxRate = taxRule.rate();
-		this.pricesIncludeTax = taxRule.pricesIncludeTax();
-		this.subtotal = totals.subtotal();
-		this.tax = totals.tax();
-		this.total = totals.total();
+		this.taxRule = taxRule;
+		this.totals = taxRule.apply(lines.stream().map(BillLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add));
 		this.paid = Money.ZERO;
 		this.status = BillStatus.OPEN;
 		this.openedAt = openedAt;
-		if (this.total.signum() == 0) {
+		if (this.totals.total().signum() == 0) {
 			// nothing to pay (only free items): no payment could ever close the bill
 			markPaid(openedAt);
 		}
@@ -240,7 +227,7 @@ public class Bill extends AbstractAggregateRoot<Bill> {
 	 * @return {@code total - paid}, in cents
 	 */
 	public BigDecimal getBalanceDue() {
-		return this.total.subtract(this.paid);
+		return this.totals.total().subtract(this.paid);
 	}
 
 	public boolean isPaid() {
@@ -281,22 +268,19 @@ public class Bill extends AbstractAggregateRoot<Bill> {
 	 * @return the rule, empty for a bill opened before the rule was recorded with it
 	 */
 	public Optional<TaxRule> getTaxRule() {
-		if (this.taxRate == null || this.pricesIncludeTax == null) {
-			return Optional.empty();
-		}
-		return Optional.of(new TaxRule(this.taxRate, this.pricesIncludeTax));
+		return Optional.ofNullable(this.taxRule);
 	}
 
 	public BigDecimal getSubtotal() {
-		return this.subtotal;
+		return this.totals.subtotal();
 	}
 
 	public BigDecimal getTax() {
-		return this.tax;
+		return this.totals.tax();
 	}
 
 	public BigDecimal getTotal() {
-		return this.total;
+		return this.totals.total();
 	}
 
 	public BigDecimal getPaid() {

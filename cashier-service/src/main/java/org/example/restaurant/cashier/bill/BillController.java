@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
  * Bills, payments and receipts, as docs/api.md describes them.
@@ -47,6 +48,7 @@ class BillController {
 		this.settings = settings;
 	}
 
+	@PreAuthorize("hasAnyRole('WAITER', 'CASHIER')")
 	@GetMapping
 	List<BillJson> list(@RequestParam(required = false) BillStatus status,
 			@RequestParam(required = false) UUID orderId) {
@@ -66,11 +68,13 @@ class BillController {
 		return found.stream().map(BillJson::of).toList();
 	}
 
+	@PreAuthorize("hasAnyRole('WAITER', 'CASHIER')")
 	@GetMapping("/{id}")
 	BillJson get(@PathVariable UUID id) {
 		return BillJson.of(find(id));
 	}
 
+	@PreAuthorize("hasRole('CASHIER')")
 	@PostMapping("/{id}/payments")
 	ResponseEntity<?> pay(@PathVariable UUID id, @Valid @RequestBody PaymentRequest request,
 			@RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
@@ -82,11 +86,13 @@ class BillController {
 		});
 	}
 
+	@PreAuthorize("hasAnyRole('WAITER', 'CASHIER')")
 	@GetMapping("/{id}/payments/{paymentId}")
 	PaymentJson payment(@PathVariable UUID id, @PathVariable UUID paymentId) {
 		return PaymentJson.of(find(id).findPayment(paymentId).orElseThrow(() -> new PaymentNotFound(id, paymentId)));
 	}
 
+	@PreAuthorize("hasAnyRole('WAITER', 'CASHIER')")
 	@GetMapping("/{id}/receipt")
 	ResponseEntity<String> receipt(@PathVariable UUID id) {
 		String receipt = Receipt.print(find(id), this.settings.restaurantName(), this.settings.zone());

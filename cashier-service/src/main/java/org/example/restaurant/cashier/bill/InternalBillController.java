@@ -9,6 +9,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
  * What the order-service tells the cashier (docs/internal-api.md). Idempotent: the same
@@ -23,6 +24,7 @@ class InternalBillController {
 		this.cashier = cashier;
 	}
 
+	@PreAuthorize("hasAuthority('SCOPE_bills.open')")
 	@PostMapping("/internal/bills")
 	ResponseEntity<BillJson> open(@Valid @RequestBody OpenBillRequest request) {
 		Cashier.Opening opening = this.cashier.open(request.orderId(), request.table(), request.billLines());

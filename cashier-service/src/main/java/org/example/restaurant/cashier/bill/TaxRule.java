@@ -3,6 +3,8 @@ package org.example.restaurant.cashier.bill;
 import java.math.BigDecimal;
 import java.util.Objects;
 
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
 import org.example.restaurant.platform.money.Money;
 
 /**
@@ -21,10 +23,15 @@ import org.example.restaurant.platform.money.Money;
  * With 10 %, 12.25 gives 1.225, rounded half-up to 1.23 tax.</li>
  * </ul>
  *
+ * A bill records the rule its totals were computed with (columns {@code tax_rate},
+ * {@code prices_include_tax}).
+ *
  * @param rate the tax rate as a fraction ({@code 0.10} is 10 %), not negative
  * @param pricesIncludeTax whether the line totals already include tax
  */
-public record TaxRule(BigDecimal rate, boolean pricesIncludeTax) {
+@Embeddable
+public record TaxRule(@Column(name = "tax_rate") BigDecimal rate,
+		@Column(name = "prices_include_tax") boolean pricesIncludeTax) {
 
 	public TaxRule {
 		Objects.requireNonNull(rate, "rate");
@@ -63,13 +70,16 @@ public record TaxRule(BigDecimal rate, boolean pricesIncludeTax) {
 	}
 
 	/**
-	 * The amounts at the foot of a bill.
+	 * The amounts at the foot of a bill, as a bill stores them.
 	 *
 	 * @param subtotal the amount before tax
 	 * @param tax the tax
 	 * @param total what the customer pays, {@code subtotal + tax}
 	 */
-	public record Totals(BigDecimal subtotal, BigDecimal tax, BigDecimal total) {
+	@Embeddable
+	public record Totals(@Column(name = "subtotal", nullable = false) BigDecimal subtotal,
+			@Column(name = "tax", nullable = false) BigDecimal tax,
+			@Column(name = "total", nullable = false) BigDecimal total) {
 	}
 
 }

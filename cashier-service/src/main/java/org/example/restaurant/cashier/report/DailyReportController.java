@@ -6,6 +6,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
  * The day's takings: {@code GET /api/reports/daily?date=YYYY-MM-DD}, the date in the
@@ -20,6 +21,7 @@ class DailyReportController {
 		this.takings = takings;
 	}
 
+	@PreAuthorize("hasRole('CASHIER')")
 	@GetMapping("/api/reports/daily")
 	DailyReport daily(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
 		return this.takings.of(date);

@@ -56,7 +56,7 @@ class DailyTakings {
 		}
 
 		Object[] bills = this.entityManager.createQuery("""
-				select count(b), sum(b.total), sum(b.tax) from Bill b
+				select count(b), sum(b.totals.total), sum(b.totals.tax) from Bill b
 				where b.status = :paid and b.paidAt >= :from and b.paidAt < :to""", Object[].class)
 			.setParameter("paid", BillStatus.PAID)
 			.setParameter("from", from)

@@ -21,6 +21,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.security.test.context.support.WithMockUser;
 
 import static org.example.restaurant.platform.test.ProblemResults.problem;
 import static org.example.restaurant.platform.test.ProblemResults.invalid;
@@ -42,6 +43,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @WebMvcTest(controllers = BillController.class,
 		properties = { "cashier.restaurant-name=Trattoria Uno", "cashier.zone=Europe/Paris" })
+@WithMockUser(username = "301", roles = "CASHIER")
 class BillControllerTests {
 
 	@Autowired

@@ -50,9 +50,7 @@ class BillTests {
 		Bill bill = Bills.open(TEN_PERCENT_INCLUDED, BillLine.of("Margherita", 1, eur("9.50")));
 
 		// 9.50 - 9.50 / 1.10 = 0.8636... -> 0.86
-		assertThat(bill.getTotal()).isEqualTo(eur("9.50"));
-		assertThat(bill.getTax()).isEqualTo(eur("0.86"));
-		assertThat(bill.getSubtotal()).isEqualTo(eur("8.64"));
+		assertTotals(bill, "8.64", "0.86", "9.50");
 	}
 
 	@Test
@@ -63,9 +61,7 @@ class BillTests {
 		// 2.02)
 		Bill bill = Bills.open(twentyPercentIncluded, BillLine.of("Wine", 1, eur("12.15")));
 
-		assertThat(bill.getTax()).isEqualTo(eur("2.03"));
-		assertThat(bill.getSubtotal()).isEqualTo(eur("10.12"));
-		assertThat(bill.getTotal()).isEqualTo(eur("12.15"));
+		assertTotals(bill, "10.12", "2.03", "12.15");
 	}
 
 	@Test
@@ -73,9 +69,7 @@ class BillTests {
 		Bill bill = Bills.open(TEN_PERCENT_ON_TOP, BillLine.of("Margherita", 2, eur("9.50")),
 				BillLine.of("Tiramisu", 1, eur("6.00")));
 
-		assertThat(bill.getSubtotal()).isEqualTo(eur("25.00"));
-		assertThat(bill.getTax()).isEqualTo(eur("2.50"));
-		assertThat(bill.getTotal()).isEqualTo(eur("27.50"));
+		assertTotals(bill, "25.00", "2.50", "27.50");
 		assertThat(bill.getBalanceDue()).isEqualTo(eur("27.50"));
 	}
 
@@ -308,6 +302,13 @@ class BillTests {
 			.isThrownBy(() -> bill.pay(PaymentMethod.CARD, eur("1.00"), null, null, PAID_AT));
 
 		assertThat(bill.pendingEvents()).as("only the covering payment's").hasSize(1);
+	}
+
+	/** The amounts at the foot of the bill, each to the cent (its scale too). */
+	private static void assertTotals(Bill bill, String subtotal, String tax, String total) {
+		assertThat(bill.getSubtotal()).as("subtotal").isEqualTo(eur(subtotal));
+		assertThat(bill.getTax()).as("tax").isEqualTo(eur(tax));
+		assertThat(bill.getTotal()).as("total").isEqualTo(eur(total));
 	}
 
 }

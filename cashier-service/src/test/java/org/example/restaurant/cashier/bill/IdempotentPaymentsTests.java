@@ -9,12 +9,7 @@ import java.util.UUID;
 
 import org.example.restaurant.cashier.Api;
 import org.example.restaurant.cashier.CashierServiceTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,23 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * first request failed may be used again.
  */
 @CashierServiceTest
-class IdempotentPaymentsTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Cashier cashier;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	Api api;
-
-	@BeforeEach
-	void connect() {
-		this.api = new Api(this.port);
-	}
+class IdempotentPaymentsTests extends BillsThroughTheApi {
 
 	@Test
 	void answersARepeatWithTheFirstResponseAndPaysNothingMore() {
@@ -206,12 +185,6 @@ class IdempotentPaymentsTests {
 	private static Instant instant(Object timestamp) {
 		return (timestamp instanceof OffsetDateTime offset) ? offset.toInstant()
 				: ((java.sql.Timestamp) timestamp).toInstant();
-	}
-
-	private Bill openBill(String total) {
-		return this.cashier
-			.open(UUID.randomUUID(), "T2", List.of(BillLine.of("Tasting menu", 1, new BigDecimal(total))))
-			.bill();
 	}
 
 	private Api.Reply pay(Bill bill, String key, String body) {

@@ -12,6 +12,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.web.servlet.ResultActions;
 
 import static org.example.restaurant.platform.test.ProblemResults.problem;
 import static org.example.restaurant.platform.test.ProblemResults.invalid;
@@ -30,6 +32,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(InternalBillController.class)
+@WithMockUser(username = "order-service", authorities = "SCOPE_bills.open")
 class InternalBillControllerTests {
 
 	@Autowired
@@ -40,14 +43,11 @@ class InternalBillControllerTests {
 
 	@Test
 	void opensTheBillOfAServedOrder() throws Exception {
-		Bill bill = Bills.margheritasForTwo();
-		given(this.cashier.open(eq(bill.getOrderId()), eq("T4"), anyList()))
-			.willReturn(new Cashier.Opening(bill, true));
+		Bill bill = margheritasForTwoOpened(true);
 
-		this.mvc.perform(post("/internal/bills").contentType(MediaType.APPLICATION_JSON).content("""
+		postBill("""
 				{"orderId": "%s", "table": "T4", "lines": [{"name": "Margherita", "quantity": 2, "unitPrice": 9.50}]}
-				""".formatted(bill.getOrderId())))
-			.andExpect(status().isCreated())
+				""".formatted(bill.getOrderId())).andExpect(status().isCreated())
 			.andExpect(header().string("Location", "/api/bills/" + bill.getId()))
 			.andExpect(header().string("X-Instance-Id", "cashier-service:local"))
 			.andExpect(jsonPath("$.id").value(bill.getId().toString()))
@@ -67,15 +67,12 @@ class InternalBillControllerTests {
 
 	@Test
 	void answersOkWithTheBillAlreadyOpenForTheOrder() throws Exception {
-		Bill bill = Bills.margheritasForTwo();
-		given(this.cashier.open(eq(bill.getOrderId()), eq("T4"), anyList()))
-			.willReturn(new Cashier.Opening(bill, false));
+		Bill bill = margheritasForTwoOpened(false);
 
-		this.mvc.perform(post("/internal/bills").contentType(MediaType.APPLICATION_JSON).content("""
+		postBill("""
 				{"orderId": "%s", "table": "T4", "lines": [{"name": "Margherita", "quantity": 2, "unitPrice": 9.50}],
 				 "servedAt": "2026-11-25T19:10:00Z"}
-				""".formatted(bill.getOrderId())))
-			.andExpect(status().isOk())
+				""".formatted(bill.getOrderId())).andExpect(status().isOk())
 			.andExpect(header().doesNotExist("Location"))
 			.andExpect(jsonPath("$.id").value(bill.getId().toString()));
 	}
@@ -118,9 +115,23 @@ class InternalBillControllerTests {
 	}
 
 	private void assertRefusedNaming(String body, String field) throws Exception {
-		this.mvc.perform(post("/internal/bills").contentType(MediaType.APPLICATION_JSON).content(body))
-			.andExpect(invalid(field));
+		postBill(body).andExpect(invalid(field));
 		then(this.cashier).should(never()).open(any(), any(), any());
+	}
+
+	/**
+	 * The bill of two margheritas at table T4, as the cashier answers an opening of it.
+	 * @param created whether the opening created it, or found it open
+	 */
+	private Bill margheritasForTwoOpened(boolean created) {
+		Bill bill = Bills.margheritasForTwo();
+		given(this.cashier.open(eq(bill.getOrderId()), eq("T4"), anyList()))
+			.willReturn(new Cashier.Opening(bill, created));
+		return bill;
+	}
+
+	private ResultActions postBill(String body) throws Exception {
+		return this.mvc.perform(post("/internal/bills").contentType(MediaType.APPLICATION_JSON).content(body));
 	}
 
 }

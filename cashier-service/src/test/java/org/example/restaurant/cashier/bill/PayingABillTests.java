@@ -9,15 +9,12 @@ import java.util.UUID;
 import org.example.restaurant.cashier.Api;
 import org.example.restaurant.cashier.CashierServiceTest;
 import org.example.restaurant.cashier.RecordingOrderService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,29 +26,13 @@ import static org.awaitility.Awaitility.await;
  * and change, tips apart from the total, and every refusal, each of which stores nothing.
  */
 @CashierServiceTest
-class PayingABillTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Cashier cashier;
-
-	@Autowired
-	JdbcTemplate jdbc;
+class PayingABillTests extends BillsThroughTheApi {
 
 	@Autowired
 	RecordingOrderService orderService;
 
 	@Autowired
 	PlatformTransactionManager transactionManager;
-
-	Api api;
-
-	@BeforeEach
-	void connect() {
-		this.api = new Api(this.port);
-	}
 
 	@Test
 	void showsABillWithItsLinesTotalsAndTaxRule() {
@@ -227,12 +208,6 @@ class PayingABillTests {
 		assertThat(missing.status()).isEqualTo(404);
 		assertThat(this.api.get("/api/bills/" + UUID.randomUUID() + "/receipt").header("Content-Type"))
 			.startsWith("application/problem+json");
-	}
-
-	private Bill openBill(String total) {
-		return this.cashier
-			.open(UUID.randomUUID(), "T4", List.of(BillLine.of("Tasting menu", 1, new BigDecimal(total))))
-			.bill();
 	}
 
 	private Api.Reply pay(Bill bill, String body) {

@@ -2,6 +2,8 @@ package org.example.restaurant.kitchen.cluster;
 
 import java.util.List;
 
+import org.example.restaurant.platform.security.AnyStaff;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -18,6 +20,7 @@ class ClusterController {
 		this.cluster = cluster;
 	}
 
+	@AnyStaff
 	@GetMapping("/api/kitchen/cluster")
 	ClusterResponse cluster() {
 		return ClusterResponse.of(this.cluster.snapshot());

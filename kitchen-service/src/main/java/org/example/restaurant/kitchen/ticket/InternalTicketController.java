@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
  * What the order-service tells the kitchen (docs/internal-api.md). Both calls are
@@ -30,6 +31,7 @@ class InternalTicketController {
 	/**
 	 * 201 with the new ticket, or 200 with the ticket the order already has.
 	 */
+	@PreAuthorize("hasAuthority('SCOPE_kitchen.tickets')")
 	@PostMapping
 	ResponseEntity<TicketResponse> receive(@Valid @RequestBody NewTicketRequest request) {
 		TicketDesk.Received received = this.desk.receive(request);
@@ -44,6 +46,7 @@ class InternalTicketController {
 	 * 200 with the cancelled ticket (also when it already was, or when the order had no
 	 * ticket yet: see {@link TicketDesk#cancelForOrder}); 409 once a cook started it.
 	 */
+	@PreAuthorize("hasAuthority('SCOPE_kitchen.tickets')")
 	@PostMapping("/by-order/{orderId}/cancel")
 	TicketResponse cancel(@PathVariable UUID orderId) {
 		return TicketResponse.of(this.desk.cancelForOrder(orderId));

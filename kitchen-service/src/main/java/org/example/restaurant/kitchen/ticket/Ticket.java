@@ -216,43 +216,43 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 		return domainEvents();
 	}
 
-	public UUID getId() {
+	UUID getId() {
 		return this.id;
 	}
 
-	public UUID getOrderId() {
+	UUID getOrderId() {
 		return this.orderId;
 	}
 
-	public String getTable() {
+	String getTable() {
 		return this.table;
 	}
 
-	public TicketStatus getStatus() {
+	TicketStatus getStatus() {
 		return this.status;
 	}
 
-	public List<TicketItem> getItems() {
+	List<TicketItem> getItems() {
 		return List.copyOf(this.items);
 	}
 
-	public String getPreparedBy() {
+	String getPreparedBy() {
 		return this.preparedBy;
 	}
 
-	public Instant getPlacedAt() {
+	Instant getPlacedAt() {
 		return this.placedAt;
 	}
 
-	public Instant getReceivedAt() {
+	Instant getReceivedAt() {
 		return this.receivedAt;
 	}
 
-	public Instant getStartedAt() {
+	Instant getStartedAt() {
 		return this.startedAt;
 	}
 
-	public Instant getReadyAt() {
+	Instant getReadyAt() {
 		return this.readyAt;
 	}
 
@@ -260,7 +260,7 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 	 * Until when the automatic cook preparing this ticket holds it; {@code null} unless
 	 * an automatic cook is preparing it.
 	 */
-	public Instant getLeaseUntil() {
+	Instant getLeaseUntil() {
 		return this.leaseUntil;
 	}
 

@@ -15,7 +15,6 @@ import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -47,10 +46,9 @@ class TicketDesk {
 
 	private final Clock clock;
 
-	TicketDesk(TicketRepository tickets, PlatformTransactionManager transactionManager, InstanceId instanceId,
-			Clock clock) {
+	TicketDesk(TicketRepository tickets, TransactionTemplate transaction, InstanceId instanceId, Clock clock) {
 		this.tickets = tickets;
-		this.transaction = new TransactionTemplate(transactionManager);
+		this.transaction = transaction;
 		this.instanceId = instanceId;
 		this.clock = clock;
 	}

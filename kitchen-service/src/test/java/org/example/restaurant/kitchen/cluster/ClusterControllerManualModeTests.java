@@ -12,6 +12,7 @@ import org.springframework.cloud.client.discovery.DiscoveryClient;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.security.test.context.support.WithMockUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
@@ -22,6 +23,7 @@ import static org.mockito.BDDMockito.given;
  */
 @WebMvcTest(controllers = ClusterController.class, properties = "kitchen.auto-cook=false")
 @Import({ InstanceId.class, KitchenCluster.class, ClusterControllerTests.FixedClock.class })
+@WithMockUser(username = "201", roles = "COOK")
 class ClusterControllerManualModeTests {
 
 	@Autowired

@@ -23,12 +23,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.security.test.context.support.WithMockUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 
 @WebMvcTest(ClusterController.class)
 @Import({ InstanceId.class, KitchenCluster.class })
+@WithMockUser(username = "201", roles = "COOK")
 class ClusterControllerTests {
 
 	static final Instant NOW = Instant.parse("2026-11-25T19:30:00Z");

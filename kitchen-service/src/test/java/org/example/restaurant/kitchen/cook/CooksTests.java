@@ -119,10 +119,8 @@ class CooksTests {
 
 	@Test
 	void dropsATicketAnotherReplicaTookOverWithoutTouchingItAndCooksTheNext() {
-		UUID first = queuedTicket(0);
-		UUID second = queuedTicket(1);
-		startCooks(REAL_TIME, Duration.ofMillis(300));
-		awaitStatusAndCook(first, "PREPARING by " + THIS_REPLICA);
+		TwoTickets tickets = cookingTheFirstOfTwo();
+		UUID first = tickets.first();
 
 		// as if this replica had been paused past its lease and the other one took over
 		Instant otherLease = TestClock.START.plus(LEASE);
@@ -130,23 +128,21 @@ class CooksTests {
 				OTHER_REPLICA, at(otherLease), first);
 
 		// the first ticket would keep the only cook busy for 240 s
-		awaitStatusAndCook(second, "PREPARING by " + THIS_REPLICA);
+		awaitStatusAndCook(tickets.second(), "PREPARING by " + THIS_REPLICA);
 		assertThat(statusAndCook(first)).isEqualTo("PREPARING by " + OTHER_REPLICA);
 		assertThat(leaseUntil(first)).isEqualTo(otherLease);
 	}
 
 	@Test
 	void dropsATicketAPersonMarkedReadyAndCooksTheNext() {
-		UUID first = queuedTicket(0);
-		UUID second = queuedTicket(1);
-		startCooks(REAL_TIME, Duration.ofMillis(300));
-		awaitStatusAndCook(first, "PREPARING by " + THIS_REPLICA);
+		TwoTickets tickets = cookingTheFirstOfTwo();
+		UUID first = tickets.first();
 
 		// a person at the kitchen display marks it ready, as the API does
 		this.jdbc.update("update ticket set status = 'READY', ready_at = started_at, lease_until = null, "
 				+ "version = version + 1 where id = ?", first);
 
-		awaitStatusAndCook(second, "PREPARING by " + THIS_REPLICA);
+		awaitStatusAndCook(tickets.second(), "PREPARING by " + THIS_REPLICA);
 		assertThat(statusAndCook(first)).isEqualTo("READY by " + THIS_REPLICA);
 		assertThat(leaseUntil(first)).isNull();
 	}
@@ -240,6 +236,18 @@ class CooksTests {
 		this.cooks.start();
 	}
 
+	/**
+	 * Two queued tickets of 240 s each, and the only cook of this replica started, with
+	 * short leases, on the older one.
+	 */
+	private TwoTickets cookingTheFirstOfTwo() {
+		UUID first = queuedTicket(0);
+		UUID second = queuedTicket(1);
+		startCooks(REAL_TIME, Duration.ofMillis(300));
+		awaitStatusAndCook(first, "PREPARING by " + THIS_REPLICA);
+		return new TwoTickets(first, second);
+	}
+
 	private void awaitStatusAndCook(UUID ticket, String statusAndCook) {
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(statusAndCook(ticket)).isEqualTo(statusAndCook));
@@ -280,6 +288,9 @@ class CooksTests {
 
 	private static OffsetDateTime at(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	private record TwoTickets(UUID first, UUID second) {
 	}
 
 }

@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.security.test.context.support.WithMockUser;
 
 import static org.example.restaurant.platform.test.ProblemResults.problem;
 import static org.example.restaurant.platform.test.ProblemResults.invalid;
@@ -22,6 +23,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 
 @WebMvcTest(InternalTicketController.class)
 @Import(InstanceId.class)
+@WithMockUser(username = "order-service", authorities = "SCOPE_kitchen.tickets")
 class InternalTicketControllerTests {
 
 	static final String NEW_TICKET = """

@@ -15,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.security.test.context.support.WithMockUser;
 
 import static org.example.restaurant.platform.test.ProblemResults.problem;
 import static org.example.restaurant.platform.test.ProblemResults.invalid;
@@ -24,6 +25,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 
 @WebMvcTest(TicketController.class)
 @Import(InstanceId.class)
+@WithMockUser(username = "201", roles = "COOK")
 class TicketControllerTests {
 
 	@Autowired

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
  * The menu: read by everyone, changed by the front of house. Changes are guarded by the
@@ -54,6 +55,7 @@ class MenuController {
 		return MenuItemResponse.of(this.menu.require(id));
 	}
 
+	@PreAuthorize("hasRole('MANAGER')")
 	@PostMapping
 	ResponseEntity<MenuItemResponse> create(@Valid @RequestBody NewMenuItem request) {
 		if (this.menu.existsById(request.id())) {
@@ -75,6 +77,7 @@ class MenuController {
 		return ResponseEntity.created(URI.create("/api/menu/" + item.getId())).body(MenuItemResponse.of(item));
 	}
 
+	@PreAuthorize("hasRole('MANAGER')")
 	@PutMapping("/{id}")
 	MenuItemResponse revise(@PathVariable String id, @Valid @RequestBody MenuItemRevision request) {
 		MenuItem item = this.menu.require(id);
@@ -85,6 +88,7 @@ class MenuController {
 		return MenuItemResponse.of(item);
 	}
 
+	@PreAuthorize("hasRole('MANAGER')")
 	@PatchMapping("/{id}")
 	MenuItemResponse changeAvailability(@PathVariable String id, @Valid @RequestBody AvailabilityChange request) {
 		MenuItem item = this.menu.require(id);

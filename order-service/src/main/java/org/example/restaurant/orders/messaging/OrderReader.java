@@ -8,8 +8,7 @@ import org.example.restaurant.orders.order.Order;
 import org.example.restaurant.orders.order.OrderRepository;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads what a message needs from an order, in a short read-only transaction of its own,
@@ -21,18 +20,14 @@ class OrderReader {
 
 	private final OrderRepository orders;
 
-	private final TransactionTemplate readOnly;
-
-	OrderReader(OrderRepository orders, PlatformTransactionManager transactions) {
+	OrderReader(OrderRepository orders) {
 		this.orders = orders;
-		this.readOnly = new TransactionTemplate(transactions);
-		this.readOnly.setReadOnly(true);
 	}
 
 	/** The message made of the order, or empty if there is no such order. */
+	@Transactional(readOnly = true)
 	<T> Optional<T> read(UUID orderId, Function<Order, T> message) {
-		Optional<T> read = this.readOnly.execute((status) -> this.orders.findById(orderId).map(message));
-		return (read != null) ? read : Optional.empty();
+		return this.orders.findById(orderId).map(message);
 	}
 
 }

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
  * News from the kitchen and the cashier (docs/internal-api.md). Senders re-send until
@@ -28,18 +29,21 @@ class InternalOrderController {
 		this.management = management;
 	}
 
+	@PreAuthorize("hasAuthority('SCOPE_orders.progress')")
 	@PostMapping("/preparing")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void preparing(@PathVariable UUID orderId, @RequestBody(required = false) KitchenNews news) {
 		this.management.cookingStarted(orderId, (news != null) ? news.preparedBy() : null);
 	}
 
+	@PreAuthorize("hasAuthority('SCOPE_orders.progress')")
 	@PostMapping("/ready")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void ready(@PathVariable UUID orderId, @RequestBody(required = false) KitchenNews news) {
 		this.management.ready(orderId, (news != null) ? news.preparedBy() : null);
 	}
 
+	@PreAuthorize("hasAuthority('SCOPE_orders.paid')")
 	@PostMapping("/paid")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void paid(@PathVariable UUID orderId, @RequestBody(required = false) PaymentNews news) {

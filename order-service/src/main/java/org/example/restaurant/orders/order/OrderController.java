@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import org.example.restaurant.platform.idempotency.IdempotentRequests;
 import org.example.restaurant.orders.order.OrderRequests.PlaceOrder;
+import org.example.restaurant.platform.security.AnyStaff;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
  * The waiter's side of orders: place, look up, serve, cancel.
@@ -43,6 +45,7 @@ class OrderController {
 	 * Places an order; with an {@code Idempotency-Key}, at most once per key (see
 	 * {@link IdempotentRequests}).
 	 */
+	@PreAuthorize("hasRole('WAITER')")
 	@PostMapping
 	ResponseEntity<?> place(@Valid @RequestBody PlaceOrder request,
 			@RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
@@ -52,22 +55,26 @@ class OrderController {
 		});
 	}
 
+	@AnyStaff
 	@GetMapping
 	List<OrderResponse> list(@RequestParam(required = false) OrderStatus status,
 			@RequestParam(required = false) String table) {
 		return this.orders.search(status, table).stream().map(OrderResponse::of).toList();
 	}
 
+	@AnyStaff
 	@GetMapping("/{id}")
 	OrderResponse show(@PathVariable UUID id) {
 		return OrderResponse.of(this.orders.require(id));
 	}
 
+	@PreAuthorize("hasRole('WAITER')")
 	@PostMapping("/{id}/serve")
 	OrderResponse serve(@PathVariable UUID id) {
 		return OrderResponse.of(this.management.serve(id));
 	}
 
+	@PreAuthorize("hasRole('WAITER')")
 	@PostMapping("/{id}/cancel")
 	OrderResponse cancel(@PathVariable UUID id) {
 		return OrderResponse.of(this.management.cancel(id));

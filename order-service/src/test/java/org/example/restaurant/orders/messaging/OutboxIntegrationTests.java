@@ -7,6 +7,8 @@ import java.util.UUID;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import org.example.restaurant.orders.messaging.StubServices.Received;
+import org.example.restaurant.platform.test.LocalServer;
+import org.example.restaurant.platform.test.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,6 +40,7 @@ import static org.awaitility.Awaitility.await;
 				"restaurant.outbox.first-retry-after=1s", "restaurant.outbox.max-backoff=1s",
 				"restaurant.outbox.stuck-after=2s" })
 @ActiveProfiles("test")
+@Import(TestTokens.Decoder.class)
 class OutboxIntegrationTests {
 
 	private static final StubServices stub = StubServices.start();
@@ -64,6 +68,7 @@ class OutboxIntegrationTests {
 		this.api = RestClient.builder()
 			.requestFactory(new JdkClientHttpRequestFactory())
 			.baseUrl("http://localhost:" + this.port)
+			.requestInterceptor(LocalServer.signedIn())
 			.defaultStatusHandler((status) -> true, (request, response) -> {
 			})
 			.build();

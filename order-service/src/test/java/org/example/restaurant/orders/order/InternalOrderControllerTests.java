@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.security.test.context.support.WithMockUser;
 
 import static org.example.restaurant.platform.test.ProblemResults.problem;
 import static org.hamcrest.Matchers.containsString;
@@ -24,6 +25,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(InternalOrderController.class)
+@WithMockUser(username = "kitchen-service", authorities = { "SCOPE_orders.progress", "SCOPE_orders.paid" })
 class InternalOrderControllerTests {
 
 	private static final String KITCHEN_NEWS = """

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.example.restaurant.orders.menu.MenuItem;
 import org.example.restaurant.orders.menu.MenuItemRepository;
@@ -11,6 +13,9 @@ import org.example.restaurant.orders.order.OrderManagement.RequestedItem;
 import org.example.restaurant.orders.order.OrderTransitionRefused.OrderNotCancellable;
 import org.example.restaurant.orders.order.OrderTransitionRefused.OrderNotServed;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
@@ -57,33 +62,29 @@ class OrderPersistenceTests {
 
 		verify(this.kitchen).cancelTicket(placed.getId());
 		assertThat(cancelled.getStatus()).isEqualTo(OrderStatus.CANCELLED);
-		this.entities.clear();
-		assertThat(this.orders.findById(placed.getId()).orElseThrow().getStatus()).isEqualTo(OrderStatus.CANCELLED);
+		assertThat(storedStatus(placed.getId())).isEqualTo(OrderStatus.CANCELLED);
 	}
 
-	@Test
-	void keepsTheOrderAsItIsWhenTheKitchenSaysACookStarted() {
-		Order placed = this.orders.saveAndFlush(Orders.placed());
-		willThrow(new CookAlreadyStarted(placed.getId())).given(this.kitchen).cancelTicket(placed.getId());
-		this.entities.clear();
-
-		assertThatExceptionOfType(CookAlreadyStarted.class).isThrownBy(() -> this.management.cancel(placed.getId()));
-
-		this.entities.clear();
-		assertThat(this.orders.findById(placed.getId()).orElseThrow().getStatus()).isEqualTo(OrderStatus.PLACED);
+	static Stream<Arguments> kitchenRefusals() {
+		Function<UUID, RuntimeException> cookStarted = CookAlreadyStarted::new;
+		Function<UUID, RuntimeException> cannotConfirm = (id) -> new KitchenUnavailable(id,
+				new IllegalStateException("no instance"));
+		return Stream.of(Arguments.of("says a cook started", cookStarted),
+				Arguments.of("cannot confirm", cannotConfirm));
 	}
 
-	@Test
-	void keepsTheOrderAsItIsWhenTheKitchenCannotConfirm() {
+	@ParameterizedTest(name = "the kitchen {0}")
+	@MethodSource("kitchenRefusals")
+	void keepsTheOrderAsItIsWhenTheKitchenDoesNotCancelItsTicket(String kitchen,
+			Function<UUID, RuntimeException> refusal) {
 		Order placed = this.orders.saveAndFlush(Orders.placed());
-		willThrow(new KitchenUnavailable(placed.getId(), new IllegalStateException("no instance"))).given(this.kitchen)
-			.cancelTicket(placed.getId());
+		RuntimeException refused = refusal.apply(placed.getId());
+		willThrow(refused).given(this.kitchen).cancelTicket(placed.getId());
 		this.entities.clear();
 
-		assertThatExceptionOfType(KitchenUnavailable.class).isThrownBy(() -> this.management.cancel(placed.getId()));
+		assertThatExceptionOfType(refused.getClass()).isThrownBy(() -> this.management.cancel(placed.getId()));
 
-		this.entities.clear();
-		assertThat(this.orders.findById(placed.getId()).orElseThrow().getStatus()).isEqualTo(OrderStatus.PLACED);
+		assertThat(storedStatus(placed.getId())).isEqualTo(OrderStatus.PLACED);
 	}
 
 	@Test
@@ -175,9 +176,8 @@ class OrderPersistenceTests {
 		this.management.ready(id, "kitchen-1");
 		this.management.ready(id, "kitchen-1");
 		this.management.cookingStarted(id, "kitchen-1");
-		this.entities.clear();
 
-		assertThat(this.orders.findById(id).orElseThrow().getStatus()).isEqualTo(OrderStatus.READY);
+		assertThat(storedStatus(id)).isEqualTo(OrderStatus.READY);
 	}
 
 	@Test
@@ -187,9 +187,8 @@ class OrderPersistenceTests {
 
 		this.management.cookingStarted(id, "kitchen-1");
 		this.management.ready(id, "kitchen-1");
-		this.entities.clear();
 
-		assertThat(this.orders.findById(id).orElseThrow().getStatus()).isEqualTo(OrderStatus.CANCELLED);
+		assertThat(storedStatus(id)).isEqualTo(OrderStatus.CANCELLED);
 	}
 
 	@Test
@@ -210,6 +209,12 @@ class OrderPersistenceTests {
 
 		assertThatExceptionOfType(OrderNotFound.class).isThrownBy(() -> this.management.serve(unknown));
 		assertThatExceptionOfType(OrderNotFound.class).isThrownBy(() -> this.management.ready(unknown, null));
+	}
+
+	/** The order's status as the database holds it. */
+	private OrderStatus storedStatus(UUID id) {
+		this.entities.clear();
+		return this.orders.findById(id).orElseThrow().getStatus();
 	}
 
 }

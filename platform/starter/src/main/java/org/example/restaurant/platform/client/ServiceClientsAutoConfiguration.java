@@ -2,6 +2,9 @@ package org.example.restaurant.platform.client;
 
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 
+import org.example.restaurant.platform.security.ServiceCredentials;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -13,6 +16,7 @@ import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Scope;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -28,7 +32,9 @@ import org.springframework.web.client.RestClient;
  * HttpClient with its own automatic retries off (it re-sends a POST answered 503).
  * Re-sending is the outbox's job, which keeps the message until it is accepted without
  * blocking a thread; trying another instance at once is Spring Cloud LoadBalancer's
- * ({@code spring.cloud.loadbalancer.retry.*}, on by the platform's defaults).</li>
+ * ({@code spring.cloud.loadbalancer.retry.*}, on by the platform's defaults). With
+ * {@code restaurant.security.client.secret} set, every call carries the service's own
+ * token ({@link ServiceCredentials}).</li>
  * </ul>
  * What a caller does with the answer is
  * {@link org.example.restaurant.platform.outbox.Delivery}'s rule.
@@ -49,13 +55,25 @@ public class ServiceClientsAutoConfiguration {
 	@Bean
 	@LoadBalanced
 	RestClient.Builder loadBalancedRestClientBuilder(RestClientBuilderConfigurer configurer,
-			ServiceClientProperties properties) {
+			ServiceClientProperties properties, ObjectProvider<ServiceCredentials> credentials) {
+		RestClient.Builder builder = configurer.configure(RestClient.builder())
+			.requestFactory(requestFactory(properties));
+		credentials.ifAvailable(builder::requestInterceptor);
+		return builder;
+	}
+
+	/**
+	 * The HTTP client of every call to another service: Apache HttpClient with the
+	 * timeouts of {@link ServiceClientProperties} and without its own retries.
+	 * @param properties the timeouts
+	 * @return a request factory
+	 */
+	public static ClientHttpRequestFactory requestFactory(ServiceClientProperties properties) {
 		HttpClientSettings settings = HttpClientSettings.defaults()
 			.withTimeouts(properties.connectTimeout(), properties.readTimeout());
-		return configurer.configure(RestClient.builder())
-			.requestFactory(ClientHttpRequestFactoryBuilder.httpComponents()
-				.withHttpClientCustomizer(HttpClientBuilder::disableAutomaticRetries)
-				.build(settings));
+		return ClientHttpRequestFactoryBuilder.httpComponents()
+			.withHttpClientCustomizer(HttpClientBuilder::disableAutomaticRetries)
+			.build(settings);
 	}
 
 }

@@ -25,6 +25,14 @@ import org.springframework.http.ProblemDetail;
  * <td>Invalid request</td>
  * </tr>
  * <tr>
+ * <td>401</td>
+ * <td>Not signed in (with {@code WWW-Authenticate: Bearer})</td>
+ * </tr>
+ * <tr>
+ * <td>403</td>
+ * <td>Not allowed</td>
+ * </tr>
+ * <tr>
  * <td>404</td>
  * <td>Not found</td>
  * </tr>
@@ -87,8 +95,9 @@ public final class Problems {
 	public static final String CONCURRENT_CHANGE = "Concurrent change";
 
 	private static final Map<Integer, String> TITLES = Map.ofEntries(Map.entry(400, "Invalid request"),
-			Map.entry(404, "Not found"), Map.entry(405, "Method not allowed"), Map.entry(406, "Not acceptable"),
-			Map.entry(409, "Conflict"), Map.entry(413, "Request too large"), Map.entry(415, "Unsupported media type"),
+			Map.entry(401, "Not signed in"), Map.entry(403, "Not allowed"), Map.entry(404, "Not found"),
+			Map.entry(405, "Method not allowed"), Map.entry(406, "Not acceptable"), Map.entry(409, "Conflict"),
+			Map.entry(413, "Request too large"), Map.entry(415, "Unsupported media type"),
 			Map.entry(422, "Request refused"), Map.entry(429, "Too many requests"), Map.entry(500, "Internal error"),
 			Map.entry(502, "Bad gateway"), Map.entry(503, "Service unavailable"), Map.entry(504, "Gateway timeout"));
 

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
@@ -35,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * title, the request's path as {@code instance}, and the fields at fault for a 400.
  */
 @WebMvcTest(controllers = ProblemHandlerTests.Things.class)
+@WithMockUser(roles = "WAITER")
 class ProblemHandlerTests {
 
 	@Autowired
