@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import org.example.restaurant.platform.security.AnyStaff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +58,7 @@ class StaffController {
 	}
 
 	@GetMapping("/me")
-	@PreAuthorize("hasAnyRole('WAITER', 'COOK', 'CASHIER')")
+	@AnyStaff
 	StaffJson me(@AuthenticationPrincipal Jwt token) {
 		return StaffJson.of(find(token.getSubject()));
 	}

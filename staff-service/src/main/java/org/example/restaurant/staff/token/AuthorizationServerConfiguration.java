@@ -6,6 +6,8 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
+import org.example.restaurant.platform.security.SecuritySettings;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -33,7 +35,10 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * ({@code /oauth2/jwks}) and client credentials for the services ({@code POST
  * /oauth2/token}, {@code client_secret_basic}). Its filter chain comes first and serves
  * only its own endpoints, so the chain of the rest of the service (the resource server of
- * {@code /api/**}) can come after it.
+ * {@code /api/**}, the platform's {@code restaurantSecurityFilterChain}) can come after
+ * it. The issuer is the platform's {@code restaurant.security.issuer}, fixed rather than
+ * taken from the request: the service is reached under many names (its port, the gateway,
+ * {@code http://staff-service} through Eureka) and issues one kind of token.
  * <p>
  * One {@link JWKSource} over the {@link SigningKeys} serves all: the JWKS publishes every
  * key, the {@link JwtEncoder} signs service tokens and staff tokens ({@link StaffTokens})
@@ -62,8 +67,8 @@ class AuthorizationServerConfiguration {
 	}
 
 	@Bean
-	AuthorizationServerSettings authorizationServerSettings(IssuerSettings issuer) {
-		return AuthorizationServerSettings.builder().issuer(issuer.issuer()).build();
+	AuthorizationServerSettings authorizationServerSettings(SecuritySettings security) {
+		return AuthorizationServerSettings.builder().issuer(security.issuer()).build();
 	}
 
 	@Bean
@@ -103,15 +108,16 @@ class AuthorizationServerConfiguration {
 
 	/**
 	 * RS256 only (so {@code alg: none} and HMAC tricks are refused), a key of the file by
-	 * {@code kid}, this issuer, and the expiry on the service's clock.
+	 * {@code kid}, this issuer, and the expiry on the service's clock. It takes the place
+	 * of the platform's decoder, which would fetch these same keys over HTTP.
 	 */
 	@Bean
-	JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, IssuerSettings issuer, Clock clock) {
+	JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, SecuritySettings security, Clock clock) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource).build();
 		JwtTimestampValidator expiry = new JwtTimestampValidator();
 		expiry.setClock(clock);
 		decoder.setJwtValidator(
-				JwtValidators.createDefaultWithValidators(expiry, new JwtIssuerValidator(issuer.issuer())));
+				JwtValidators.createDefaultWithValidators(expiry, new JwtIssuerValidator(security.issuer())));
 		return decoder;
 	}
 

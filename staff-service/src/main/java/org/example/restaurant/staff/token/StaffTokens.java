@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.example.restaurant.platform.security.SecuritySettings;
+
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -36,9 +38,9 @@ public class StaffTokens {
 
 	private final Clock clock;
 
-	StaffTokens(JwtEncoder encoder, IssuerSettings issuer, IssuingSettings settings, Clock clock) {
+	StaffTokens(JwtEncoder encoder, SecuritySettings security, IssuingSettings settings, Clock clock) {
 		this.encoder = encoder;
-		this.issuer = issuer.issuer();
+		this.issuer = security.issuer();
 		this.lifetime = settings.tokenLifetime();
 		this.clock = clock;
 	}

@@ -1,11 +1,11 @@
 package org.example.restaurant.staff.account;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import org.example.restaurant.staff.security.RolesAndScopes;
-import org.example.restaurant.staff.security.SecurityConfiguration;
+import org.example.restaurant.platform.security.TokenAuthorities;
 import org.example.restaurant.staff.token.StaffTokens;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +15,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -44,7 +46,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * without a token (401), with a bad one (401), and with a service token (403).
  */
 @WebMvcTest(StaffController.class)
-@Import({ SecurityConfiguration.class, Passwords.class })
+@Import(Passwords.class)
 class StaffControllerTests {
 
 	static final String NEW_STAFF = """
@@ -183,7 +185,7 @@ class StaffControllerTests {
 	void refusesAServiceTokenOnTheStaffCalls() throws Exception {
 		JwtRequestPostProcessor service = jwt()
 			.jwt((token) -> token.subject("order-service").claim("scope", "kitchen.tickets bills.open"))
-			.authorities(new RolesAndScopes());
+			.authorities(StaffControllerTests::authorities);
 
 		this.mvc.perform(get("/api/staff/me").with(service)).andExpect(notAllowed());
 		this.mvc.perform(get("/api/staff").with(service)).andExpect(notAllowed());
@@ -269,7 +271,12 @@ class StaffControllerTests {
 
 	static JwtRequestPostProcessor staff(String number, Role role) {
 		return jwt().jwt((token) -> token.subject(number).claim("roles", List.of(role.name())))
-			.authorities(new RolesAndScopes());
+			.authorities(StaffControllerTests::authorities);
+	}
+
+	/** The authorities the platform's resource server gives a token. */
+	static Collection<GrantedAuthority> authorities(Jwt jwt) {
+		return new TokenAuthorities().convert(jwt).getAuthorities();
 	}
 
 	static JwtRequestPostProcessor manager() {
