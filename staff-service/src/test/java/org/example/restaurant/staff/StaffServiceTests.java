@@ -7,9 +7,14 @@ import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -37,6 +42,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -201,6 +207,30 @@ class StaffServiceTests {
 
 		this.clock.advance(Duration.ofSeconds(200));
 		assertThat(login("150", "4711").getStatusCode()).isEqualTo(HttpStatus.OK);
+	}
+
+	@Test
+	void countsEveryWrongPinOfAttemptsSentAtOnce() throws Exception {
+		addStaff(token("901", "9999"), "152", "5252");
+
+		ExecutorService tablets = Executors.newFixedThreadPool(5);
+		List<HttpStatusCode> answers = new ArrayList<>();
+		try {
+			List<Future<HttpStatusCode>> sent = new ArrayList<>();
+			for (int tablet = 0; tablet < 5; tablet++) {
+				sent.add(tablets.submit(() -> login("152", "0000").getStatusCode()));
+			}
+			for (Future<HttpStatusCode> answer : sent) {
+				answers.add(answer.get(60, TimeUnit.SECONDS));
+			}
+		}
+		finally {
+			tablets.shutdownNow();
+		}
+
+		assertThat(answers).filteredOn(HttpStatus.UNAUTHORIZED::equals).hasSize(4);
+		assertThat(answers).filteredOn(HttpStatus.TOO_MANY_REQUESTS::equals).hasSize(1);
+		assertThat(login("152", "5252").getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
 	}
 
 	@Test
