@@ -2,7 +2,6 @@ package org.example.restaurant.platform.test;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -51,10 +50,7 @@ public final class LocalServer {
 	 * @return the client
 	 */
 	public static RestClient anonymous(int port) {
-		// the JDK's client: Apache HttpClient would itself re-send a request answered 429
-		// or 503 with Retry-After, and hide the answer under test
 		return RestClient.builder()
-			.requestFactory(new JdkClientHttpRequestFactory())
 			.baseUrl("http://localhost:" + port)
 			.defaultStatusHandler((status) -> true, (request, response) -> {
 			})
