@@ -358,6 +358,35 @@ class BillControllerTests {
 		then(this.cashier).should(never()).pay(any(), any(), any(), any(), any(), any());
 	}
 
+	@Test
+	void takesThePaymentInTheNameOfTheSignedInCashier() throws Exception {
+		Bill bill = Bills.margheritasForTwo();
+		Payment payment = bill.pay(PaymentMethod.CARD, eur("5.00"), null, null, "301", PAID_AT);
+		given(this.cashier.pay(any(), any(), any(), any(), any(), any())).willReturn(payment);
+
+		this.mvc.perform(payment(bill.getId(), "{\"method\": \"CARD\", \"amount\": 5.00}"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.takenBy").value("301"));
+		then(this.cashier).should().pay(bill.getId(), PaymentMethod.CARD, eur("5.00"), null, null, "301");
+	}
+
+	@Test
+	@WithMockUser(username = "101", roles = "WAITER")
+	void aWaiterReadsBillsButTakesNoPayment() throws Exception {
+		given(this.bills.findAllByOrderByOpenedAtAscIdAsc()).willReturn(List.of());
+		this.mvc.perform(get("/api/bills")).andExpect(status().isOk());
+		this.mvc.perform(payment(UUID.randomUUID(), "{\"method\": \"CARD\", \"amount\": 5.00}"))
+			.andExpect(problem(HttpStatus.FORBIDDEN));
+		then(this.cashier).should(never()).pay(any(), any(), any(), any(), any(), any());
+	}
+
+	@Test
+	@WithMockUser(username = "201", roles = "COOK")
+	void aCookReadsNoBill() throws Exception {
+		this.mvc.perform(get("/api/bills")).andExpect(problem(HttpStatus.FORBIDDEN));
+		then(this.bills).shouldHaveNoInteractions();
+	}
+
 	private void assertRefusedNaming(String body, String field) throws Exception {
 		this.mvc.perform(payment(UUID.randomUUID(), body))
 			.andExpect(invalid(field))

@@ -87,6 +87,25 @@ class TicketControllerTests {
 	}
 
 	@Test
+	@WithMockUser(username = "101", roles = "WAITER")
+	void onlyACookStartsAndFinishesATicketButAnyStaffReads() {
+		UUID id = UUID.randomUUID();
+		given(this.tickets.findById(id)).willReturn(Optional.of(Tickets.ready()));
+
+		assertThat(this.mvc.post().uri("/api/kitchen/tickets/{id}/start", id)).matches(problem(HttpStatus.FORBIDDEN));
+		assertThat(this.mvc.post().uri("/api/kitchen/tickets/{id}/ready", id)).matches(problem(HttpStatus.FORBIDDEN));
+		assertThat(this.mvc.get().uri("/api/kitchen/tickets/{id}", id)).hasStatusOk();
+		verifyNoInteractions(this.desk);
+	}
+
+	@Test
+	@WithMockUser(username = "order-service", authorities = "SCOPE_kitchen.tickets")
+	void aServiceTokenReadsNoTicket() {
+		assertThat(this.mvc.get().uri("/api/kitchen/tickets")).matches(problem(HttpStatus.FORBIDDEN));
+		verifyNoInteractions(this.tickets);
+	}
+
+	@Test
 	void answersAnUnknownTicketWithNotFoundProblem() {
 		UUID id = UUID.randomUUID();
 		given(this.tickets.findById(id)).willReturn(Optional.empty());
