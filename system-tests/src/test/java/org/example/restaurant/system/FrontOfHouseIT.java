@@ -457,7 +457,14 @@ class FrontOfHouseIT {
 			this.browser.get(this.gateway + "/");
 			this.browser.executeScript("sessionStorage.clear()");
 			this.browser.navigate().refresh();
-			this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin")));
+			try {
+				this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin")));
+			}
+			catch (RuntimeException ex) {
+				System.out.println("No PIN pad at " + this.browser.getCurrentUrl() + ": "
+						+ this.browser.executeScript("return document.body.innerText.slice(0, 800)"));
+				throw ex;
+			}
 		}
 
 		/** Signs in on the PIN pad, tapping its keys, and waits for the first screen. */
