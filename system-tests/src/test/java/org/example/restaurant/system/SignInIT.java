@@ -10,9 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Signing in, through the gateway of the real restaurant, as its demo staff do: what
- * needs no token, what a call without one gets, and a role that may not. A scaffold: the
- * whole route x role matrix, refused tokens, the lockout and the rate limits are
- * scenarios of their own.
+ * needs no token, what a call without one gets, a role that may not, and the lockout
+ * after five wrong PINs in a row. The services' own ports ({@link OwnPortsIT}), refused
+ * tokens ({@link RefusedTokensIT}) and the rate limits
+ * ({@link RateLimitAndStaffOutageIT}) are scenarios of their own.
  */
 @ExtendWith(RestaurantExtension.class)
 class SignInIT {
@@ -77,6 +78,61 @@ class SignInIT {
 		assertThat(cookChangesTheMenu.status()).as(cookChangesTheMenu.describe()).isEqualTo(403);
 		assertThat(restaurant.waiter().menu()).filteredOn((item) -> item.id().equals("margherita"))
 			.allMatch(Waiter.MenuItem::available);
+	}
+
+	/**
+	 * Five wrong PINs in a row lock a number (docs/api.md): the first four answer 401 as
+	 * any wrong PIN does, the fifth 429 with {@code Retry-After}, and then even the right
+	 * PIN is refused while the number is locked. An unknown number answers exactly as a
+	 * wrong PIN does, so that the answers tell no one which numbers exist. The person is
+	 * one the manager adds for this scenario, never the demo manager (901), whom the
+	 * launcher's readiness check signs in.
+	 */
+	@Test
+	void fiveWrongPinsLockTheNumberAndAnUnknownNumberAnswersAsAWrongPin() {
+		String number = String.valueOf(800000 + new java.security.SecureRandom().nextInt(100000));
+		Staff newcomer = restaurant.manager().add(number, "Lockout Lou", "4242", Staff.Role.WAITER);
+		assertThat(restaurant.get("/api/staff/me", newcomer).status()).as("signs in with the right PIN").isEqualTo(200);
+
+		List<Restaurant.Response> wrong = new java.util.ArrayList<>();
+		for (int attempt = 1; attempt <= 5; attempt++) {
+			wrong.add(signIn(number, "0000"));
+		}
+		for (Restaurant.Response refused : wrong.subList(0, 4)) {
+			assertThat(refused.status()).as(refused.describe()).isEqualTo(401);
+			assertThat(refused.problem().title()).isEqualTo("Not signed in");
+			assertThat(refused.header("WWW-Authenticate")).startsWith("Bearer");
+			assertThat(refused.body()).doesNotContain("accessToken");
+		}
+		Restaurant.Response fifth = wrong.get(4);
+		assertTooManyAttempts(fifth);
+
+		Restaurant.Response rightPin = signIn(number, "4242");
+		assertTooManyAttempts(rightPin);
+		assertThat(Integer.parseInt(rightPin.header("Retry-After")))
+			.isLessThanOrEqualTo(Integer.parseInt(fifth.header("Retry-After")));
+
+		// An unknown number: the same answer as a wrong PIN, status, headers and problem.
+		Restaurant.Response wrongPin = wrong.get(0);
+		Restaurant.Response unknown = signIn(String.valueOf(900000 + new java.security.SecureRandom().nextInt(99999)),
+				"0000");
+		assertThat(unknown.status()).as(unknown.describe()).isEqualTo(wrongPin.status());
+		assertThat(unknown.header("WWW-Authenticate")).isEqualTo(wrongPin.header("WWW-Authenticate"));
+		assertThat(unknown.header("Content-Type")).isEqualTo(wrongPin.header("Content-Type"));
+		assertThat(unknown.problem()).isEqualTo(wrongPin.problem());
+	}
+
+	private static Restaurant.Response signIn(String number, String pin) {
+		return restaurant.post("/api/staff/login", "{\"staffNumber\": \"" + number + "\", \"pin\": \"" + pin + "\"}");
+	}
+
+	private static void assertTooManyAttempts(Restaurant.Response response) {
+		assertThat(response.status()).as(response.describe()).isEqualTo(429);
+		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(response.problem().title()).isEqualTo("Too many requests");
+		assertThat(response.header("Retry-After")).as(response.headers().toString()).matches("[1-9][0-9]*");
+		assertThat(Integer.parseInt(response.header("Retry-After"))).isLessThanOrEqualTo(5 * 60);
+		assertThat(response.body()).doesNotContain("accessToken");
 	}
 
 }
