@@ -153,10 +153,12 @@ class RateLimitAndStaffOutageIT {
 		assertThat(signIn.status()).as(signIn.describe()).isEqualTo(503);
 		assertThat(signIn.header("Retry-After")).matches("[1-9][0-9]*");
 
-		// the ticket waits in the order-service's outbox: it has no service token to send
+		// the ticket waits in the order-service's outbox (which takes stock every 2 s):
 		// it
-		// with
-		assertThat(outboxPending(orderService)).as("the ticket waits in the outbox").isEqualTo(1);
+		// has no service token to send it with
+		await("the ticket to wait in the order-service's outbox").atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> outboxPending(orderService) == 1);
 		assertThat(ticketsOf(kitchen, cook, placed.id())).as("no ticket while no service token can be had").isEmpty();
 
 		restaurant.restartWhatIsDown();
