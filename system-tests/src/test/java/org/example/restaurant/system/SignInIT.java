@@ -56,6 +56,31 @@ class SignInIT {
 		}
 	}
 
+	/**
+	 * A staff token is the contract's (docs/security.md): a JWT signed with RS256 and a
+	 * {@code kid}, the issuer, the staff number as subject, the roles, no scope, and a
+	 * lifetime of 15 minutes, as {@code expiresIn} says.
+	 */
+	@Test
+	void aStaffTokenIsAShortLivedJwtOfTheStaffService() {
+		Restaurant.Response signIn = restaurant.post("/api/staff/login",
+				"{\"staffNumber\": \"101\", \"pin\": \"1111\"}");
+		assertThat(signIn.status()).as(signIn.describe()).isEqualTo(200);
+		assertThat(signIn.header("Cache-Control")).contains("no-store");
+		assertThat(signIn.json().path("tokenType").asString()).isEqualTo("Bearer");
+		assertThat(signIn.json().path("expiresIn").asLong()).isEqualTo(15 * 60);
+		assertThat(signIn.json().path("staff").path("staffNumber").asString()).isEqualTo("101");
+		String token = signIn.json().path("accessToken").asString();
+		assertThat(HandMadeTokens.header(token).path("alg").asString()).isEqualTo("RS256");
+		assertThat(HandMadeTokens.header(token).path("kid").asString()).isNotBlank();
+		tools.jackson.databind.JsonNode claims = HandMadeTokens.claims(token);
+		assertThat(claims.path("iss").asString()).isEqualTo("http://staff-service");
+		assertThat(claims.path("sub").asString()).isEqualTo("101");
+		assertThat(claims.path("roles").toString()).isEqualTo("[\"WAITER\"]");
+		assertThat(claims.has("scope")).isFalse();
+		assertThat(claims.path("exp").asLong() - claims.path("iat").asLong()).isEqualTo(15 * 60);
+	}
+
 	/** An unknown number gets a 401 problem and no token. */
 	@Test
 	void anUnknownNumberIsNotSignedIn() {
