@@ -29,7 +29,9 @@ import static org.awaitility.Awaitility.await;
  * <li>the outbox through a staff-service outage: an order placed while the staff-service
  * is down, in a restaurant whose order-service has sent no message yet (so it holds no
  * service token and must ask for one), is stored, and its ticket reaches the kitchen once
- * the staff-service is back; signed-in staff keep working meanwhile.</li>
+ * the staff-service is back; signed-in staff keep working meanwhile;</li>
+ * <li>a token that expired: the staff-service, started again with a short token lifetime,
+ * issues one, which is refused once it has expired.</li>
  * </ul>
  * The outage scenario keeps each person well under the limit: it waits by polling the
  * services' own ports, which the gateway's limit does not count.
@@ -43,6 +45,9 @@ import static org.awaitility.Awaitility.await;
 class RateLimitAndStaffOutageIT {
 
 	private static final int PER_PERSON = 20;
+
+	/** The staff tokens' lifetime in the last scenario, in seconds. */
+	private static final long SHORT_LIFETIME = 3;
 
 	private static final Duration CATCH_UP = Duration.ofSeconds(120);
 
@@ -179,6 +184,57 @@ class RateLimitAndStaffOutageIT {
 			.until(() -> outboxPending(orderService) == 0);
 		assertThat(ticketsOf(kitchen, cook, placed.id())).as("nothing sent twice").hasSize(1);
 		assertThat(restaurant.get("/api/orders/" + placed.id(), waiter).status()).isEqualTo(200);
+	}
+
+	/**
+	 * A token that expired is refused, for real: the staff-service is started again with
+	 * a lifetime of {@value #SHORT_LIFETIME} seconds ({@code STAFF_TOKENLIFETIME}, i.e.
+	 * {@code staff.token-lifetime}); a token it then issues is accepted at first, and
+	 * refused with {@code invalid_token} once it has expired and the minute of clock skew
+	 * that Spring Security allows has passed. (The shared restaurant's
+	 * {@link RefusedTokensIT} refuses a token that expired an hour ago, made by hand.)
+	 */
+	@Test
+	@org.junit.jupiter.api.Order(3)
+	void aTokenIsRefusedOnceItHasExpired() {
+		restaurant.stop("staff-1");
+		restaurant.with("STAFF_TOKENLIFETIME", SHORT_LIFETIME + "s");
+		restaurant.restartWhatIsDown();
+
+		Restaurant.Response signIn = restaurant.post("/api/staff/login",
+				"{\"staffNumber\": \"201\", \"pin\": \"2222\"}");
+		assertThat(signIn.status()).as(signIn.describe()).isEqualTo(200);
+		assertThat(signIn.json().path("expiresIn").asLong()).isEqualTo(SHORT_LIFETIME);
+		String token = signIn.json().path("accessToken").asString();
+		long expires = HandMadeTokens.claims(token).path("exp").asLong();
+		Door gateway = Door.gateway(restaurant);
+		Door kitchen = Door.kitchenReplica(restaurant);
+		assertThat(gateway.get("/api/kitchen/tickets", token).status()).isEqualTo(200);
+		assertThat(kitchen.get("/api/kitchen/tickets", token).status()).isEqualTo(200);
+
+		// the replica's own port first (not counted by the gateway's limit), then the
+		// gateway, asked less often than its limit of 20 a minute
+		Restaurant.Response refused = await("the kitchen to refuse the expired token").atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> kitchen.get("/api/kitchen/tickets", token), (answer) -> answer.status() != 200);
+		assertThat(java.time.Instant.now().getEpochSecond()).as("refused only once expired").isGreaterThan(expires);
+		assertExpired(refused);
+		Restaurant.Response refusedByTheGateway = await("the gateway to refuse the expired token")
+			.atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofSeconds(4))
+			.until(() -> gateway.get("/api/kitchen/tickets", token), (answer) -> answer.status() != 200);
+		assertExpired(refusedByTheGateway);
+		// and signing in again gives a good token
+		Staff cook = restaurant.as(Staff.Role.COOK);
+		assertThat(restaurant.get("/api/kitchen/tickets", cook).status()).isEqualTo(200);
+	}
+
+	private static void assertExpired(Restaurant.Response refused) {
+		assertThat(refused.status()).as(refused.describe()).isEqualTo(401);
+		assertThat(refused.problem().title()).isEqualTo("Not signed in");
+		assertThat(refused.header("WWW-Authenticate")).as(refused.headers().toString())
+			.contains("error=\"invalid_token\"")
+			.containsIgnoringCase("expired");
 	}
 
 	private static Matcher rateLimit(Restaurant.Response answer) {
