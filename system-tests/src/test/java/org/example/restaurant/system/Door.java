@@ -91,8 +91,12 @@ record Door(Restaurant restaurant, String name, URI base) {
 	 * token: {@code client_secret_basic} with the secret the launcher made for it.
 	 */
 	Restaurant.Response clientCredentials(String client, String scope) {
-		String basic = Base64.getEncoder()
-			.encodeToString((client + ":" + this.restaurant.clientSecret(client)).getBytes(StandardCharsets.UTF_8));
+		return clientCredentials(client, this.restaurant.clientSecret(client), scope);
+	}
+
+	/** The client credentials grant with the secret given. */
+	Restaurant.Response clientCredentials(String client, String secret, String scope) {
+		String basic = Base64.getEncoder().encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8));
 		return this.restaurant.exchange(HttpRequest.newBuilder(this.base.resolve("/oauth2/token"))
 			.header("Authorization", "Basic " + basic)
 			.header("Content-Type", "application/x-www-form-urlencoded")

@@ -1,8 +1,10 @@
 package org.example.restaurant.system;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -83,7 +85,7 @@ class OwnPortsIT {
 		assertAnswers(cashier.get(report, token(Staff.Role.CASHIER)), 200);
 		assertAnswers(cashier.get(report, token(Staff.Role.MANAGER)), 200);
 		String payments = Till.paymentsOf(UUID.randomUUID().toString());
-		String onePound = PaymentRequest.card(new java.math.BigDecimal("1.00")).json();
+		String onePound = PaymentRequest.card(new BigDecimal("1.00")).json();
 		assertNotSignedIn(cashier.post(payments, onePound, null));
 		assertNotAllowed(cashier.post(payments, onePound, token(Staff.Role.WAITER)));
 		assertThat(cashier.post(payments, onePound, token(Staff.Role.CASHIER)).status())
@@ -230,7 +232,7 @@ class OwnPortsIT {
 		Door gateway = Door.gateway(restaurant);
 		String path = "/internal/orders/" + orderId + "/ready";
 		String serviceToken = Door.staffService(restaurant).serviceToken("kitchen-service", "orders.progress");
-		for (String token : java.util.Arrays.asList(null, serviceToken, token(Staff.Role.MANAGER))) {
+		for (String token : Arrays.asList(null, serviceToken, token(Staff.Role.MANAGER))) {
 			Restaurant.Response answer = gateway.post(path, news, token);
 			assertThat(answer.status()).as("no route serves it: " + answer.describe()).isEqualTo(404);
 			assertThat(answer.problem().title()).isEqualTo("Not found");
@@ -250,14 +252,8 @@ class OwnPortsIT {
 		Restaurant.Response foreignScope = staff.clientCredentials("cashier-service", "kitchen.tickets");
 		assertThat(foreignScope.status()).as(foreignScope.describe()).isEqualTo(400);
 		assertThat(foreignScope.json().path("error").asString()).isEqualTo("invalid_scope");
-		Restaurant.Response wrongSecret = restaurant.exchange(java.net.http.HttpRequest
-			.newBuilder(staff.base().resolve("/oauth2/token"))
-			.header("Authorization",
-					"Basic " + java.util.Base64.getEncoder()
-						.encodeToString(("order-service:" + restaurant.clientSecret("kitchen-service"))
-							.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=bills.open")));
+		Restaurant.Response wrongSecret = staff.clientCredentials("order-service",
+				restaurant.clientSecret("kitchen-service"), "bills.open");
 		assertThat(wrongSecret.status()).as(wrongSecret.describe()).isEqualTo(401);
 		String token = staff.serviceToken("order-service", "bills.open");
 		assertThat(HandMadeTokens.claims(token).path("sub").asString()).isEqualTo("order-service");

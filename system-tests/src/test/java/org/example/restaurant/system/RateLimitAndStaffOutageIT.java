@@ -2,6 +2,8 @@ package org.example.restaurant.system;
 
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -217,7 +219,7 @@ class RateLimitAndStaffOutageIT {
 		Restaurant.Response refused = await("the kitchen to refuse the expired token").atMost(Duration.ofSeconds(120))
 			.pollInterval(Duration.ofSeconds(1))
 			.until(() -> kitchen.get("/api/kitchen/tickets", token), (answer) -> answer.status() != 200);
-		assertThat(java.time.Instant.now().getEpochSecond()).as("refused only once expired").isGreaterThan(expires);
+		assertThat(Instant.now().getEpochSecond()).as("refused only once expired").isGreaterThan(expires);
 		assertExpired(refused);
 		Restaurant.Response refusedByTheGateway = await("the gateway to refuse the expired token")
 			.atMost(Duration.ofSeconds(120))
@@ -259,7 +261,7 @@ class RateLimitAndStaffOutageIT {
 	private static List<JsonNode> ticketsOf(Door kitchen, Staff cook, String orderId) {
 		Restaurant.Response answer = kitchen.get("/api/kitchen/tickets", Door.freshToken(cook));
 		assertThat(answer.status()).as(answer.describe()).isEqualTo(200);
-		List<JsonNode> found = new java.util.ArrayList<>();
+		List<JsonNode> found = new ArrayList<>();
 		for (JsonNode ticket : answer.json()) {
 			if (ticket.path("orderId").asString().equals(orderId)) {
 				found.add(ticket);

@@ -1,10 +1,14 @@
 package org.example.restaurant.system;
 
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,7 +77,7 @@ class SignInIT {
 		String token = signIn.json().path("accessToken").asString();
 		assertThat(HandMadeTokens.header(token).path("alg").asString()).isEqualTo("RS256");
 		assertThat(HandMadeTokens.header(token).path("kid").asString()).isNotBlank();
-		tools.jackson.databind.JsonNode claims = HandMadeTokens.claims(token);
+		JsonNode claims = HandMadeTokens.claims(token);
 		assertThat(claims.path("iss").asString()).isEqualTo("http://staff-service");
 		assertThat(claims.path("sub").asString()).isEqualTo("101");
 		assertThat(claims.path("roles").toString()).isEqualTo("[\"WAITER\"]");
@@ -95,7 +99,7 @@ class SignInIT {
 	@Test
 	void aRoleThatMayNotIsRefused() {
 		Restaurant.Response waiterPays = restaurant.post(Till.paymentsOf("00000000-0000-4000-8000-000000000000"),
-				Till.PaymentRequest.card(new java.math.BigDecimal("1.00")).json(), restaurant.as(Staff.Role.WAITER));
+				Till.PaymentRequest.card(new BigDecimal("1.00")).json(), restaurant.as(Staff.Role.WAITER));
 		assertThat(waiterPays.status()).as(waiterPays.describe()).isEqualTo(403);
 		assertThat(waiterPays.problem().title()).isEqualTo("Not allowed");
 		Restaurant.Response cookChangesTheMenu = restaurant.send("PATCH", "/api/menu/margherita", "application/json",
@@ -115,11 +119,11 @@ class SignInIT {
 	 */
 	@Test
 	void fiveWrongPinsLockTheNumberAndAnUnknownNumberAnswersAsAWrongPin() {
-		String number = String.valueOf(800000 + new java.security.SecureRandom().nextInt(100000));
+		String number = String.valueOf(800000 + new SecureRandom().nextInt(100000));
 		Staff newcomer = restaurant.manager().add(number, "Lockout Lou", "4242", Staff.Role.WAITER);
 		assertThat(restaurant.get("/api/staff/me", newcomer).status()).as("signs in with the right PIN").isEqualTo(200);
 
-		List<Restaurant.Response> wrong = new java.util.ArrayList<>();
+		List<Restaurant.Response> wrong = new ArrayList<>();
 		for (int attempt = 1; attempt <= 5; attempt++) {
 			wrong.add(signIn(number, "0000"));
 		}
@@ -139,8 +143,7 @@ class SignInIT {
 
 		// An unknown number: the same answer as a wrong PIN, status, headers and problem.
 		Restaurant.Response wrongPin = wrong.get(0);
-		Restaurant.Response unknown = signIn(String.valueOf(900000 + new java.security.SecureRandom().nextInt(99999)),
-				"0000");
+		Restaurant.Response unknown = signIn(String.valueOf(900000 + new SecureRandom().nextInt(99999)), "0000");
 		assertThat(unknown.status()).as(unknown.describe()).isEqualTo(wrongPin.status());
 		assertThat(unknown.header("WWW-Authenticate")).isEqualTo(wrongPin.header("WWW-Authenticate"));
 		assertThat(unknown.header("Content-Type")).isEqualTo(wrongPin.header("Content-Type"));
