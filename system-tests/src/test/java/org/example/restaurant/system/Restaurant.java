@@ -414,6 +414,35 @@ final class Restaurant implements AutoCloseable {
 		return response.json().path("application");
 	}
 
+	/**
+	 * The port of a part the launcher was told ({@code ORDER_PORT}, {@code CASHIER_PORT},
+	 * {@code STAFF_PORT}, ...): a service's own door, without the gateway.
+	 */
+	int port(String setting) {
+		return Integer.parseInt(this.env.get(setting));
+	}
+
+	/**
+	 * The client secret the launcher made for a service
+	 * ({@code <runDir>/secrets/<name>}).
+	 */
+	String clientSecret(String client) {
+		try {
+			return Files.readString(this.runDir.resolve("secrets").resolve(client)).trim();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("no client secret for " + client + " in " + this.runDir, ex);
+		}
+	}
+
+	/**
+	 * Any request, to any address, sent exactly as built: no token added, no sign-in
+	 * again on a 401 (what a scenario of refused tokens needs).
+	 */
+	Response exchange(HttpRequest.Builder request) {
+		return send(request);
+	}
+
 	private URI gateway(String path) {
 		return URI.create("http://localhost:" + this.gatewayPort + path);
 	}
