@@ -24,6 +24,7 @@ import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -451,12 +452,18 @@ class FrontOfHouseIT {
 		}
 
 		/**
-		 * Opens the app in a tab of its own: nobody signed in, the PIN pad on show.
+		 * Opens the app in a tab of its own, whose sessionStorage is empty: nobody signed
+		 * in, the PIN pad on show. (Clearing the old tab's storage and reloading raced
+		 * under load: Chromium now and then still handed the reloaded page the person
+		 * signed in before.)
 		 */
 		private void open() {
+			String previous = this.browser.getWindowHandle();
+			this.browser.switchTo().newWindow(WindowType.TAB);
+			String fresh = this.browser.getWindowHandle();
+			this.browser.switchTo().window(previous).close();
+			this.browser.switchTo().window(fresh);
 			this.browser.get(this.gateway + "/");
-			this.browser.executeScript("sessionStorage.clear()");
-			this.browser.navigate().refresh();
 			try {
 				this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin")));
 			}
