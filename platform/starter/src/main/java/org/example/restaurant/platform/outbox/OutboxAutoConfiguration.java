@@ -13,7 +13,6 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.scheduling.annotation.AsyncConfigurer;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -39,12 +38,6 @@ public class OutboxAutoConfiguration {
 	Outbox outbox(IncompleteEventPublications incomplete, CompletedEventPublications completed,
 			OutboxProperties properties, Clock clock) {
 		return new Outbox(incomplete, completed, properties, clock);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(AsyncConfigurer.class)
-	AsyncConfigurer listenerFailureLogging() {
-		return new ListenerFailureLogging();
 	}
 
 }
