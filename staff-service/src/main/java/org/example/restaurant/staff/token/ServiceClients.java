@@ -1,10 +1,10 @@
 package org.example.restaurant.staff.token;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,10 +33,10 @@ class ServiceClients implements RegisteredClientRepository {
 
 	private static final Logger log = LoggerFactory.getLogger(ServiceClients.class);
 
-	private final Map<String, RegisteredClient> byClientId = new LinkedHashMap<>();
+	private final Map<String, RegisteredClient> byClientId = new ConcurrentSkipListMap<>();
 
 	ServiceClients(Map<String, IssuingSettings.Client> clients, PasswordEncoder encoder) {
-		new TreeMap<>(clients).forEach((id, client) -> {
+		clients.forEach((id, client) -> {
 			if (!client.hasSecret()) {
 				log.warn("Client {} has no secret (staff.clients.{}.secret): it is not registered, "
 						+ "so it gets no token and the services refuse its messages", id, id);
@@ -59,9 +59,13 @@ class ServiceClients implements RegisteredClientRepository {
 		log.info("Service clients registered: {}", this.byClientId.isEmpty() ? "none" : describe());
 	}
 
+	/**
+	 * Keeps a client as the authorization server hands it back, e.g. with its secret's
+	 * hash upgraded to a stronger encoding; in memory, like every client here.
+	 */
 	@Override
 	public void save(RegisteredClient registeredClient) {
-		throw new UnsupportedOperationException("The service clients come from staff.clients and are fixed at start");
+		this.byClientId.put(registeredClient.getClientId(), registeredClient);
 	}
 
 	@Override
@@ -84,7 +88,7 @@ class ServiceClients implements RegisteredClientRepository {
 			if (!text.isEmpty()) {
 				text.append(", ");
 			}
-			text.append(client.getClientId()).append(' ').append(new java.util.TreeSet<>(client.getScopes()));
+			text.append(client.getClientId()).append(' ').append(new TreeSet<>(client.getScopes()));
 		});
 		return text.toString();
 	}

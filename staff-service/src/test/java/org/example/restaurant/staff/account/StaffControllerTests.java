@@ -46,7 +46,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * without a token (401), with a bad one (401), and with a service token (403).
  */
 @WebMvcTest(StaffController.class)
-@Import(Passwords.class)
+@Import({ Passwords.class, StaffManagement.class })
 class StaffControllerTests {
 
 	static final String NEW_STAFF = """
