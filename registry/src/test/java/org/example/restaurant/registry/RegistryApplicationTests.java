@@ -20,7 +20,7 @@ class RegistryApplicationTests {
 	int port;
 
 	@Test
-	void servesTheApplicationListAndHealth() throws Exception {
+	void servesTheApplicationListHealthAndMetrics() throws Exception {
 		HttpClient http = HttpClient.newHttpClient();
 		HttpResponse<String> apps = http
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/eureka/apps"))

@@ -7,9 +7,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import org.example.restaurant.platform.observability.OrderIdBaggage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -35,12 +37,15 @@ public class Cashier {
 
 	private final TransactionTemplate transaction;
 
-	Cashier(BillRepository bills, CashierSettings settings, Clock clock,
-			PlatformTransactionManager transactionManager) {
+	private final ObjectProvider<OrderIdBaggage> traces;
+
+	Cashier(BillRepository bills, CashierSettings settings, Clock clock, PlatformTransactionManager transactionManager,
+			ObjectProvider<OrderIdBaggage> traces) {
 		this.bills = bills;
 		this.settings = settings;
 		this.clock = clock;
 		this.transaction = new TransactionTemplate(transactionManager);
+		this.traces = traces;
 	}
 
 	/**
@@ -99,6 +104,9 @@ public class Cashier {
 			String takenBy) {
 		return this.transaction.execute((status) -> {
 			Bill bill = this.bills.findForPayment(billId).orElseThrow(() -> new BillNotFound(billId));
+			// before the save, which writes the order-service's message with the trace in
+			// it
+			this.traces.ifAvailable((trace) -> trace.tag(bill.getOrderId()));
 			Payment payment = bill.pay(method, amount, tip, tendered, takenBy, now());
 			// the bill is managed and would be written at commit anyway; save() is what
 			// publishes the events it registered

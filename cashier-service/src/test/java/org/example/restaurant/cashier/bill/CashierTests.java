@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,7 +59,7 @@ class CashierTests {
 
 	private Cashier cashier(CashierSettings settings) {
 		return new Cashier(this.bills, settings, Clock.fixed(NOW, ZoneOffset.UTC),
-				mock(PlatformTransactionManager.class));
+				mock(PlatformTransactionManager.class), mock(ObjectProvider.class));
 	}
 
 }

@@ -12,9 +12,11 @@ import java.util.stream.Collectors;
 
 import org.example.restaurant.orders.menu.MenuItem;
 import org.example.restaurant.orders.menu.MenuItemRepository;
+import org.example.restaurant.platform.observability.OrderIdBaggage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,13 +46,16 @@ public class OrderManagement {
 
 	private final Clock clock;
 
+	private final ObjectProvider<OrderIdBaggage> traces;
+
 	OrderManagement(OrderRepository orders, MenuItemRepository menu, KitchenTickets kitchen,
-			PlatformTransactionManager transactionManager, Clock clock) {
+			PlatformTransactionManager transactionManager, Clock clock, ObjectProvider<OrderIdBaggage> traces) {
 		this.orders = orders;
 		this.menu = menu;
 		this.kitchen = kitchen;
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.clock = clock;
+		this.traces = traces;
 	}
 
 	/**
@@ -82,7 +87,11 @@ public class OrderManagement {
 		for (RequestedItem item : items) {
 			lines.add(OrderLine.of(known.get(item.menuItemId()), item.quantity(), item.note()));
 		}
-		Order order = this.orders.saveAndFlush(Order.place(table, lines, placedBy, this.clock.instant()));
+		Order placed = Order.place(table, lines, placedBy, this.clock.instant());
+		// before the save, which writes the kitchen's message with the trace (and the
+		// order) in it
+		this.traces.ifAvailable((trace) -> trace.tag(placed.getId()));
+		Order order = this.orders.saveAndFlush(placed);
 		log.info("Order {} placed at table {} by {} ({} items, total {})", order.getId(), order.getTable(),
 				order.getPlacedBy(), order.getItemCount(), order.getTotal());
 		return order;
@@ -95,6 +104,7 @@ public class OrderManagement {
 	 */
 	@Transactional
 	public Order serve(UUID id) {
+		this.traces.ifAvailable((trace) -> trace.tag(id));
 		Order order = this.orders.require(id);
 		order.serve(this.clock.instant());
 		order = this.orders.saveAndFlush(order);
@@ -117,6 +127,7 @@ public class OrderManagement {
 	 * @throws KitchenUnavailable if the kitchen cannot confirm now; nothing changes
 	 */
 	public Order cancel(UUID id) {
+		this.traces.ifAvailable((trace) -> trace.tag(id));
 		this.orders.require(id).checkCancellable();
 		this.kitchen.cancelTicket(id);
 		Order cancelled = this.transaction.execute((status) -> {

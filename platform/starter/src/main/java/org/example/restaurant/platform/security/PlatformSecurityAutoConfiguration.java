@@ -59,7 +59,8 @@ import org.springframework.web.client.RestTemplate;
  * which role or scope an operation needs is the service's, by method security
  * ({@code @PreAuthorize("hasRole('WAITER')")}, {@code hasAuthority('SCOPE_bills.open')}),
  * with {@link Roles#hierarchy()}. {@code restaurant.security.public-paths} need no token;
- * health and info never do.</li>
+ * health, info and the Prometheus metrics never do (the gateway routes no
+ * {@code /actuator/**}).</li>
  * <li>401 and 403 are problem+json ({@link SecurityProblems}).</li>
  * <li>With {@code restaurant.security.client.secret}, the service's calls to others carry
  * its own token ({@link ServiceCredentials}).</li>
@@ -121,7 +122,9 @@ public class PlatformSecurityAutoConfiguration {
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(AbstractHttpConfigurer::disable)
 			.authorizeHttpRequests((requests) -> {
-				requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
+				requests
+					.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+							"/actuator/prometheus", "/error")
 					.permitAll();
 				for (String path : settings.publicPaths()) {
 					String[] parts = path.trim().split("\\s+", 2);
