@@ -72,6 +72,8 @@ class GatewayRateLimitTests {
 		assertThat(retryAfter).isBetween(1L, 60L);
 		assertThat(headers.getFirst("RateLimit-Policy")).isEqualTo("\"per-person\";q=3;w=60");
 		assertThat(headers.getFirst("RateLimit")).isEqualTo("\"per-person\";r=0;t=" + retryAfter);
+		// The refusal is traced like any answer (docs/observability.md).
+		assertThat(headers.getFirst("X-Trace-Id")).matches("[0-9a-f]{32}");
 		assertThat(services.received()).hasSize(3);
 	}
 
@@ -121,7 +123,7 @@ class GatewayRateLimitTests {
 		}
 		assertThat(getFrom("127.0.0.4", "/api/menu", null).status()).isEqualTo(429);
 		for (int i = 0; i < 5; i++) {
-			RawResponse health = getFrom("127.0.0.4", "/actuator/health", null);
+			RawResponse health = getFrom("127.0.0.4", "/livez", null);
 			assertThat(health.status()).isEqualTo(200);
 			assertThat(health.headers().getFirst("RateLimit")).isNull();
 			assertThat(getFrom("127.0.0.4", "/app.css", null).status()).isEqualTo(200);

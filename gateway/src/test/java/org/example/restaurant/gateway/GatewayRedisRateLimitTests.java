@@ -82,7 +82,7 @@ class GatewayRedisRateLimitTests {
 		for (int i = 0; i < 6; i++) {
 			orders(client, token).expectStatus().isOk().expectHeader().doesNotExist("RateLimit");
 		}
-		client.get().uri("/actuator/health").exchange().expectStatus().isOk();
+		client.get().uri("/livez").exchange().expectStatus().isOk();
 		assertThat(orderService.received()).hasSize(6);
 		MeterRegistry meters = gateway.getBeanProvider(MeterRegistry.class)
 			.getIfAvailable(() -> Metrics.globalRegistry);
@@ -155,6 +155,7 @@ class GatewayRedisRateLimitTests {
 	private static ConfigurableApplicationContext start(String keyPrefix, int redisPort) {
 		Map<String, Object> properties = new HashMap<>();
 		properties.put("server.port", "0");
+		properties.put("management.server.port", "0");
 		properties.put("eureka.client.enabled", "false");
 		properties.put("gateway.rate-limit.store", "redis");
 		properties.put("gateway.rate-limit.per-person", "4");

@@ -111,22 +111,21 @@ class GatewayRoutingTests {
 			.consumeWith(gatewayProblem(405, "Method not allowed", "/js/app.js")
 				.andThen(detailNaming("POST", "GET", "HEAD")));
 		this.http.post()
-			.uri("/actuator/health")
+			.uri("/livez")
 			.exchange()
 			.expectBody()
-			.consumeWith(gatewayProblem(405, "Method not allowed", "/actuator/health"));
+			.consumeWith(gatewayProblem(405, "Method not allowed", "/livez"));
 		assertThat(orderService.received()).isEmpty();
 	}
 
 	@Test
 	void answersAnAcceptItCannotMeetWithA406Problem() {
 		this.http.get()
-			.uri("/actuator/health")
+			.uri("/readyz")
 			.accept(MediaType.valueOf("text/csv"))
 			.exchange()
 			.expectBody()
-			.consumeWith(gatewayProblem(406, "Not acceptable", "/actuator/health")
-				.andThen(detailNaming("application/json")));
+			.consumeWith(gatewayProblem(406, "Not acceptable", "/readyz").andThen(detailNaming("application/json")));
 	}
 
 	@Test

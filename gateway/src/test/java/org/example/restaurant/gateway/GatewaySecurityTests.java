@@ -302,7 +302,8 @@ class GatewaySecurityTests {
 		this.http.get().uri("/js/app.js").exchange().expectStatus().isOk();
 		this.http.get().uri("/app.css").exchange().expectStatus().isOk();
 		this.http.get().uri("/icon.svg").exchange().expectStatus().isOk();
-		this.http.get().uri("/actuator/health").exchange().expectStatus().isOk();
+		this.http.get().uri("/livez").exchange().expectStatus().isOk();
+		this.http.get().uri("/readyz").exchange().expectStatus().isOk();
 	}
 
 	@Test

@@ -13,12 +13,14 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 /**
  * The whole gateway on a free port, with a {@code WebTestClient} to call it and no Eureka
  * client: the services behind it are the instances a test lists with
- * {@link StubServices#register}, and a service it lists none for has no instance.
+ * {@link StubServices#register}, and a service it lists none for has no instance. Its
+ * actuator is on a free port of its own ({@code @LocalManagementPort}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "eureka.client.enabled=false", "management.server.port=0" })
 @AutoConfigureWebTestClient
 public @interface GatewayTest {
 

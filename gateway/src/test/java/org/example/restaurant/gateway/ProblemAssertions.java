@@ -34,8 +34,13 @@ public final class ProblemAssertions {
 	 * @return the assertion
 	 */
 	public static Consumer<EntityExchangeResult<byte[]>> gatewayProblem(int status, String title, String instance) {
-		return (result) -> assertGatewayProblem(result.getStatus().value(), result.getResponseHeaders(),
-				new String(result.getResponseBodyContent(), StandardCharsets.UTF_8), status, title, instance);
+		return (result) -> {
+			assertGatewayProblem(result.getStatus().value(), result.getResponseHeaders(),
+					new String(result.getResponseBodyContent(), StandardCharsets.UTF_8), status, title, instance);
+			// Every answer WebFlux handles carries its trace id (docs/observability.md);
+			// a request target that is no URI never reaches WebFlux, and is read raw.
+			assertThat(result.getResponseHeaders().getFirst("X-Trace-Id")).matches("[0-9a-f]{32}");
+		};
 	}
 
 	/**

@@ -5,6 +5,9 @@ import java.util.List;
 import org.example.restaurant.gateway.web.Refusal;
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
+import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
+
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.loadbalancer.reactive.ReactiveLoadBalancer;
 import org.springframework.cloud.client.loadbalancer.reactive.ReactorLoadBalancerExchangeFilterFunction;
@@ -101,10 +104,11 @@ class GatewaySecurity {
 
 	/**
 	 * The "who" column of docs/api.md, call by call. Anyone: the menu's GETs, signing in,
-	 * the staff-service's discovery document and keys, the front-of-house app's files and
-	 * health. A call the matrix does not name needs a staff token, and the service (or,
-	 * for a path no route serves, the gateway) answers it: 405 for a method the API does
-	 * not have, 404 for a path it does not know.
+	 * the staff-service's discovery document and keys, the front-of-house app's files,
+	 * liveness and readiness, and the management port's endpoints. A call the matrix does
+	 * not name needs a staff token, and the service (or, for a path no route serves, the
+	 * gateway) answers it: 405 for a method the API does not have, 404 for a path it does
+	 * not know.
 	 */
 	static void authorize(AuthorizeExchangeSpec exchanges) {
 		exchanges.pathMatchers(HttpMethod.GET, "/api/menu", "/api/menu/*")
@@ -114,7 +118,20 @@ class GatewaySecurity {
 			.pathMatchers(HttpMethod.GET, "/.well-known/openid-configuration", "/oauth2/jwks")
 			.permitAll()
 			// Any method: the files answer 405 to what they do not take.
-			.pathMatchers("/", "/index.html", "/app.css", "/icon.svg", "/js/**", "/actuator/health/**")
+			.pathMatchers("/", "/index.html", "/app.css", "/icon.svg", "/js/**")
+			.permitAll()
+			// Liveness and readiness on the main port (/livez, /readyz), and every
+			// endpoint
+			// the management port exposes, open as docs/observability.md says: Boot's
+			// matchers tell the two ports apart, so the second matches on the management
+			// port only.
+			.matchers(EndpointRequest.toAdditionalPaths(WebServerNamespace.SERVER, "health"),
+					EndpointRequest.toAnyEndpoint())
+			.permitAll()
+			// The main port has no actuator: /actuator/** is a 404 for anyone, signed in
+			// or
+			// not, as the path does not exist there.
+			.pathMatchers("/actuator", "/actuator/**")
 			.permitAll()
 			// Staff and sign-in (staff-service)
 			.pathMatchers(HttpMethod.GET, "/api/staff/me")

@@ -1,0 +1,197 @@
+package org.example.restaurant.gateway;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.example.restaurant.gateway.ProblemAssertions.gatewayProblem;
+
+/**
+ * What the gateway shows of itself (docs/observability.md): its metrics on the management
+ * port only, the trace it continues and sends on to the services, and the trace id on
+ * every answer. The order-service is a stub that records the trace headers it receives
+ * and answers with an {@code X-Trace-Id} of its own for the same trace, as a service
+ * does; the cashier-service has no instance.
+ */
+@GatewayTest
+class GatewayObservabilityTests {
+
+	static final Pattern TRACE_ID = Pattern.compile("[0-9a-f]{32}");
+
+	/** The headers of the last request that reached the order-service. */
+	static final Map<String, String> received = new ConcurrentHashMap<>();
+
+	@RegisterExtension
+	static final RecordingStub orderService = RecordingStub.answering((exchange) -> {
+		received.clear();
+		for (String name : List.of("traceparent", "baggage", "b3", "X-B3-TraceId")) {
+			String value = exchange.getRequestHeaders().getFirst(name);
+			if (value != null) {
+				received.put(name, value);
+			}
+		}
+		String traceparent = received.get("traceparent");
+		if (traceparent != null) {
+			exchange.getResponseHeaders().add("X-Trace-Id", traceparent.split("-")[1]);
+		}
+		StubServices.respond(exchange, 200, "application/json", "[]", "order-service:stub");
+	});
+
+	@Autowired
+	WebTestClient http;
+
+	@LocalManagementPort
+	int managementPort;
+
+	@DynamicPropertySource
+	static void instances(DynamicPropertyRegistry registry) {
+		StubServices.register(registry, "order-service", orderService::uri);
+		StubServices.register(registry, "staff-service", StubServices::keys);
+	}
+
+	@Test
+	void publishesTheRouteMetricsOnTheManagementPortTaggedWithRouteAndInstance() {
+		String instanceId = this.http.get()
+			.uri("/api/menu")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseHeaders()
+			.getFirst("X-Instance-Id");
+		assertThat(instanceId).isEqualTo("order-service:stub");
+		String gatewayInstanceId = this.http.get()
+			.uri("/api/orders")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.returnResult(String.class)
+			.getResponseHeaders()
+			.getFirst("X-Instance-Id");
+
+		String metrics = management().get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat(metrics.lines().filter((line) -> line.startsWith("spring_cloud_gateway_requests_seconds_count{")))
+			.anySatisfy((line) -> assertThat(line).contains("routeId=\"order-service\"")
+				.contains("application=\"gateway\"")
+				.contains("instance_id=\"" + gatewayInstanceId + "\"")
+				.contains("status=\"OK\""));
+		// Every series, not just the gateway's own.
+		assertThat(metrics.lines().filter((line) -> line.startsWith("jvm_threads_live_threads"))).singleElement()
+			.satisfies((line) -> assertThat(line).contains("instance_id=\"" + gatewayInstanceId + "\""));
+	}
+
+	@Test
+	void servesNoActuatorButLivenessAndReadinessOnTheMainPort() {
+		for (String path : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/health", "/actuator/info",
+				"/actuator")) {
+			this.http.get().uri(path).exchange().expectBody().consumeWith(gatewayProblem(404, "Not found", path));
+			this.http.get()
+				.uri(path)
+				.headers((headers) -> headers.setBearerAuth(TestTokens.manager()))
+				.exchange()
+				.expectStatus()
+				.isNotFound();
+		}
+		this.http.get().uri("/livez").exchange().expectStatus().isOk();
+		this.http.get().uri("/readyz").exchange().expectStatus().isOk();
+		management().get().uri("/actuator/health").exchange().expectStatus().isOk();
+		management().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+		management().get().uri("/actuator/metrics").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void sendsTheTraceOnToTheServiceAndTellsTheClientItsId() {
+		String traceId = this.http.get()
+			.uri("/api/menu")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseHeaders()
+			.getFirst("X-Trace-Id");
+
+		assertThat(traceId).matches(TRACE_ID);
+		assertThat(received.get("traceparent")).matches("00-" + traceId + "-[0-9a-f]{16}-01");
+		// W3C only: no B3 headers beside it.
+		assertThat(received).doesNotContainKeys("b3", "X-B3-TraceId");
+	}
+
+	@Test
+	void continuesTheTraceTheClientStartedAndPassesTheOrderIdOn() {
+		String clientTrace = "4bf92f3577b34da6a3ce929d0e0e4736";
+		String clientSpan = "00f067aa0ba902b7";
+		HttpHeaders answer = this.http.get()
+			.uri("/api/menu")
+			.header("traceparent", "00-" + clientTrace + "-" + clientSpan + "-01")
+			.header("baggage", "orderId=ord-42")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseHeaders();
+
+		// Set, not added: the service's own X-Trace-Id of the same trace is not doubled.
+		assertThat(answer.get("X-Trace-Id")).containsExactly(clientTrace);
+		String[] sent = received.get("traceparent").split("-");
+		assertThat(sent[1]).isEqualTo(clientTrace);
+		assertThat(sent[2]).as("the gateway's own span").isNotEqualTo(clientSpan);
+		assertThat(received.get("baggage")).contains("orderId=ord-42");
+	}
+
+	@Test
+	void marksTheAnswersItMakesItselfWithTheTraceId() {
+		List<WebTestClient.ResponseSpec> answers = List.of(
+				// the app's files
+				this.http.get().uri("/index.html").accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk(),
+				// Spring Security's 401 and 403
+				this.http.get().uri("/api/orders").exchange().expectStatus().isUnauthorized(),
+				this.http.post()
+					.uri("/api/menu")
+					.headers((headers) -> headers.setBearerAuth(TestTokens.waiter()))
+					.exchange()
+					.expectStatus()
+					.isForbidden(),
+				// a service without an instance
+				this.http.get()
+					.uri("/api/bills")
+					.headers((headers) -> headers.setBearerAuth(TestTokens.waiter()))
+					.exchange()
+					.expectStatus()
+					.isEqualTo(503),
+				// a path no route serves
+				this.http.get()
+					.uri("/api/nothing-here")
+					.headers((headers) -> headers.setBearerAuth(TestTokens.waiter()))
+					.exchange()
+					.expectStatus()
+					.isNotFound());
+		assertThat(answers).allSatisfy(
+				(answer) -> answer.expectHeader().value("X-Trace-Id", (value) -> assertThat(value).matches(TRACE_ID)));
+	}
+
+	private WebTestClient management() {
+		return WebTestClient.bindToServer().baseUrl("http://localhost:" + this.managementPort).build();
+	}
+
+}
