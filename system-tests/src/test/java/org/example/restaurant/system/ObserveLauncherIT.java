@@ -106,7 +106,11 @@ class ObserveLauncherIT {
 		return targets;
 	}
 
-	/** The targets Prometheus scrapes that are up: {@code instance -> application}. */
+	/**
+	 * The targets Prometheus scrapes that are up: {@code host:port -> application} (the
+	 * address from the scrape URL: Eureka's discovery labels {@code instance} with the
+	 * instance id).
+	 */
 	private static Map<String, String> upTargets() {
 		Map<String, String> up = new TreeMap<>();
 		JsonNode targets = get(restaurant.prometheusUrl().resolve("/api/v1/targets?state=active")).json()
@@ -115,7 +119,7 @@ class ObserveLauncherIT {
 		for (JsonNode target : targets) {
 			assertThat(target.path("scrapeUrl").asString()).endsWith("/actuator/prometheus");
 			if (target.path("health").asString().equals("up")) {
-				up.put(target.path("labels").path("instance").asString(),
+				up.put(URI.create(target.path("scrapeUrl").asString()).getAuthority(),
 						target.path("labels").path("application").asString());
 			}
 		}
