@@ -99,9 +99,9 @@ class ComposeFileTests {
 	}
 
 	@Test
-	void runsTheRegistryTheGatewayTheServicesAndPostgres() {
+	void runsTheRegistryTheGatewayTheServicesPostgresAndTheToolsToWatchThem() {
 		assertThat(names(services)).containsExactlyInAnyOrder("postgres", "registry", "gateway", "staff-service",
-				"order-service", "kitchen-service", "cashier-service");
+				"order-service", "kitchen-service", "cashier-service", "zipkin", "prometheus", "grafana");
 		assertThat(services.path("postgres").path("image").asText()).startsWith("postgres:15");
 	}
 
@@ -116,7 +116,7 @@ class ComposeFileTests {
 	}
 
 	@Test
-	void publishesOnlyTheGatewayAndTheRegistrysDashboard() {
+	void publishesOnlyTheGatewayTheRegistrysDashboardAndTheToolsToWatchIt() {
 		Map<String, List<String>> published = new TreeMap<>();
 		for (String name : names(services)) {
 			for (JsonNode port : services.path(name).path("ports")) {
@@ -124,7 +124,8 @@ class ComposeFileTests {
 					.add(port.path("published").asText() + ":" + port.path("target").asText());
 			}
 		}
-		assertThat(published).isEqualTo(Map.of("gateway", List.of("8080:8080"), "registry", List.of("8761:8761")));
+		assertThat(published).isEqualTo(Map.of("gateway", List.of("8080:8080"), "registry", List.of("8761:8761"),
+				"zipkin", List.of("9411:9411"), "prometheus", List.of("9090:9090"), "grafana", List.of("3000:3000")));
 	}
 
 	@Test
@@ -140,7 +141,12 @@ class ComposeFileTests {
 	void checksTheHealthOfEveryServiceOnItsActuator() {
 		for (String name : JAVA_SERVICES) {
 			JsonNode healthcheck = services.path(name).path("healthcheck");
-			String port = name.equals("registry") ? "8761" : "8080";
+			// the gateway's actuator is on its management port (docs/observability.md)
+			String port = switch (name) {
+				case "registry" -> "8761";
+				case "gateway" -> "9080";
+				default -> "8080";
+			};
 			assertThat(healthcheck.path("test").toString()).as(name)
 				.contains("http://localhost:" + port + "/actuator/health");
 			assertThat(healthcheck.path("interval").asText()).as(name).isNotEmpty();
@@ -266,6 +272,65 @@ class ComposeFileTests {
 		assertThat(settings).allSatisfy((line) -> assertThat(line).matches("[A-Z_]+: \\$\\{[A-Z_]+:\\?set [^}]+}"));
 		String file = String.join("\n", Tools.lines("compose.yaml"));
 		SECRETS.values().forEach((value) -> assertThat(file).doesNotContain(value));
+	}
+
+	/**
+	 * docs/observability.md: every service and the gateway send their spans to Zipkin;
+	 * the gateway's actuator is on its management port, which Prometheus scrapes.
+	 */
+	@Test
+	void sendsEveryServicesSpansToZipkinAndPutsTheGatewaysActuatorOnItsManagementPort() {
+		for (String name : JAVA_SERVICES) {
+			if (!name.equals("registry")) {
+				JsonNode environment = services.path(name).path("environment");
+				assertThat(environment.path("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENABLED").asText()).as(name)
+					.isEqualTo("true");
+				assertThat(environment.path("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT").asText()).as(name)
+					.isEqualTo("http://zipkin:9411/api/v2/spans");
+			}
+		}
+		assertThat(services.path("gateway").path("environment").path("MANAGEMENT_PORT").asText()).isEqualTo("9080");
+		assertThat(services.path("zipkin").path("image").asText()).startsWith("openzipkin/zipkin:");
+		assertThat(services.path("zipkin").path("environment").path("STORAGE_TYPE").asText()).isEqualTo("mem");
+	}
+
+	/**
+	 * Prometheus reads deploy/prometheus/prometheus.yml; Grafana its provisioning (the
+	 * datasource, the dashboard provider) and the dashboard, where the provider looks.
+	 */
+	@Test
+	void givesPrometheusAndGrafanaTheirFilesFromTheRepository() throws Exception {
+		JsonNode prometheus = services.path("prometheus");
+		assertThat(prometheus.path("image").asText()).startsWith("prom/prometheus:");
+		assertThat(mounts("prometheus")).containsEntry("/etc/prometheus/prometheus.yml",
+				Tools.HOME.resolve("deploy/prometheus/prometheus.yml").toString());
+		assertThat(prometheus.path("command").toString()).contains("--config.file=/etc/prometheus/prometheus.yml");
+		assertThat(services.path("grafana").path("image").asText()).startsWith("grafana/grafana:");
+		Map<String, String> grafana = mounts("grafana");
+		assertThat(grafana).containsEntry("/etc/grafana/provisioning",
+				Tools.HOME.resolve("deploy/grafana/provisioning").toString());
+		JsonNode provider = new YAMLMapper()
+			.readTree(Tools.HOME.resolve("deploy/grafana/provisioning/dashboards/restaurant.yml").toFile())
+			.path("providers")
+			.path(0);
+		assertThat(grafana).containsEntry(provider.path("options").path("path").asText(),
+				Tools.HOME.resolve("deploy/grafana/dashboards").toString());
+		assertThat(Files.exists(Tools.HOME.resolve("deploy/grafana/dashboards/restaurant.json"))).isTrue();
+	}
+
+	/** Where a service's volumes are mounted: target -> source. */
+	private static Map<String, String> mounts(String name) {
+		Map<String, String> mounts = new TreeMap<>();
+		for (JsonNode volume : services.path(name).path("volumes")) {
+			if (volume.isTextual()) { // docker-compose 1.x: source:target[:mode]
+				String[] parts = volume.asText().split(":");
+				mounts.put(parts[1], parts[0]);
+			}
+			else {
+				mounts.put(volume.path("target").asText(), volume.path("source").asText());
+			}
+		}
+		return mounts;
 	}
 
 	@Test

@@ -50,6 +50,9 @@ class KubernetesManifestsTests {
 	static final Map<String, String> CLIENTS = Map.of("order-service", "ORDER_SERVICE_CLIENT_SECRET", "kitchen-service",
 			"KITCHEN_SERVICE_CLIENT_SECRET", "cashier-service", "CASHIER_SERVICE_CLIENT_SECRET");
 
+	/** Zipkin, Prometheus and Grafana (docs/observability.md). */
+	static final List<String> TOOLS = List.of("zipkin", "prometheus", "grafana");
+
 	static final YAMLMapper yaml = new YAMLMapper();
 
 	static List<HasMetadata> objects;
@@ -77,10 +80,12 @@ class KubernetesManifestsTests {
 	}
 
 	@Test
-	void rendersADeploymentAndAServiceForEachPartAndPostgres() {
-		assertThat(names(Deployment.class)).containsExactlyInAnyOrderElementsOf(PARTS);
+	void rendersADeploymentAndAServiceForEachPartPostgresAndTheToolsToWatchThem() {
+		List<String> deployments = new ArrayList<>(PARTS);
+		deployments.addAll(TOOLS);
+		assertThat(names(Deployment.class)).containsExactlyInAnyOrderElementsOf(deployments);
 		assertThat(names(Service.class)).containsExactlyInAnyOrder("registry", "gateway", "staff-service",
-				"order-service", "kitchen-service", "cashier-service", "postgres");
+				"order-service", "kitchen-service", "cashier-service", "postgres", "zipkin", "prometheus", "grafana");
 		assertThat(names(StatefulSet.class)).containsExactly("postgres");
 		assertThat(objects).allSatisfy((object) -> {
 			if (!object.getKind().equals("Namespace")) {
@@ -124,7 +129,9 @@ class KubernetesManifestsTests {
 			assertThat(path(container.getReadinessProbe())).as(part).isEqualTo("/actuator/health/readiness");
 			assertThat(path(container.getLivenessProbe())).as(part).isEqualTo("/actuator/health/liveness");
 			assertThat(path(container.getStartupProbe())).as(part).startsWith("/actuator/health");
-			assertThat(container.getReadinessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("http");
+			// the gateway's actuator is on its management port (docs/observability.md)
+			assertThat(container.getReadinessProbe().getHttpGet().getPort().getStrVal()).as(part)
+				.isEqualTo(part.equals("gateway") ? "management" : "http");
 		}
 		assertThat(env(configMap("restaurant"), "MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED")).isEqualTo("true");
 	}
@@ -133,6 +140,7 @@ class KubernetesManifestsTests {
 	void givesEveryContainerResourceRequestsAndAMemoryLimit() {
 		List<Container> containers = new ArrayList<>();
 		PARTS.forEach((part) -> containers.add(container(part)));
+		TOOLS.forEach((tool) -> containers.addAll(pod(tool).getContainers()));
 		containers.addAll(one(StatefulSet.class, "postgres").getSpec().getTemplate().getSpec().getContainers());
 		for (Container container : containers) {
 			Map<String, Quantity> requests = container.getResources().getRequests();
@@ -237,6 +245,77 @@ class KubernetesManifestsTests {
 			assertThat(config.getData().keySet()).as(config.getMetadata().getName())
 				.noneMatch((key) -> key.matches(".*(SECRET|PIN|PASSWORD).*"));
 		}
+	}
+
+	/**
+	 * docs/observability.md: every part sends its spans to Zipkin; the gateway's actuator
+	 * is on its management port, which it publishes in the registry for Prometheus.
+	 */
+	@Test
+	void sendsEveryPartsSpansToZipkinAndPutsTheGatewaysActuatorOnItsManagementPort() {
+		assertThat(configMap("restaurant").getData()).containsEntry("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENABLED", "true")
+			.containsEntry("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT", "http://zipkin:9411/api/v2/spans");
+		Container gateway = container("gateway");
+		assertThat(envVar(gateway, "MANAGEMENT_PORT").getValue()).isEqualTo("9080");
+		assertThat(gateway.getPorts()).anySatisfy((port) -> {
+			assertThat(port.getName()).isEqualTo("management");
+			assertThat(port.getContainerPort()).isEqualTo(9080);
+		});
+		assertThat(one(Service.class, "zipkin").getSpec().getPorts().get(0).getPort()).isEqualTo(9411);
+	}
+
+	/**
+	 * Prometheus' configuration and Grafana's provisioning and dashboard are ConfigMaps
+	 * holding the very files the compose demo mounts (kustomize reads no file outside
+	 * deploy/k8s), mounted where each program looks.
+	 */
+	@Test
+	void givesPrometheusAndGrafanaTheComposeDemosFilesInConfigMaps() throws Exception {
+		assertThat(env(configMap("prometheus"), "prometheus.yml")).isEqualTo(file("deploy/prometheus/prometheus.yml"));
+		ConfigMap provisioning = configMap("grafana-provisioning");
+		assertThat(env(provisioning, "datasources.yml"))
+			.isEqualTo(file("deploy/grafana/provisioning/datasources/prometheus.yml"));
+		assertThat(env(provisioning, "dashboards.yml"))
+			.isEqualTo(file("deploy/grafana/provisioning/dashboards/restaurant.yml"));
+		assertThat(env(configMap("grafana-dashboards"), "restaurant.json"))
+			.isEqualTo(file("deploy/grafana/dashboards/restaurant.json"));
+
+		assertThat(mountPath("prometheus", "prometheus")).isEqualTo("/etc/prometheus");
+		assertThat(
+				one(Deployment.class, "prometheus").getSpec().getTemplate().getSpec().getContainers().get(0).getArgs())
+			.contains("--config.file=/etc/prometheus/prometheus.yml");
+		assertThat(mountPath("grafana", "grafana-provisioning")).isEqualTo("/etc/grafana/provisioning");
+		String provider = yaml.readTree(env(provisioning, "dashboards.yml"))
+			.path("providers")
+			.path(0)
+			.path("options")
+			.path("path")
+			.asText();
+		assertThat(mountPath("grafana", "grafana-dashboards")).isEqualTo(provider);
+	}
+
+	/** Where a tool's pod mounts a ConfigMap. */
+	private static String mountPath(String tool, String configMap) {
+		PodSpec pod = pod(tool);
+		String volume = pod.getVolumes()
+			.stream()
+			.filter((candidate) -> candidate.getConfigMap() != null
+					&& candidate.getConfigMap().getName().equals(configMap))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(tool + " mounts no ConfigMap " + configMap))
+			.getName();
+		return pod.getContainers()
+			.get(0)
+			.getVolumeMounts()
+			.stream()
+			.filter((mount) -> mount.getName().equals(volume))
+			.findFirst()
+			.orElseThrow()
+			.getMountPath();
+	}
+
+	private static String file(String path) throws Exception {
+		return Files.readString(Tools.HOME.resolve(path));
 	}
 
 	private static void assertSecret(EnvVar variable, String secret, String key) {

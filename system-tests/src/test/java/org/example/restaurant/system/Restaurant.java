@@ -66,6 +66,20 @@ final class Restaurant implements AutoCloseable {
 
 	final int registryPort = freePort();
 
+	/**
+	 * The gateway's actuator (its own management port, docs/observability.md): free, so
+	 * that a test never meets a demo running on the default 9080.
+	 */
+	final int gatewayManagementPort = freePort();
+
+	/** Zipkin's and Prometheus' ports, used once {@link #observed()}. */
+	final int zipkinPort = freePort();
+
+	final int prometheusPort = freePort();
+
+	/** The options of {@code ./restaurant up} (such as {@code --observe}). */
+	private final List<String> upOptions = new ArrayList<>();
+
 	Restaurant(int kitchens) {
 		this(kitchens, "");
 	}
@@ -90,6 +104,9 @@ final class Restaurant implements AutoCloseable {
 		this.env.put("RESTAURANT_RUN_DIR", this.runDir.toString());
 		this.env.put("GATEWAY_PORT", String.valueOf(this.gatewayPort));
 		this.env.put("REGISTRY_PORT", String.valueOf(this.registryPort));
+		this.env.put("GATEWAY_MANAGEMENT_PORT", String.valueOf(this.gatewayManagementPort));
+		this.env.put("ZIPKIN_PORT", String.valueOf(this.zipkinPort));
+		this.env.put("PROMETHEUS_PORT", String.valueOf(this.prometheusPort));
 		this.env.put("ORDER_PORT", String.valueOf(freePort()));
 		this.env.put("CASHIER_PORT", String.valueOf(freePort()));
 		this.env.put("STAFF_PORT", String.valueOf(freePort()));
@@ -122,6 +139,43 @@ final class Restaurant implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Started with {@code ./restaurant up --observe}: Zipkin ({@link #zipkinUrl()}) and,
+	 * where it is installed, Prometheus ({@link #prometheusUrl()}), on free ports; the
+	 * services and the gateway send their spans to Zipkin.
+	 */
+	Restaurant observed() {
+		if (!this.upOptions.contains("--observe")) {
+			this.upOptions.add("--observe");
+		}
+		return this;
+	}
+
+	boolean isObserved() {
+		return this.upOptions.contains("--observe");
+	}
+
+	/** Zipkin's address (its UI at {@code /zipkin/}, its API at {@code /api/v2/...}). */
+	URI zipkinUrl() {
+		return URI.create("http://localhost:" + this.zipkinPort);
+	}
+
+	/**
+	 * Prometheus' address (its API at {@code /api/v1/...}); it answers only where
+	 * Prometheus is installed.
+	 */
+	URI prometheusUrl() {
+		return URI.create("http://localhost:" + this.prometheusPort);
+	}
+
+	/**
+	 * The gateway's actuator, on its management port (e.g. {@code /actuator/health},
+	 * {@code /actuator/prometheus}); never reachable through the gateway's own port.
+	 */
+	URI gatewayManagementUrl() {
+		return URI.create("http://localhost:" + this.gatewayManagementPort);
+	}
+
 	/** A setting given to the launcher ({@link #with}), or {@code null}. */
 	String setting(String name) {
 		return this.env.get(name);
@@ -134,7 +188,7 @@ final class Restaurant implements AutoCloseable {
 		}
 		deleteRunDir();
 		try {
-			System.out.println(launcher("up"));
+			System.out.println(launcher(upCommand()));
 		}
 		catch (RuntimeException ex) {
 			launcher("down");
@@ -280,7 +334,13 @@ final class Restaurant implements AutoCloseable {
 
 	/** Starts whatever is not running (again), and waits until it answers. */
 	void restartWhatIsDown() {
-		launcher("up");
+		launcher(upCommand());
+	}
+
+	private String[] upCommand() {
+		List<String> command = new ArrayList<>(List.of("up"));
+		command.addAll(this.upOptions);
+		return command.toArray(String[]::new);
 	}
 
 	/**
