@@ -1,0 +1,236 @@
+package org.example.restaurant.system;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.example.restaurant.system.Till.Bill;
+import org.example.restaurant.system.Till.PaymentRequest;
+import org.example.restaurant.system.Waiter.Line;
+import org.example.restaurant.system.Waiter.Order;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.opentest4j.TestAbortedException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Watching one order go through the restaurant (docs/observability.md): in Zipkin, placing
+ * it is one trace from the gateway through the order-service to the kitchen replica that
+ * took its ticket, even when the kitchen was down and the ticket went by a re-send of the
+ * outbox; serving it reaches the cashier in its trace, paying it the order-service; the
+ * business counters of every instance move by exactly one order; and none of the
+ * figures can be read through the public gateway.
+ */
+@ExtendWith(RestaurantExtension.class)
+class ObservabilityIT {
+
+	private static final Duration TRACE_ARRIVES = Duration.ofSeconds(60);
+
+	private static final List<String> KITCHENS = List.of("kitchen-1", "kitchen-2", "kitchen-3");
+
+	static Restaurant restaurant;
+
+	@BeforeAll
+	static void openTheRestaurant(Restaurant shared) {
+		restaurant = shared;
+		if (!restaurant.isObserved()) {
+			throw new TestAbortedException("the shared restaurant runs without --observe (-Drestaurant.observe)");
+		}
+	}
+
+	@AfterEach
+	void bringBackWhatWasKilled() {
+		restaurant.restartWhatIsDown();
+	}
+
+	@Test
+	void anOrderIsOneTraceFromTheGatewayToTheKitchenAndServingAndPayingItReachTheirReceivers() {
+		Waiter waiter = restaurant.waiter();
+		Restaurant.Response placed = Waiter.ok(waiter.tryPlace("Z1", soup()), 201);
+		String orderId = placed.json().path("id").asString();
+		String placing = traceIdOf(placed);
+
+		Set<String> services = awaitServicesIn(placing, "gateway", "order-service", "kitchen-service");
+		assertThat(services).as("the services in the trace of placing order " + orderId)
+			.contains("gateway", "order-service", "kitchen-service");
+		assertThat(spanNamesIn(placing)).as("the outbox's send, a span of the same trace")
+			.anyMatch((name) -> name.startsWith("outbox "));
+
+		waiter.awaitStatus(orderId, "READY", Duration.ofMinutes(1));
+		Restaurant.Response served = Waiter.ok(waiter.tryServe(orderId), 200);
+		awaitServicesIn(traceIdOf(served), "gateway", "order-service", "cashier-service");
+
+		Till till = restaurant.till();
+		Bill bill = till.awaitBillOf(orderId);
+		Restaurant.Response paid = Waiter.ok(till.tryPay(bill.id(), PaymentRequest.card(bill.total())), 201);
+		awaitServicesIn(traceIdOf(paid), "gateway", "cashier-service", "order-service");
+		waiter.awaitStatus(orderId, "PAID", Duration.ofSeconds(30));
+	}
+
+	@Test
+	void anOrderPlacedWhileTheKitchenWasDownIsOneTraceWithTheTicketsResend() {
+		KITCHENS.forEach(restaurant::kill);
+		Waiter waiter = restaurant.waiter();
+		Restaurant.Response placed = Waiter.ok(waiter.tryPlace("Z2", soup()), 201);
+		String orderId = placed.json().path("id").asString();
+		String placing = traceIdOf(placed);
+		awaitServicesIn(placing, "gateway", "order-service");
+
+		restaurant.restartWhatIsDown();
+
+		waiter.awaitStatus(orderId, "READY", Duration.ofMinutes(3));
+		Set<String> services = awaitServicesIn(placing, "gateway", "order-service", "kitchen-service");
+		assertThat(services).as("the ticket's re-send, in the trace of placing order " + orderId)
+			.contains("kitchen-service");
+	}
+
+	@Test
+	void theBusinessCountersMoveByOneWholeOrder() {
+		Figures before = Figures.read();
+		Waiter waiter = restaurant.waiter();
+		Order order = Waiter.ok(waiter.tryPlace("Z3", soup()), 201).as(Order.class);
+		waiter.awaitStatus(order.id(), "READY", Duration.ofMinutes(1));
+		waiter.serve(order.id());
+		Till till = restaurant.till();
+		Bill bill = till.awaitBillOf(order.id());
+		till.pay(bill.id(), PaymentRequest.card(bill.total()));
+		waiter.awaitStatus(order.id(), "PAID", Duration.ofSeconds(30));
+
+		await("the counters of one whole order").atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofSeconds(1))
+			.untilAsserted(() -> {
+				Figures after = Figures.read();
+				assertThat(after.minus(before, "restaurant_orders_placed_total")).isEqualByComparingTo("1");
+				for (String status : List.of("PLACED", "PREPARING", "READY", "SERVED", "PAID")) {
+					assertThat(after.minus(before, "restaurant_orders_status_total{status=\"" + status + "\""))
+						.as("orders that reached " + status)
+						.isEqualByComparingTo("1");
+				}
+				assertThat(after.minus(before, "restaurant_tickets_cooked_total")).isEqualByComparingTo("1");
+				assertThat(after.minus(before, "restaurant_ticket_wait_seconds_count")).isEqualByComparingTo("1");
+				assertThat(after.minus(before, "restaurant_ticket_cook_seconds_count")).isEqualByComparingTo("1");
+				assertThat(after.minus(before, "restaurant_payments_total{method=\"CARD\""))
+					.isEqualByComparingTo("1");
+				assertThat(after.minus(before, "restaurant_payments_amount_total{method=\"CARD\""))
+					.isEqualByComparingTo(bill.total());
+			});
+	}
+
+	@Test
+	void noFigureCanBeReadThroughTheGateway() {
+		for (String path : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/health",
+				"/api/orders/../actuator/prometheus", "/api/menu/../../actuator/prometheus")) {
+			Restaurant.Response anonymous = restaurant.exchange(
+					HttpRequest.newBuilder(URI.create("http://localhost:" + restaurant.gatewayPort + path)).GET());
+			assertThat(anonymous.status()).as(path + ": " + anonymous.describe()).isIn(400, 401, 404);
+			assertThat(anonymous.body()).doesNotContain("jvm_", "restaurant_");
+			Restaurant.Response manager = restaurant.get(path, restaurant.as(Staff.Role.MANAGER));
+			assertThat(manager.status()).as(path + " signed in: " + manager.describe()).isIn(400, 401, 404);
+			assertThat(manager.body()).doesNotContain("jvm_", "restaurant_");
+		}
+	}
+
+	private static Line[] soup() {
+		Waiter waiter = restaurant.waiter();
+		return new Line[] { Line.of(waiter.firstAvailable("STARTER"), 1) };
+	}
+
+	private static String traceIdOf(Restaurant.Response response) {
+		String traceId = response.header("X-Trace-Id");
+		assertThat(traceId).as("X-Trace-Id of " + response.describe()).matches("[0-9a-f]{32}");
+		return traceId;
+	}
+
+	/** Waits until the trace in Zipkin holds spans of each of the services, and returns all of them. */
+	private static Set<String> awaitServicesIn(String traceId, String... services) {
+		return await("services " + String.join(", ", services) + " in trace " + traceId).atMost(TRACE_ARRIVES)
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> servicesIn(traceId), (found) -> found.containsAll(List.of(services)));
+	}
+
+	private static Set<String> servicesIn(String traceId) {
+		Set<String> services = new HashSet<>();
+		for (JsonNode span : trace(traceId)) {
+			services.add(span.path("localEndpoint").path("serviceName").asString());
+		}
+		return services;
+	}
+
+	private static List<String> spanNamesIn(String traceId) {
+		List<String> names = new ArrayList<>();
+		trace(traceId).forEach((span) -> names.add(span.path("name").asString()));
+		return names;
+	}
+
+	private static JsonNode trace(String traceId) {
+		Restaurant.Response trace = restaurant.exchange(
+				HttpRequest.newBuilder(restaurant.zipkinUrl().resolve("/api/v2/trace/" + traceId)).GET());
+		return (trace.status() == 200) ? trace.json() : JsonNodeFactory.instance.arrayNode();
+	}
+
+	/**
+	 * The business figures of every instance the registry lists, read where Prometheus reads
+	 * them: {@code /actuator/prometheus} on each instance's own host and port.
+	 */
+	record Figures(Map<String, BigDecimal> bySeries) {
+
+		private static final Pattern SAMPLE = Pattern.compile("^(restaurant_[a-z_]+)(\\{[^}]*\\})? (\\S+)$");
+
+		static Figures read() {
+			Map<String, BigDecimal> series = new HashMap<>();
+			for (String app : List.of("order-service", "kitchen-service", "cashier-service")) {
+				for (JsonNode instance : restaurant.registryApp(app).path("instance")) {
+					URI metrics = URI.create("http://" + instance.path("hostName").asString() + ":"
+							+ instance.path("port").path("$").asInt() + "/actuator/prometheus");
+					Restaurant.Response answer = restaurant.exchange(HttpRequest.newBuilder(metrics).GET());
+					assertThat(answer.status()).as(metrics + ": " + answer.describe()).isEqualTo(200);
+					for (String line : answer.body().split("\n")) {
+						Matcher sample = SAMPLE.matcher(line);
+						if (sample.matches()) {
+							String key = sample.group(1) + ((sample.group(2) != null) ? sample.group(2) : "");
+							series.merge(instance.path("instanceId").asString() + " " + key,
+									new BigDecimal(sample.group(3)), BigDecimal::add);
+						}
+					}
+				}
+			}
+			return new Figures(series);
+		}
+
+		/** The sum over every instance and series whose name (and first labels) start so. */
+		BigDecimal sum(String prefix) {
+			String name = prefix.contains("{") ? prefix.substring(0, prefix.indexOf('{')) : prefix;
+			String labels = prefix.contains("{") ? prefix.substring(prefix.indexOf('{') + 1) : "";
+			return this.bySeries.entrySet()
+				.stream()
+				.filter((entry) -> {
+					String series = entry.getKey().substring(entry.getKey().indexOf(' ') + 1);
+					return (series.equals(name) || series.startsWith(name + "{"))
+							&& (labels.isEmpty() || series.contains(labels));
+				})
+				.map(Map.Entry::getValue)
+				.reduce(BigDecimal.ZERO, BigDecimal::add);
+		}
+
+		BigDecimal minus(Figures before, String prefix) {
+			return sum(prefix).subtract(before.sum(prefix));
+		}
+
+	}
+
+}
