@@ -41,7 +41,8 @@ import org.springframework.data.domain.AbstractAggregateRoot;
  * Becoming paid registers a {@link BillPaid} event, which Spring Data publishes when the
  * bill is saved, in the same transaction, so the event publication registry (the outbox)
  * records it atomically with the payment. A bill becomes paid once, so the event is
- * registered once.
+ * registered once. Each payment taken registers a {@link PaymentTaken}, which only the
+ * metrics count.
  * <p>
  * Two cashiers paying the same bill at once cannot overpay it: {@link Cashier} reads the
  * bill with its row locked ({@link BillRepository#findForPayment}), so payments on one
@@ -204,6 +205,7 @@ public class Bill extends AbstractAggregateRoot<Bill> {
 		Payment payment = new Payment(method, amount, theTip, theTendered, takenBy, at);
 		this.payments.add(payment);
 		this.paid = this.paid.add(payment.getAmount());
+		registerEvent(new PaymentTaken(this.id, payment.getId(), payment.getMethod(), payment.getAmount()));
 		if (getBalanceDue().signum() == 0) {
 			markPaid(at);
 		}

@@ -268,16 +268,30 @@ class BillTests {
 
 		bill.pay(PaymentMethod.CASH, eur("9.50"), null, eur("10.00"), "301", PAID_AT);
 
-		assertThat(bill.pendingEvents()).containsExactly(new BillPaid(bill.getId(), bill.getOrderId(), PAID_AT));
+		assertThat(bill.pendingEvents()).filteredOn(BillPaid.class::isInstance)
+			.containsExactly(new BillPaid(bill.getId(), bill.getOrderId(), PAID_AT));
 	}
 
 	@Test
-	void registersNoEventForAPaymentThatLeavesABalance() {
+	void registersEachPaymentTakenWithItsMethodAndAmountWithoutTheTip() {
+		Bill bill = Bills.margheritasForTwo();
+
+		Payment card = bill.pay(PaymentMethod.CARD, eur("9.5"), eur("1.00"), null, "301", Bills.OPENED_AT);
+		Payment cash = bill.pay(PaymentMethod.CASH, eur("9.50"), null, eur("10.00"), "301", PAID_AT);
+
+		assertThat(bill.pendingEvents()).filteredOn(PaymentTaken.class::isInstance)
+			.containsExactly(new PaymentTaken(bill.getId(), card.getId(), PaymentMethod.CARD, eur("9.50")),
+					new PaymentTaken(bill.getId(), cash.getId(), PaymentMethod.CASH, eur("9.50")));
+	}
+
+	@Test
+	void registersOnlyThePaymentForAPaymentThatLeavesABalance() {
 		Bill bill = Bills.costing("20.00");
 
-		bill.pay(PaymentMethod.CARD, eur("19.99"), null, null, "301", PAID_AT);
+		Payment payment = bill.pay(PaymentMethod.CARD, eur("19.99"), null, null, "301", PAID_AT);
 
-		assertThat(bill.pendingEvents()).isEmpty();
+		assertThat(bill.pendingEvents())
+			.containsExactly(new PaymentTaken(bill.getId(), payment.getId(), PaymentMethod.CARD, eur("19.99")));
 	}
 
 	@Test
@@ -301,7 +315,7 @@ class BillTests {
 		assertThatExceptionOfType(BillAlreadyPaid.class)
 			.isThrownBy(() -> bill.pay(PaymentMethod.CARD, eur("1.00"), null, null, "301", PAID_AT));
 
-		assertThat(bill.pendingEvents()).as("only the covering payment's").hasSize(1);
+		assertThat(bill.pendingEvents()).as("only the covering payment and its BillPaid").hasSize(2);
 	}
 
 	/** The amounts at the foot of the bill, each to the cent (its scale too). */

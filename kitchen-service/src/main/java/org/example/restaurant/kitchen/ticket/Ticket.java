@@ -45,8 +45,8 @@ import org.springframework.data.domain.AbstractAggregateRoot;
  * with the change, and a change that rolls back tells nobody. The automatic cooks' claim,
  * takeover and finish are conditional updates that only the database can decide; the cook
  * that won such an update reads the ticket back in the same transaction, the ticket
- * registers the news ({@link #claimedBy}, {@link #finishedBy}) and the save publishes it,
- * so the news is published by the winner only, and exactly once.
+ * registers the news ({@link #claimedBy}, {@link #takenOverBy}, {@link #finishedBy}) and
+ * the save publishes it, so the news is published by the winner only, and exactly once.
  */
 @Entity
 @Table(name = "ticket")
@@ -132,26 +132,42 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 		this.status = TicketStatus.PREPARING;
 		this.preparedBy = preparedBy;
 		this.startedAt = at;
-		registerEvent(new TicketStarted(this.id, this.orderId, preparedBy, at));
+		registerEvent(new TicketStarted(this.id, this.orderId, preparedBy, at, this.receivedAt, null));
 	}
 
 	/**
-	 * The automatic cook of replica {@code cook} won this ticket, by a claim or a
-	 * takeover ({@link TicketRepository#claim}, {@link TicketRepository#takeOver}):
-	 * registers {@link TicketStarted} for that replica, with the ticket's first
-	 * {@code startedAt} (a takeover keeps it). The change itself was the conditional
-	 * update, which only the database can decide among racing replicas; call this on the
-	 * ticket as read back after that update counted its row, in the same transaction, and
-	 * save it.
+	 * The automatic cook of replica {@code cook} claimed this queued ticket
+	 * ({@link TicketRepository#claim}): registers {@link TicketStarted} for that replica.
+	 * The change itself was the conditional update, which only the database can decide
+	 * among racing replicas; call this on the ticket as read back after that update
+	 * counted its row, in the same transaction, and save it.
 	 * @throws IllegalStateException unless the ticket is being prepared by {@code cook}
 	 * under a lease, as the won update left it
 	 */
 	void claimedBy(String cook) {
+		checkHeldBy(cook);
+		registerEvent(new TicketStarted(this.id, this.orderId, cook, this.startedAt, this.receivedAt, null));
+	}
+
+	/**
+	 * The automatic cook of replica {@code cook} took this ticket over from the replica
+	 * {@code from}, whose lease had passed ({@link TicketRepository#takeOver}): registers
+	 * {@link TicketStarted} for the new cook, with the ticket's first {@code startedAt}
+	 * (a takeover keeps it) and the replica it was taken from. Called as
+	 * {@link #claimedBy} is.
+	 * @throws IllegalStateException unless the ticket is being prepared by {@code cook}
+	 * under a lease, as the won update left it
+	 */
+	void takenOverBy(String cook, String from) {
+		checkHeldBy(cook);
+		registerEvent(new TicketStarted(this.id, this.orderId, cook, this.startedAt, this.receivedAt, from));
+	}
+
+	private void checkHeldBy(String cook) {
 		if (this.status != TicketStatus.PREPARING || !cook.equals(this.preparedBy) || this.leaseUntil == null) {
 			throw new IllegalStateException("Ticket %s is %s by %s (lease %s), not claimed by %s".formatted(this.id,
 					this.status, this.preparedBy, this.leaseUntil, cook));
 		}
-		registerEvent(new TicketStarted(this.id, this.orderId, cook, this.startedAt));
 	}
 
 	/**
@@ -167,7 +183,7 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 		this.readyAt = at;
 		// a cooked ticket needs nobody to hold it any more
 		this.leaseUntil = null;
-		registerEvent(new TicketReady(this.id, this.orderId, this.preparedBy, at));
+		registerEvent(new TicketReady(this.id, this.orderId, this.preparedBy, at, this.startedAt));
 	}
 
 	/**
@@ -182,7 +198,7 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 			throw new IllegalStateException(
 					"Ticket %s is %s by %s, not finished by %s".formatted(this.id, this.status, this.preparedBy, cook));
 		}
-		registerEvent(new TicketReady(this.id, this.orderId, cook, this.readyAt));
+		registerEvent(new TicketReady(this.id, this.orderId, cook, this.readyAt, this.startedAt));
 	}
 
 	/**

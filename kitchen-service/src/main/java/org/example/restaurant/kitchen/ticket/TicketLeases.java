@@ -35,11 +35,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * save, like every other change of a ticket. Because the change itself is a conditional
  * update rather than a save of the aggregate, the winner, and only the winner, reads the
  * ticket back right after its update counted the row, in the same transaction, lets it
- * register the news ({@link Ticket#claimedBy}, {@link Ticket#finishedBy}) and saves it:
- * the save changes nothing more (no second update, no version bump) and publishes the
- * event. A cook whose update counted no row never loads the ticket and publishes nothing;
- * a transaction that rolls back takes the event with it. "Now" comes from the
- * {@link Clock} bean, so tests can move time.
+ * register the news ({@link Ticket#claimedBy}, {@link Ticket#takenOverBy},
+ * {@link Ticket#finishedBy}) and saves it: the save changes nothing more (no second
+ * update, no version bump) and publishes the event. A cook whose update counted no row
+ * never loads the ticket and publishes nothing; a transaction that rolls back takes the
+ * event with it. "Now" comes from the {@link Clock} bean, so tests can move time.
  */
 @Service
 public class TicketLeases {
@@ -122,7 +122,12 @@ public class TicketLeases {
 					return Optional.empty();
 				}
 				Ticket ticket = this.tickets.findById(candidate.id()).orElseThrow();
-				ticket.claimedBy(cook);
+				if (candidate.isTakeover()) {
+					ticket.takenOverBy(cook, candidate.preparedBy());
+				}
+				else {
+					ticket.claimedBy(cook);
+				}
 				this.tickets.save(ticket);
 				return Optional.of(new ClaimedTicket(ticket.getId(), ticket.getOrderId(), cook, ticket.getStartedAt(),
 						ticket.longestPrepSeconds(), leaseUntil));

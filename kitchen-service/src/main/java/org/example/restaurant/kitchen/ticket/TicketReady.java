@@ -11,6 +11,8 @@ import java.util.UUID;
  * @param orderId the order it belongs to
  * @param preparedBy the instance id of the replica that cooked it
  * @param at when it became ready
+ * @param startedAt when cooking it first started, so {@code startedAt -> at} is how long
+ * it took to cook
  */
-public record TicketReady(UUID ticketId, UUID orderId, String preparedBy, Instant at) {
+public record TicketReady(UUID ticketId, UUID orderId, String preparedBy, Instant at, Instant startedAt) {
 }

@@ -68,7 +68,7 @@ class TicketDeskTests extends AbstractTicketDatabaseTests {
 		assertThat(started.getPreparedBy()).isEqualTo("kitchen-service:local");
 		assertThat(this.tickets.findById(queued.getId()).orElseThrow().getStatus()).isEqualTo(TicketStatus.PREPARING);
 		assertThat(this.events.stream(TicketStarted.class)).containsExactly(new TicketStarted(queued.getId(),
-				queued.getOrderId(), "kitchen-service:local", started.getStartedAt()));
+				queued.getOrderId(), "kitchen-service:local", started.getStartedAt(), queued.getReceivedAt(), null));
 	}
 
 	@Test

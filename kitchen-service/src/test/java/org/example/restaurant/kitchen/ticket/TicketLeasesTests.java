@@ -143,8 +143,10 @@ class TicketLeasesTests extends AbstractTicketDatabaseTests {
 		assertThat(stored.getStartedAt()).isEqualTo(first.startedAt());
 		assertThat(stored.getLeaseUntil()).isEqualTo(later.plus(LEASE));
 		assertThat(this.events.stream(TicketStarted.class)).containsExactly(
-				new TicketStarted(ticket.getId(), ticket.getOrderId(), Tickets.KITCHEN_1, first.startedAt()),
-				new TicketStarted(ticket.getId(), ticket.getOrderId(), KITCHEN_2, first.startedAt()));
+				new TicketStarted(ticket.getId(), ticket.getOrderId(), Tickets.KITCHEN_1, first.startedAt(),
+						ticket.getReceivedAt(), null),
+				new TicketStarted(ticket.getId(), ticket.getOrderId(), KITCHEN_2, first.startedAt(),
+						ticket.getReceivedAt(), Tickets.KITCHEN_1));
 	}
 
 	@Test
@@ -316,8 +318,8 @@ class TicketLeasesTests extends AbstractTicketDatabaseTests {
 		assertThat(this.tickets.findById(oldest.getId()).orElseThrow().getLeaseUntil())
 			.isEqualTo(TestClock.START.plus(LEASE));
 		assertThat(this.tickets.findById(later.getId()).orElseThrow().getStatus()).isEqualTo(TicketStatus.QUEUED);
-		assertThat(this.events.stream(TicketStarted.class))
-			.containsExactly(new TicketStarted(oldest.getId(), oldest.getOrderId(), KITCHEN_2, claimed.startedAt()));
+		assertThat(this.events.stream(TicketStarted.class)).containsExactly(new TicketStarted(oldest.getId(),
+				oldest.getOrderId(), KITCHEN_2, claimed.startedAt(), oldest.getReceivedAt(), null));
 	}
 
 	@Test
@@ -339,8 +341,8 @@ class TicketLeasesTests extends AbstractTicketDatabaseTests {
 
 		Ticket ready = this.tickets.findById(claimed.ticketId()).orElseThrow();
 		assertThat(ready.getStatus()).isEqualTo(TicketStatus.READY);
-		assertThat(this.events.stream(TicketReady.class)).containsExactly(
-				new TicketReady(claimed.ticketId(), claimed.orderId(), Tickets.KITCHEN_1, ready.getReadyAt()));
+		assertThat(this.events.stream(TicketReady.class)).containsExactly(new TicketReady(claimed.ticketId(),
+				claimed.orderId(), Tickets.KITCHEN_1, ready.getReadyAt(), claimed.startedAt()));
 	}
 
 	@Test

@@ -162,8 +162,8 @@ class TicketTests {
 
 		ticket.start("kitchen-service:kitchen-2", Tickets.STARTED);
 
-		assertThat(ticket.pendingEvents()).containsExactly(
-				new TicketStarted(ticket.getId(), ticket.getOrderId(), "kitchen-service:kitchen-2", Tickets.STARTED));
+		assertThat(ticket.pendingEvents()).containsExactly(new TicketStarted(ticket.getId(), ticket.getOrderId(),
+				"kitchen-service:kitchen-2", Tickets.STARTED, Tickets.RECEIVED, null));
 	}
 
 	@Test
@@ -173,8 +173,10 @@ class TicketTests {
 		ticket.markReady(Tickets.READY);
 
 		assertThat(ticket.pendingEvents()).containsExactly(
-				new TicketStarted(ticket.getId(), ticket.getOrderId(), Tickets.KITCHEN_1, Tickets.STARTED),
-				new TicketReady(ticket.getId(), ticket.getOrderId(), Tickets.KITCHEN_1, Tickets.READY));
+				new TicketStarted(ticket.getId(), ticket.getOrderId(), Tickets.KITCHEN_1, Tickets.STARTED,
+						Tickets.RECEIVED, null),
+				new TicketReady(ticket.getId(), ticket.getOrderId(), Tickets.KITCHEN_1, Tickets.READY,
+						Tickets.STARTED));
 	}
 
 	@Test
@@ -209,7 +211,8 @@ class TicketTests {
 
 		assertThat(ticket.pendingEvents()).hasSize(before + 1)
 			.last()
-			.isEqualTo(new TicketReady(ticket.getId(), ticket.getOrderId(), Tickets.KITCHEN_1, Tickets.READY));
+			.isEqualTo(new TicketReady(ticket.getId(), ticket.getOrderId(), Tickets.KITCHEN_1, Tickets.READY,
+					Tickets.STARTED));
 	}
 
 	@Test

@@ -23,6 +23,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.example.restaurant.orders.order.OrderEvents.OrderPlaced;
 import org.example.restaurant.orders.order.OrderEvents.OrderServed;
+import org.example.restaurant.orders.order.OrderEvents.OrderStatusChanged;
 import org.example.restaurant.orders.order.OrderTransitionRefused.OrderNotCancellable;
 import org.example.restaurant.orders.order.OrderTransitionRefused.OrderNotPlaced;
 import org.example.restaurant.orders.order.OrderTransitionRefused.OrderNotPreparing;
@@ -41,7 +42,8 @@ import org.springframework.data.domain.AbstractAggregateRoot;
  * other move with an {@link OrderTransitionRefused} and leaves the order unchanged.
  * Placing and serving register a domain event that Spring Data publishes when the order
  * is saved, in the same transaction, so the event publication registry (the outbox)
- * records it atomically with the change.
+ * records it atomically with the change. Every status it reaches ({@code PLACED}
+ * included) registers an {@link OrderStatusChanged}, which only the metrics count.
  *
  * <p>
  * The {@code acknowledge...} methods apply news from the kitchen and the cashier. They
@@ -99,6 +101,7 @@ public class Order extends AbstractAggregateRoot<Order> {
 		this.createdAt = at.truncatedTo(ChronoUnit.MICROS);
 		this.updatedAt = this.createdAt;
 		registerEvent(new OrderPlaced(this.id));
+		registerEvent(new OrderStatusChanged(this.id, this.status));
 	}
 
 	/**
@@ -235,6 +238,7 @@ public class Order extends AbstractAggregateRoot<Order> {
 	private void moveTo(OrderStatus next, Instant at) {
 		this.status = next;
 		this.updatedAt = at.truncatedTo(ChronoUnit.MICROS);
+		registerEvent(new OrderStatusChanged(this.id, next));
 	}
 
 	/**

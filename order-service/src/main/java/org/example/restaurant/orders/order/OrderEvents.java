@@ -3,9 +3,10 @@ package org.example.restaurant.orders.order;
 import java.util.UUID;
 
 /**
- * What an order tells the rest of the system. Each event carries only the order id: the
- * event publication registry stores it as JSON in a bounded column, and the listener
- * reads the lines it needs from the order, which never change after placement.
+ * What an order tells the rest of the system. The messages for other services
+ * ({@link OrderPlaced}, {@link OrderServed}) carry only the order id: the event
+ * publication registry stores them as JSON in a bounded column, and the listener reads
+ * the lines it needs from the order, which never change after placement.
  */
 public final class OrderEvents {
 
@@ -27,6 +28,19 @@ public final class OrderEvents {
 	 * @param orderId the order
 	 */
 	public record OrderServed(UUID orderId) {
+
+	}
+
+	/**
+	 * An order reached a status, {@code PLACED} included: each successful transition
+	 * registers one, so an order passing through {@code PREPARING} on its way to
+	 * {@code READY} registers both. No service is told (no outbox listener takes it); the
+	 * business metrics count it ({@link OrderMetrics}).
+	 *
+	 * @param orderId the order
+	 * @param status the status it reached
+	 */
+	public record OrderStatusChanged(UUID orderId, OrderStatus status) {
 
 	}
 

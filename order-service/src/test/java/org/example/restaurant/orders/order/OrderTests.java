@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.example.restaurant.orders.menu.MenuItems;
 import org.example.restaurant.orders.order.OrderEvents.OrderPlaced;
 import org.example.restaurant.orders.order.OrderEvents.OrderServed;
+import org.example.restaurant.orders.order.OrderEvents.OrderStatusChanged;
 import org.example.restaurant.orders.order.OrderTransitionRefused.OrderNotCancellable;
 import org.example.restaurant.orders.order.OrderTransitionRefused.OrderNotPlaced;
 import org.example.restaurant.orders.order.OrderTransitionRefused.OrderNotPreparing;
@@ -48,7 +49,22 @@ class OrderTests {
 	void announcesItselfWhenPlaced() {
 		Order order = Orders.placed();
 
-		assertThat(order.pendingEvents()).containsExactly(new OrderPlaced(order.getId()));
+		assertThat(order.pendingEvents()).containsExactly(new OrderPlaced(order.getId()),
+				new OrderStatusChanged(order.getId(), OrderStatus.PLACED));
+	}
+
+	@Test
+	void registersEachStatusItReaches() {
+		Order order = Orders.placed();
+
+		order.acknowledgeReady(Instant.now());
+		order.serve(Instant.now());
+		order.pay(Instant.now());
+
+		assertThat(order.pendingEvents()).filteredOn(OrderStatusChanged.class::isInstance)
+			.extracting((event) -> ((OrderStatusChanged) event).status())
+			.containsExactly(OrderStatus.PLACED, OrderStatus.PREPARING, OrderStatus.READY, OrderStatus.SERVED,
+					OrderStatus.PAID);
 	}
 
 	@Test
@@ -103,7 +119,10 @@ class OrderTests {
 
 		assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLED);
 		assertThat(order.isCancelled()).isTrue();
-		assertThat(order.pendingEvents()).as("the kitchen cancelled the ticket before").hasSize(eventsBefore);
+		assertThat(order.pendingEvents()).as("the kitchen cancelled the ticket before")
+			.hasSize(eventsBefore + 1)
+			.last()
+			.isEqualTo(new OrderStatusChanged(order.getId(), OrderStatus.CANCELLED));
 	}
 
 	@ParameterizedTest
