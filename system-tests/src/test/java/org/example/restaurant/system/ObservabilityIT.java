@@ -29,12 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Watching one order go through the restaurant (docs/observability.md): in Zipkin, placing
- * it is one trace from the gateway through the order-service to the kitchen replica that
- * took its ticket, even when the kitchen was down and the ticket went by a re-send of the
- * outbox; serving it reaches the cashier in its trace, paying it the order-service; the
- * business counters of every instance move by exactly one order; and none of the
- * figures can be read through the public gateway.
+ * Watching one order go through the restaurant (docs/observability.md): in Zipkin,
+ * placing it is one trace from the gateway through the order-service to the kitchen
+ * replica that took its ticket, even when the kitchen was down and the ticket went by a
+ * re-send of the outbox; serving it reaches the cashier in its trace, paying it the
+ * order-service; the business counters of every instance move by exactly one order; and
+ * none of the figures can be read through the public gateway.
  */
 @ExtendWith(RestaurantExtension.class)
 class ObservabilityIT {
@@ -124,8 +124,7 @@ class ObservabilityIT {
 				assertThat(after.minus(before, "restaurant_tickets_cooked_total")).isEqualByComparingTo("1");
 				assertThat(after.minus(before, "restaurant_ticket_wait_seconds_count")).isEqualByComparingTo("1");
 				assertThat(after.minus(before, "restaurant_ticket_cook_seconds_count")).isEqualByComparingTo("1");
-				assertThat(after.minus(before, "restaurant_payments_total{method=\"CARD\""))
-					.isEqualByComparingTo("1");
+				assertThat(after.minus(before, "restaurant_payments_total{method=\"CARD\"")).isEqualByComparingTo("1");
 				assertThat(after.minus(before, "restaurant_payments_amount_total{method=\"CARD\""))
 					.isEqualByComparingTo(bill.total());
 			});
@@ -156,7 +155,10 @@ class ObservabilityIT {
 		return traceId;
 	}
 
-	/** Waits until the trace in Zipkin holds spans of each of the services, and returns all of them. */
+	/**
+	 * Waits until the trace in Zipkin holds spans of each of the services, and returns
+	 * all of them.
+	 */
 	private static Set<String> awaitServicesIn(String traceId, String... services) {
 		return await("services " + String.join(", ", services) + " in trace " + traceId).atMost(TRACE_ARRIVES)
 			.pollInterval(Duration.ofSeconds(1))
@@ -178,14 +180,14 @@ class ObservabilityIT {
 	}
 
 	private static JsonNode trace(String traceId) {
-		Restaurant.Response trace = restaurant.exchange(
-				HttpRequest.newBuilder(restaurant.zipkinUrl().resolve("/api/v2/trace/" + traceId)).GET());
+		Restaurant.Response trace = restaurant
+			.exchange(HttpRequest.newBuilder(restaurant.zipkinUrl().resolve("/api/v2/trace/" + traceId)).GET());
 		return (trace.status() == 200) ? trace.json() : JsonNodeFactory.instance.arrayNode();
 	}
 
 	/**
-	 * The business figures of every instance the registry lists, read where Prometheus reads
-	 * them: {@code /actuator/prometheus} on each instance's own host and port.
+	 * The business figures of every instance the registry lists, read where Prometheus
+	 * reads them: {@code /actuator/prometheus} on each instance's own host and port.
 	 */
 	record Figures(Map<String, BigDecimal> bySeries) {
 
@@ -212,19 +214,17 @@ class ObservabilityIT {
 			return new Figures(series);
 		}
 
-		/** The sum over every instance and series whose name (and first labels) start so. */
+		/**
+		 * The sum over every instance and series whose name (and first labels) start so.
+		 */
 		BigDecimal sum(String prefix) {
 			String name = prefix.contains("{") ? prefix.substring(0, prefix.indexOf('{')) : prefix;
 			String labels = prefix.contains("{") ? prefix.substring(prefix.indexOf('{') + 1) : "";
-			return this.bySeries.entrySet()
-				.stream()
-				.filter((entry) -> {
-					String series = entry.getKey().substring(entry.getKey().indexOf(' ') + 1);
-					return (series.equals(name) || series.startsWith(name + "{"))
-							&& (labels.isEmpty() || series.contains(labels));
-				})
-				.map(Map.Entry::getValue)
-				.reduce(BigDecimal.ZERO, BigDecimal::add);
+			return this.bySeries.entrySet().stream().filter((entry) -> {
+				String series = entry.getKey().substring(entry.getKey().indexOf(' ') + 1);
+				return (series.equals(name) || series.startsWith(name + "{"))
+						&& (labels.isEmpty() || series.contains(labels));
+			}).map(Map.Entry::getValue).reduce(BigDecimal.ZERO, BigDecimal::add);
 		}
 
 		BigDecimal minus(Figures before, String prefix) {
