@@ -74,10 +74,17 @@ class ObservabilityTests {
 			.retrieve()
 			.toBodilessEntity();
 
-		String metrics = client().get().uri("/actuator/prometheus").retrieve().body(String.class);
+		// as Prometheus asks for them: OpenMetrics first
+		String metrics = client().get()
+			.uri("/actuator/prometheus")
+			.header(HttpHeaders.ACCEPT, "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5")
+			.retrieve()
+			.body(String.class);
 
 		assertThat(metrics).containsPattern(
 				"http_server_requests_seconds_count\\{application=\"test\",[^}]*instance_id=\"test:7\"[^}]*uri=\"/api/orders/\\{orderId\\}\"");
+		// Debian's Prometheus 2.42 refuses a whole scrape with exemplars on _count series
+		assertThat(metrics).doesNotContain("trace_id=");
 	}
 
 	@EnableAutoConfiguration
