@@ -101,10 +101,11 @@ class GatewaySecurity {
 
 	/**
 	 * The "who" column of docs/api.md, call by call. Anyone: the menu's GETs, signing in,
-	 * the staff-service's discovery document and keys, the front-of-house app's files and
-	 * health. A call the matrix does not name needs a staff token, and the service (or,
-	 * for a path no route serves, the gateway) answers it: 405 for a method the API does
-	 * not have, 404 for a path it does not know.
+	 * the staff-service's discovery document and keys, the front-of-house app's files,
+	 * health, and the API explorer with the services' descriptions. A call the matrix
+	 * does not name needs a staff token, and the service (or, for a path no route serves,
+	 * the gateway) answers it: 405 for a method the API does not have, 404 for a path it
+	 * does not know.
 	 */
 	static void authorize(AuthorizeExchangeSpec exchanges) {
 		exchanges.pathMatchers(HttpMethod.GET, "/api/menu", "/api/menu/*")
@@ -115,6 +116,9 @@ class GatewaySecurity {
 			.permitAll()
 			// Any method: the files answer 405 to what they do not take.
 			.pathMatchers("/", "/index.html", "/app.css", "/icon.svg", "/js/**", "/actuator/health/**")
+			.permitAll()
+			// The API explorer and the services' descriptions it shows
+			.pathMatchers(HttpMethod.GET, "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**")
 			.permitAll()
 			// Staff and sign-in (staff-service)
 			.pathMatchers(HttpMethod.GET, "/api/staff/me")
