@@ -126,6 +126,8 @@ public class PlatformSecurityAutoConfiguration {
 					.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
 							"/actuator/prometheus", "/error")
 					.permitAll();
+				// the service's OpenAPI description (platform.openapi)
+				requests.requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll();
 				for (String path : settings.publicPaths()) {
 					String[] parts = path.trim().split("\\s+", 2);
 					if (parts.length == 2) {
