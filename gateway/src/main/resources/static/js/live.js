@@ -10,6 +10,7 @@ import { Poller, h, money, replace } from './ui.js';
 
 const INTERVAL_MS = 5000; // 3 calls every 5 s: 36 a minute, well inside the rate limit
 const POINTS = 60; // five minutes at one reading each 5 s
+const MIN_SPAN = 12; // the shortest axis: a minute
 const SOURCES = { orders: '/api/orders/figures', kitchen: '/api/kitchen/figures', bills: '/api/bills/figures' };
 const SERVICE_NAMES = { orders: 'Orders', kitchen: 'Kitchen', bills: 'Cashier' };
 const SVG = 'http://www.w3.org/2000/svg';
@@ -144,9 +145,14 @@ function sparkline(lines, width = WIDTH, height = HEIGHT) {
 	svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
 	svg.setAttribute('class', 'sparkline');
 	svg.setAttribute('aria-hidden', 'true');
+	// stretched to its box; the strokes keep their width (vector-effect in app.css)
+	svg.setAttribute('preserveAspectRatio', 'none');
 	const max = Math.max(1, ...lines.flatMap((line) => line.values.filter((v) => v !== null)));
-	const step = width / (POINTS - 1);
-	const offset = POINTS - history.length; // the newest reading at the right edge
+	// The axis spans the readings so far (at least a minute's), up to POINTS: a new view
+	// fills within a minute, then scrolls; the newest reading is at the right edge.
+	const span = Math.min(POINTS, Math.max(MIN_SPAN, history.length));
+	const step = width / (span - 1);
+	const offset = span - history.length;
 	lines.forEach((line, n) => {
 		let points = [];
 		const segments = [points];
@@ -161,12 +167,11 @@ function sparkline(lines, width = WIDTH, height = HEIGHT) {
 			points.push(`${x.toFixed(1)},${y.toFixed(1)}`);
 		});
 		for (const segment of segments.filter((s) => s.length > 0)) {
-			const el = document.createElementNS(SVG, segment.length === 1 ? 'circle' : 'polyline');
+			const el = document.createElementNS(SVG, 'polyline');
 			if (segment.length === 1) {
-				const [x, y] = segment[0].split(',');
-				el.setAttribute('cx', x);
-				el.setAttribute('cy', y);
-				el.setAttribute('r', '2');
+				// one reading alone: a short dash, so that it shows
+				const [x, y] = segment[0].split(',').map(Number);
+				el.setAttribute('points', `${Math.max(0, x - 3)},${y} ${Math.min(width, x + 3)},${y}`);
 			}
 			else {
 				el.setAttribute('points', segment.join(' '));
