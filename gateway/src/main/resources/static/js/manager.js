@@ -1,10 +1,12 @@
-// The manager's screen: the menu (prices, 86 a dish and back, new dishes) and the staff
-// (add, roles, reset a PIN, deactivate and reactivate). It reads on show and after each
-// change, and does not poll: a form being typed in is never redrawn under the manager's
-// fingers. The server's problems are shown on the form they are about, each field's
+// The manager's screen: the menu (prices, 86 a dish and back, new dishes), the staff
+// (add, roles, reset a PIN, deactivate and reactivate) and the live view of the
+// restaurant's figures (live.js). The menu and the staff are read on show and after each
+// change, and not polled: a form being typed in is never redrawn under the manager's
+// fingers; only the live view polls, while it is on show. The server's problems are shown on the form they are about, each field's
 // message next to its input.
 
 import { get, patch, post, put } from './api.js';
+import * as live from './live.js';
 import * as session from './session.js';
 import { ROLE_NAMES } from './session.js';
 import { clearErrors, connection, formProblem, fromCents, h, money, note, parseCents, replace, showProblem } from './ui.js';
@@ -24,25 +26,28 @@ const $ = (id) => document.getElementById(id);
 export function init() {
 	$('tab-menu').addEventListener('click', () => tab('menu'));
 	$('tab-staff').addEventListener('click', () => tab('staff'));
+	$('tab-live').addEventListener('click', () => tab('live'));
 	$('manager-reload').addEventListener('click', () => load());
 	buildNewItem();
 	buildNewStaff();
 }
 
 export const start = () => load();
-export const stop = () => {};
+export const stop = () => live.stop();
 export const refreshNow = () => load();
 
 function tab(name) {
 	state.tab = name;
-	$('tab-menu').setAttribute('aria-selected', String(name === 'menu'));
-	$('tab-staff').setAttribute('aria-selected', String(name === 'staff'));
-	$('manager-menu').hidden = name !== 'menu';
-	$('manager-staff').hidden = name !== 'staff';
+	for (const each of ['menu', 'staff', 'live']) {
+		$(`tab-${each}`).setAttribute('aria-selected', String(name === each));
+		$(`manager-${each}`).hidden = name !== each;
+	}
 	load();
 }
 
 async function load() {
+	if (state.tab === 'live') return live.start();
+	live.stop();
 	if (state.loading) return state.loading;
 	state.loading = (async () => {
 		try {

@@ -18,7 +18,7 @@ import org.springframework.modulith.core.ApplicationModules;
 class CashierModularityTests extends ModularityContract {
 
 	CashierModularityTests() {
-		super(CashierServiceApplication.class, "bill", "report", "messaging");
+		super(CashierServiceApplication.class, "bill", "report", "messaging", "figures");
 	}
 
 }

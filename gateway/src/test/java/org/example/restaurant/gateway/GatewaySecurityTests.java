@@ -170,6 +170,10 @@ class GatewaySecurityTests {
 		calls.put("POST /api/bills/b1/payments", Set.of(Caller.CASHIER, Caller.MANAGER));
 		calls.put("GET /api/bills/b1/receipt", Set.of(Caller.WAITER, Caller.CASHIER, Caller.MANAGER));
 		calls.put("GET /api/reports/daily?date=2026-12-01", Set.of(Caller.CASHIER, Caller.MANAGER));
+		// Figures (the manager's live view)
+		calls.put("GET /api/orders/figures", Set.of(Caller.MANAGER));
+		calls.put("GET /api/kitchen/figures", Set.of(Caller.MANAGER));
+		calls.put("GET /api/bills/figures", Set.of(Caller.MANAGER));
 		return calls;
 	}
 

@@ -43,8 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * order on the floor with a double click, a cook sees it cooked on the kitchen display,
  * the waiter serves it, and a cashier takes cash for it, shows the change and opens the
  * receipt, each after a "switch person" on the same tablet. A sign-in that ends brings
- * the PIN pad back without losing the draft order, and a manager 86es a dish and adds a
- * staff member. Each screen is saved as a screenshot under {@code target/screenshots/}.
+ * the PIN pad back without losing the draft order, a manager 86es a dish and adds a staff
+ * member, and watches the restaurant's figures in the live view. Each screen is saved as
+ * a screenshot under {@code target/screenshots/}.
  */
 @ExtendWith(RestaurantExtension.class)
 class FrontOfHouseIT {
@@ -139,6 +140,11 @@ class FrontOfHouseIT {
 	@Test
 	void aManagerTakesADishOffTheMenuAndAddsAStaffMember(Restaurant restaurant) throws IOException {
 		new Shift(browser, restaurant).aManagerChangesTheMenuAndTheStaff();
+	}
+
+	@Test
+	void aManagerWatchesTheRestaurantsFiguresLive(Restaurant restaurant) throws IOException {
+		new Shift(browser, restaurant).aManagerWatchesTheLiveView();
 	}
 
 	/** A member of staff as the PIN pad knows them. */
@@ -448,6 +454,57 @@ class FrontOfHouseIT {
 				.post("/api/staff/login",
 						"{\"staffNumber\": \"" + nina.number() + "\", \"pin\": \"" + nina.pin() + "\"}")
 				.status()).isEqualTo(401);
+			signOut();
+		}
+
+		/**
+		 * After an order, the manager opens the live view: the orders of the last minute
+		 * count it, the kitchen's replicas are listed with their load, and the charts
+		 * fill as the readings come in (one each 5 s).
+		 */
+		void aManagerWatchesTheLiveView() throws IOException {
+			this.restaurant.waiter().place("T5", Line.of("espresso", 1));
+			this.restaurant.waiter().place("T6", Line.of("margherita", 1), Line.of("lemonade", 2));
+			open();
+			signIn(MARIA);
+			click("nav [data-screen='manager']");
+			click("#tab-live");
+			String orders = "#manager-live .chart[data-chart='orders'] .chart-value";
+			this.wait.until((b) -> {
+				String value = find(orders).getDomAttribute("data-value");
+				return value != null && !value.isEmpty() && Integer.parseInt(value) >= 1;
+			});
+			// the replicas the cluster view knows as up, each with its load
+			Restaurant.Response cluster = this.restaurant.get("/api/kitchen/cluster",
+					this.restaurant.as(Staff.Role.COOK));
+			assertThat(cluster.status()).as(cluster.describe()).isEqualTo(200);
+			List<String> up = new java.util.ArrayList<>();
+			cluster.json().path("replicas").forEach((replica) -> {
+				if ("UP".equals(replica.path("status").asString())) {
+					up.add(replica.path("instanceId").asString());
+				}
+			});
+			assertThat(up).isNotEmpty();
+			String replicas = "#manager-live .chart[data-chart='replicas'] li.replica-load:not(.gone)";
+			this.wait.until((b) -> this.browser.findElements(By.cssSelector(replicas))
+				.stream()
+				.map((replica) -> replica.getDomAttribute("data-instance-id"))
+				.toList()
+				.containsAll(up));
+			assertThat(find(replicas).getText()).contains("preparing", "cooked/min");
+			for (String chart : List.of("waiting", "times", "takings", "outbox")) {
+				assertThat(find("#manager-live .chart[data-chart='" + chart + "']").getText()).as(chart)
+					.doesNotContain("no figures");
+			}
+			// a few readings, so that the charts draw lines
+			this.wait.until((b) -> Integer.parseInt(find("#manager-live").getDomAttribute("data-readings")) >= 6);
+			assertThat(this.browser.findElements(By.cssSelector("#manager-live .chart[data-chart='orders'] polyline")))
+				.isNotEmpty();
+			screenshot("manager-live-view");
+			click("#tab-menu");
+			this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("manager-live")));
+			assertThat(this.browser.executeScript("return document.querySelector('#tab-live').ariaSelected"))
+				.isEqualTo("false");
 			signOut();
 		}
 

@@ -150,6 +150,10 @@ class GatewaySecurity {
 			.hasRole(MANAGER)
 			.pathMatchers(HttpMethod.PATCH, "/api/menu/*")
 			.hasRole(MANAGER)
+			// Figures for the manager's live view, one per service; before the
+			// services' {id} paths, which "figures" would otherwise match
+			.pathMatchers(HttpMethod.GET, "/api/orders/figures", "/api/kitchen/figures", "/api/bills/figures")
+			.hasRole(MANAGER)
 			// Orders (order-service)
 			.pathMatchers(HttpMethod.POST, "/api/orders")
 			.hasRole(WAITER)

@@ -101,15 +101,15 @@ class FrontOfHouseTests {
 	@Test
 	void servesEveryModuleThatTheAppImports() throws IOException {
 		Set<String> modules = new LinkedHashSet<>();
-		for (String module : Set.of("app.js", "floor.js", "kitchen.js", "cashier.js", "manager.js", "signin.js",
-				"session.js", "ui.js", "api.js")) {
+		for (String module : Set.of("app.js", "floor.js", "kitchen.js", "cashier.js", "manager.js", "live.js",
+				"signin.js", "session.js", "ui.js", "api.js")) {
 			Matcher imports = IMPORT.matcher(read("static/js/" + module));
 			while (imports.find()) {
 				modules.add(imports.group(1));
 			}
 		}
-		assertThat(modules).contains("floor.js", "kitchen.js", "cashier.js", "manager.js", "signin.js", "session.js",
-				"ui.js", "api.js");
+		assertThat(modules).contains("floor.js", "kitchen.js", "cashier.js", "manager.js", "live.js", "signin.js",
+				"session.js", "ui.js", "api.js");
 		for (String module : modules) {
 			this.http.get()
 				.uri("/js/" + module)
@@ -137,8 +137,8 @@ class FrontOfHouseTests {
 	void keepsTheTokenInTheTabAndSendsItFromOnePlace() throws IOException {
 		assertThat(read("static/js/api.js")).contains("headers.Authorization = `Bearer ${token}`");
 		assertThat(read("static/js/session.js")).contains("sessionStorage.setItem(KEY").doesNotContain("localStorage.");
-		for (String module : List.of("app.js", "floor.js", "kitchen.js", "cashier.js", "manager.js", "signin.js",
-				"ui.js")) {
+		for (String module : List.of("app.js", "floor.js", "kitchen.js", "cashier.js", "manager.js", "live.js",
+				"signin.js", "ui.js")) {
 			assertThat(read("static/js/" + module)).as(module)
 				.doesNotContain("Authorization")
 				.doesNotContain("fetch(")
