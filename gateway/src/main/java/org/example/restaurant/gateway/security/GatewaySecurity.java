@@ -106,8 +106,8 @@ class GatewaySecurity {
 	 * The "who" column of docs/api.md, call by call. Anyone: the menu's GETs, signing in,
 	 * the staff-service's discovery document and keys, the front-of-house app's files,
 	 * liveness and readiness, the management port's endpoints, and the API explorer with
-	 * the services' descriptions. A call the matrix does not name needs a staff token, and
-	 * the service (or, for a path no route serves, the gateway) answers it: 405 for a
+	 * the services' descriptions. A call the matrix does not name needs a staff token,
+	 * and the service (or, for a path no route serves, the gateway) answers it: 405 for a
 	 * method the API does not have, 404 for a path it does not know.
 	 */
 	static void authorize(AuthorizeExchangeSpec exchanges) {
@@ -120,14 +120,16 @@ class GatewaySecurity {
 			// Any method: the files answer 405 to what they do not take.
 			.pathMatchers("/", "/index.html", "/app.css", "/icon.svg", "/js/**")
 			.permitAll()
-			// Liveness and readiness on the main port (/livez, /readyz), and every endpoint
+			// Liveness and readiness on the main port (/livez, /readyz), and every
+			// endpoint
 			// the management port exposes, open as docs/observability.md says: Boot's
 			// matchers tell the two ports apart, so the second matches on the management
 			// port only.
 			.matchers(EndpointRequest.toAdditionalPaths(WebServerNamespace.SERVER, "health"),
 					EndpointRequest.toAnyEndpoint())
 			.permitAll()
-			// The main port has no actuator: /actuator/** is a 404 for anyone, signed in or
+			// The main port has no actuator: /actuator/** is a 404 for anyone, signed in
+			// or
 			// not, as the path does not exist there.
 			.pathMatchers("/actuator", "/actuator/**")
 			.permitAll()
