@@ -118,6 +118,8 @@ class GatewayObservabilityTests {
 		management().get().uri("/actuator/health").exchange().expectStatus().isOk();
 		management().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
 		management().get().uri("/actuator/metrics").exchange().expectStatus().isOk();
+		// Prometheus' scrapes are no traces of their own
+		management().get().uri("/actuator/prometheus").exchange().expectHeader().doesNotExist("X-Trace-Id");
 	}
 
 	@Test
