@@ -9,6 +9,9 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import org.example.restaurant.platform.idempotency.IdempotentRequests;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -77,6 +80,9 @@ class BillController {
 
 	@PreAuthorize("hasRole('CASHIER')")
 	@PostMapping("/{id}/payments")
+	@ApiResponse(responseCode = "201",
+			description = "Taken (or, for a key already used, taken before); Location names the payment",
+			content = @Content(schema = @Schema(implementation = PaymentJson.class)))
 	ResponseEntity<?> pay(@PathVariable UUID id, @Valid @RequestBody PaymentRequest request,
 			@RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
 			Principal cashier) {

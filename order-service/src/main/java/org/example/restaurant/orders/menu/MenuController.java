@@ -11,6 +11,9 @@ import org.example.restaurant.orders.menu.MenuItemRequests.NewMenuItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,6 +60,8 @@ class MenuController {
 
 	@PreAuthorize("hasRole('MANAGER')")
 	@PostMapping
+	@ApiResponse(responseCode = "201", description = "Added; Location names the item",
+			content = @Content(schema = @Schema(implementation = MenuItemResponse.class)))
 	ResponseEntity<MenuItemResponse> create(@Valid @RequestBody NewMenuItem request) {
 		if (this.menu.existsById(request.id())) {
 			throw new MenuItemAlreadyExists(request.id());

@@ -10,6 +10,9 @@ import org.example.restaurant.platform.idempotency.IdempotentRequests;
 import org.example.restaurant.orders.order.OrderRequests.PlaceOrder;
 import org.example.restaurant.platform.security.AnyStaff;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,6 +51,9 @@ class OrderController {
 	 */
 	@PreAuthorize("hasRole('WAITER')")
 	@PostMapping
+	@ApiResponse(responseCode = "201",
+			description = "Placed (or, for a key already used, placed before); Location names the order",
+			content = @Content(schema = @Schema(implementation = OrderResponse.class)))
 	ResponseEntity<?> place(@Valid @RequestBody PlaceOrder request,
 			@RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
 			Principal waiter) {

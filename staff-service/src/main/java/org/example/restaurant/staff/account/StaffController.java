@@ -6,6 +6,9 @@ import java.util.List;
 import jakarta.validation.Valid;
 import org.example.restaurant.platform.security.AnyStaff;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -38,6 +41,15 @@ class StaffController {
 
 	@PostMapping("/login")
 	@PreAuthorize("permitAll()")
+	@ApiResponse(responseCode = "200", description = "Signed in: a staff token for 15 minutes",
+			content = @Content(schema = @Schema(implementation = LoginResponse.class)))
+	@ApiResponse(responseCode = "401", description = "Unknown number or wrong PIN (the same answer for both)",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(ref = "#/components/schemas/Problem")))
+	@ApiResponse(responseCode = "429",
+			description = "Locked after 5 wrong PINs in a row; Retry-After says for how long",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(ref = "#/components/schemas/Problem")))
 	ResponseEntity<LoginResponse> login(@Valid @RequestBody LoginRequest request) {
 		SignIn.SignedIn signedIn = this.signIn.signIn(request.staffNumber(), request.pin());
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(LoginResponse.of(signedIn));
@@ -63,6 +75,8 @@ class StaffController {
 
 	@PostMapping
 	@PreAuthorize("hasRole('MANAGER')")
+	@ApiResponse(responseCode = "201", description = "Added; Location names the member of staff",
+			content = @Content(schema = @Schema(implementation = StaffJson.class)))
 	ResponseEntity<StaffJson> add(@Valid @RequestBody NewStaffRequest request, @AuthenticationPrincipal Jwt token) {
 		Staff hired = this.management.hire(request, token.getSubject());
 		return ResponseEntity.created(URI.create("/api/staff/" + hired.getNumber())).body(StaffJson.of(hired));
