@@ -1,5 +1,6 @@
 package org.example.restaurant.gateway;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -193,7 +194,10 @@ class GatewayObservabilityTests {
 	}
 
 	private WebTestClient management() {
-		return WebTestClient.bindToServer().baseUrl("http://localhost:" + this.managementPort).build();
+		return WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.managementPort)
+			.responseTimeout(Duration.ofSeconds(30))
+			.build();
 	}
 
 }

@@ -21,7 +21,8 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "eureka.client.enabled=false", "management.server.port=0" })
-@AutoConfigureWebTestClient
+// WebTestClient's own 5 s wait for an answer was seen to run out on a loaded CI machine
+@AutoConfigureWebTestClient(timeout = "30s")
 public @interface GatewayTest {
 
 }
