@@ -21,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.opentest4j.TestAbortedException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -47,10 +46,7 @@ class ObservabilityIT {
 
 	@BeforeAll
 	static void openTheRestaurant(Restaurant shared) {
-		restaurant = shared;
-		if (!restaurant.isObserved()) {
-			throw new TestAbortedException("the shared restaurant runs without --observe (-Drestaurant.observe)");
-		}
+		restaurant = shared.requireObserved();
 	}
 
 	@AfterEach

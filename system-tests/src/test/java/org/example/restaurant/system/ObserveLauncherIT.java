@@ -37,10 +37,7 @@ class ObserveLauncherIT {
 
 	@BeforeAll
 	static void openTheRestaurant(Restaurant shared) {
-		restaurant = shared;
-		if (!restaurant.isObserved()) {
-			throw new TestAbortedException("the shared restaurant runs without --observe (-Drestaurant.observe)");
-		}
+		restaurant = shared.requireObserved();
 	}
 
 	@Test

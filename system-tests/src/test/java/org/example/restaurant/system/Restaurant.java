@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
+import org.opentest4j.TestAbortedException;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -153,6 +154,18 @@ final class Restaurant implements AutoCloseable {
 
 	boolean isObserved() {
 		return this.upOptions.contains("--observe");
+	}
+
+	/**
+	 * This restaurant, for a test that watches it with Zipkin and Prometheus: the test is
+	 * skipped when it was started without {@code --observe}
+	 * ({@code -Drestaurant.observe=false}).
+	 */
+	Restaurant requireObserved() {
+		if (!isObserved()) {
+			throw new TestAbortedException("the shared restaurant runs without --observe (-Drestaurant.observe)");
+		}
+		return this;
 	}
 
 	/** Zipkin's address (its UI at {@code /zipkin/}, its API at {@code /api/v2/...}). */
