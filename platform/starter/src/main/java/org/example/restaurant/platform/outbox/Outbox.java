@@ -27,11 +27,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Keeps watch over this service's outbox (Spring Modulith's event publication registry):
- * sends unaccepted messages again with exponential back-off ({@link Backoff}), makes a
- * backlog visible (health {@code outbox}, gauges {@code restaurant.outbox.pending} and
- * {@code restaurant.outbox.stuck}, one warning per stuck message and one line when it
- * finally goes through) and purges delivered messages after
- * {@code restaurant.outbox.keep-completed}.
+ * sends unaccepted messages again with exponential back-off ({@link Backoff}), once an
+ * attempt failed or when an earlier run left them behind (never while this process is
+ * still making their first attempt), makes a backlog visible (health {@code outbox},
+ * gauges {@code restaurant.outbox.pending} and {@code restaurant.outbox.stuck}, one
+ * warning per stuck message and one line when it finally goes through) and purges
+ * delivered messages after {@code restaurant.outbox.keep-completed}.
  * <p>
  * A message being re-sent is marked by Spring Modulith (status {@code RESUBMITTED}, one
  * more attempt, a new resubmission date), which spaces out the processes that share the
@@ -49,24 +50,31 @@ public class Outbox implements HealthIndicator, MeterBinder {
 
 	private final CompletedEventPublications completed;
 
+	private final FailedPublications failed;
+
 	private final OutboxProperties properties;
 
 	private final Backoff backoff;
 
 	private final Clock clock;
 
+	/** When this process's outbox began: what was written before is nobody's to send. */
+	private final Instant started;
+
 	/** Stuck messages already reported, with how they were described. */
 	private final Map<UUID, String> reported = new ConcurrentHashMap<>();
 
 	private volatile Backlog backlog = new Backlog(0, 0, null);
 
-	Outbox(IncompleteEventPublications incomplete, CompletedEventPublications completed, OutboxProperties properties,
-			Clock clock) {
+	Outbox(IncompleteEventPublications incomplete, CompletedEventPublications completed, FailedPublications failed,
+			OutboxProperties properties, Clock clock) {
 		this.incomplete = incomplete;
+		this.failed = failed;
 		this.completed = completed;
 		this.properties = properties;
 		this.backoff = properties.backoff();
 		this.clock = clock;
+		this.started = clock.instant();
 	}
 
 	@Scheduled(initialDelayString = "${restaurant.outbox.resubmit-interval:2s}",
@@ -76,12 +84,29 @@ public class Outbox implements HealthIndicator, MeterBinder {
 		// Spring Modulith shows the filter every incomplete publication, so one look
 		// serves both to pick the messages due and to take stock of the backlog
 		List<EventPublication> pending = new ArrayList<>();
+		Set<UUID> failed = this.failed.ids();
 		this.incomplete.resubmitIncompletePublications((publication) -> {
 			pending.add(publication);
-			return this.backoff.isDue(publication, now);
+			return awaitsAnotherAttempt(publication, failed) && this.backoff.isDue(publication, now);
 		});
 		this.backlog = Backlog.of(pending, now, this.properties.stuckAfter());
 		report(pending, now);
+	}
+
+	/**
+	 * Whether nobody is sending the message now: its last attempt failed (Spring Modulith
+	 * marks a publication {@code FAILED} when its listener throws, and when a send has
+	 * been under way longer than its staleness settings allow, so a process that died
+	 * mid-send is caught there; read from the table, {@link FailedPublications}, as the
+	 * publications Spring Modulith hands the filter carry the status they were written
+	 * with), or it was written before this process started (a message of an earlier run
+	 * that never got its first attempt). A message this process wrote and has not yet
+	 * tried, or is trying, is left alone, however long it has waited: under load the
+	 * first attempts queue for the listener threads, and re-sending them then would only
+	 * add copies to that queue (docs/performance.md).
+	 */
+	private boolean awaitsAnotherAttempt(EventPublication publication, Set<UUID> failed) {
+		return failed.contains(publication.getIdentifier()) || publication.getPublicationDate().isBefore(this.started);
 	}
 
 	@Scheduled(fixedDelayString = "${restaurant.outbox.purge-interval:10m}")
@@ -148,6 +173,17 @@ public class Outbox implements HealthIndicator, MeterBinder {
 		Gauge.builder("restaurant.outbox.stuck", this, (outbox) -> outbox.backlog().stuck())
 			.description("Outbox messages not accepted within restaurant.outbox.stuck-after")
 			.register(meters);
+	}
+
+	/**
+	 * The messages whose last attempt failed (status {@code FAILED}, or none: rows from
+	 * before Spring Modulith 2 kept statuses), as the outbox table says now.
+	 */
+	@FunctionalInterface
+	interface FailedPublications {
+
+		Set<UUID> ids();
+
 	}
 
 	/**

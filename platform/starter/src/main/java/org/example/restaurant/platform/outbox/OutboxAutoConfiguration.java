@@ -1,6 +1,8 @@
 package org.example.restaurant.platform.outbox;
 
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.UUID;
 
 import org.example.restaurant.platform.time.ClockAutoConfiguration;
 
@@ -11,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.EnableAsync;
@@ -35,9 +38,12 @@ public class OutboxAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	Outbox outbox(IncompleteEventPublications incomplete, CompletedEventPublications completed,
+	Outbox outbox(IncompleteEventPublications incomplete, CompletedEventPublications completed, JdbcOperations jdbc,
 			OutboxProperties properties, Clock clock) {
-		return new Outbox(incomplete, completed, properties, clock);
+		Outbox.FailedPublications failed = () -> new HashSet<>(jdbc.queryForList(
+				"select id from event_publication where completion_date is null and (status is null or status = 'FAILED')",
+				UUID.class));
+		return new Outbox(incomplete, completed, failed, properties, clock);
 	}
 
 }

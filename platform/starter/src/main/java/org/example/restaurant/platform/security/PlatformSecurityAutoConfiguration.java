@@ -106,7 +106,7 @@ public class PlatformSecurityAutoConfiguration {
 			.cache(new ConcurrentMapCache("jwks"))
 			.build();
 		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(settings.issuer()));
-		return decoder;
+		return new VerifiedTokens(decoder);
 	}
 
 	@Bean
