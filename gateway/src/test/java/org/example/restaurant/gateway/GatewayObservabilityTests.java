@@ -7,9 +7,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -25,9 +28,11 @@ import static org.example.restaurant.gateway.ProblemAssertions.gatewayProblem;
  * port only, the trace it continues and sends on to the services, and the trace id on
  * every answer. The order-service is a stub that records the trace headers it receives
  * and answers with an {@code X-Trace-Id} of its own for the same trace, as a service
- * does; the cashier-service has no instance.
+ * does; the cashier-service has no instance, and the kitchen-service's refuses every
+ * connection (a killed process).
  */
 @GatewayTest
+@ExtendWith(OutputCaptureExtension.class)
 class GatewayObservabilityTests {
 
 	static final Pattern TRACE_ID = Pattern.compile("[0-9a-f]{32}");
@@ -61,6 +66,25 @@ class GatewayObservabilityTests {
 	static void instances(DynamicPropertyRegistry registry) {
 		StubServices.register(registry, "order-service", orderService::uri);
 		StubServices.register(registry, "staff-service", StubServices::keys);
+		StubServices.register(registry, "kitchen-service", StubServices::deadInstance);
+	}
+
+	@Test
+	void logsItsOwnRefusalsWithTheTraceIdTheAnswerCarries(CapturedOutput output) {
+		String traceId = this.http.get()
+			.uri("/api/kitchen/tickets")
+			.headers((headers) -> headers.setBearerAuth(TestTokens.waiter()))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.returnResult(String.class)
+			.getResponseHeaders()
+			.getFirst("X-Trace-Id");
+
+		assertThat(traceId).matches(TRACE_ID);
+		assertThat(output.getOut().lines().filter((line) -> line.contains("A service refused the connection")))
+			.isNotEmpty()
+			.allSatisfy((line) -> assertThat(line).contains("[gateway," + traceId + ","));
 	}
 
 	@Test

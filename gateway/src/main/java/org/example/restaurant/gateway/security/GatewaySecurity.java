@@ -229,9 +229,10 @@ class GatewaySecurity {
 		// token: as a JwtException that is not a BadJwtException, Spring Security passes
 		// it
 		// on as an AuthenticationServiceException, which the gateway answers with 503.
-		return (token) -> decoder.decode(token)
+		ReactiveJwtDecoder checked = (token) -> decoder.decode(token)
 			.onErrorMap((ex) -> !(ex instanceof JwtException),
 					(ex) -> new JwtException("The staff-service's keys cannot be fetched", ex));
+		return new VerifiedTokens(checked);
 	}
 
 }

@@ -10,6 +10,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
 import org.example.restaurant.gateway.GatewaySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,12 +85,23 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 		};
 	}
 
+	private static final ContextSnapshotFactory SNAPSHOTS = ContextSnapshotFactory.builder().build();
+
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
 		if (exchange.getResponse().isCommitted()) {
 			return Mono.error(ex);
 		}
-		ProblemDetail problem = toProblem(exchange, ex);
+		return Mono.deferContextual((context) -> {
+			// The request's trace in the MDC for the lines toProblem logs (the gateway's
+			// context propagation is limited: application.yml)
+			try (ContextSnapshot.Scope scope = SNAPSHOTS.setThreadLocalsFrom(context)) {
+				return answer(exchange, ex, toProblem(exchange, ex));
+			}
+		});
+	}
+
+	private Mono<Void> answer(ServerWebExchange exchange, Throwable ex, ProblemDetail problem) {
 		HttpStatusCode status = HttpStatusCode.valueOf(problem.getStatus());
 		problem.setTitle(ProblemTitle.of(status));
 		problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
