@@ -26,22 +26,34 @@ class KitchenThroughputBenchmark {
 
 	@Test
 	void ticketsPerSecondWithOneAndWithThreeReplicas() {
+		Figures figures = measure();
+		System.out.printf("%nKitchen throughput, %d one-pizza orders, 2 cooks per replica, 2.4 s per pizza:%n", ORDERS);
+		System.out.printf("  1 replica:  %.2f tickets/s%n", figures.one());
+		System.out.printf("  3 replicas: %.2f tickets/s%n", figures.three());
+		System.out.printf("  speed-up:   %.2fx (target 2.8x)%n%n", figures.three() / figures.one());
+	}
+
+	/**
+	 * Tickets per second on a restaurant of its own with one kitchen replica, then with
+	 * three (RestaurantBenchmark prints them in its table).
+	 */
+	static Figures measure() {
 		// Every order is one pizza: 600 s of real prep time, 2.4 s here. Idle cooks look
 		// for work every 100 ms.
-		try (Restaurant restaurant = new Restaurant(1).with("KITCHEN_TIME_SCALE", "0.004")
+		try (Restaurant restaurant = new Restaurant(1, "-kitchen-bench").with("KITCHEN_TIME_SCALE", "0.004")
 			.with("KITCHEN_POLL_INTERVAL", "100ms")
 			.up()) {
 			double one = run(restaurant, "one");
 			restaurant.with("KITCHENS", "3").restartWhatIsDown();
 			await("three kitchen replicas").atMost(Duration.ofSeconds(120))
 				.until(() -> restaurant.registryApp("kitchen-service").path("instance").size() == 3);
-			double three = run(restaurant, "three");
-			System.out.printf("%nKitchen throughput, %d one-pizza orders, 2 cooks per replica, 2.4 s per pizza:%n",
-					ORDERS);
-			System.out.printf("  1 replica:  %.2f tickets/s%n", one);
-			System.out.printf("  3 replicas: %.2f tickets/s%n", three);
-			System.out.printf("  speed-up:   %.2fx (target 2.8x)%n%n", three / one);
+			return new Figures(one, run(restaurant, "three"));
 		}
+	}
+
+	/** Tickets per second with one replica and with three. */
+	record Figures(double one, double three) {
+
 	}
 
 	private static double run(Restaurant restaurant, String label) {

@@ -97,7 +97,7 @@ class ObservabilityIT {
 
 	@Test
 	void theBusinessCountersMoveByOneWholeOrder() {
-		Figures before = Figures.read();
+		BusinessFigures before = BusinessFigures.read(restaurant);
 		Waiter waiter = restaurant.waiter();
 		Order order = Waiter.ok(waiter.tryPlace("Z3", soup()), 201).as(Order.class);
 		waiter.awaitStatus(order.id(), "READY", Duration.ofMinutes(1));
@@ -110,7 +110,7 @@ class ObservabilityIT {
 		await("the counters of one whole order").atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofSeconds(1))
 			.untilAsserted(() -> {
-				Figures after = Figures.read();
+				BusinessFigures after = BusinessFigures.read(restaurant);
 				assertThat(after.minus(before, "restaurant_orders_placed_total")).isEqualByComparingTo("1");
 				for (String status : List.of("PLACED", "PREPARING", "READY", "SERVED", "PAID")) {
 					assertThat(after.minus(before, "restaurant_orders_status_total{status=\"" + status + "\""))
@@ -179,54 +179,6 @@ class ObservabilityIT {
 		Restaurant.Response trace = restaurant
 			.exchange(HttpRequest.newBuilder(restaurant.zipkinUrl().resolve("/api/v2/trace/" + traceId)).GET());
 		return (trace.status() == 200) ? trace.json() : JsonNodeFactory.instance.arrayNode();
-	}
-
-	/**
-	 * The business figures of every instance the registry lists, read where Prometheus
-	 * reads them: {@code /actuator/prometheus} on each instance's own host and port.
-	 */
-	record Figures(Map<String, BigDecimal> bySeries) {
-
-		private static final Pattern SAMPLE = Pattern.compile("^(restaurant_[a-z_]+)(\\{[^}]*\\})? (\\S+)$");
-
-		static Figures read() {
-			Map<String, BigDecimal> series = new HashMap<>();
-			for (String app : List.of("order-service", "kitchen-service", "cashier-service")) {
-				for (JsonNode instance : restaurant.registryApp(app).path("instance")) {
-					URI metrics = URI.create("http://" + instance.path("hostName").asString() + ":"
-							+ instance.path("port").path("$").asInt() + "/actuator/prometheus");
-					Restaurant.Response answer = restaurant.exchange(HttpRequest.newBuilder(metrics).GET());
-					assertThat(answer.status()).as(metrics + ": " + answer.describe()).isEqualTo(200);
-					for (String line : answer.body().split("\n")) {
-						Matcher sample = SAMPLE.matcher(line);
-						if (sample.matches()) {
-							String key = sample.group(1) + ((sample.group(2) != null) ? sample.group(2) : "");
-							series.merge(instance.path("instanceId").asString() + " " + key,
-									new BigDecimal(sample.group(3)), BigDecimal::add);
-						}
-					}
-				}
-			}
-			return new Figures(series);
-		}
-
-		/**
-		 * The sum over every instance and series whose name (and first labels) start so.
-		 */
-		BigDecimal sum(String prefix) {
-			String name = prefix.contains("{") ? prefix.substring(0, prefix.indexOf('{')) : prefix;
-			String labels = prefix.contains("{") ? prefix.substring(prefix.indexOf('{') + 1) : "";
-			return this.bySeries.entrySet().stream().filter((entry) -> {
-				String series = entry.getKey().substring(entry.getKey().indexOf(' ') + 1);
-				return (series.equals(name) || series.startsWith(name + "{"))
-						&& (labels.isEmpty() || series.contains(labels));
-			}).map(Map.Entry::getValue).reduce(BigDecimal.ZERO, BigDecimal::add);
-		}
-
-		BigDecimal minus(Figures before, String prefix) {
-			return sum(prefix).subtract(before.sum(prefix));
-		}
-
 	}
 
 }

@@ -332,12 +332,11 @@ final class Restaurant implements AutoCloseable {
 	}
 
 	private long pidOf(String name) {
-		try {
-			return Long.parseLong(Files.readString(this.runDir.resolve("pids").resolve(name + ".pid")).trim());
+		Long pid = pids().get(name);
+		if (pid == null) {
+			throw new IllegalStateException(name + " has no pid file; is it running?");
 		}
-		catch (IOException ex) {
-			throw new IllegalStateException(name + " has no pid file; is it running?", ex);
-		}
+		return pid;
 	}
 
 	/** Stops one part gracefully (SIGTERM) and waits until its process has ended. */
@@ -421,7 +420,7 @@ final class Restaurant implements AutoCloseable {
 
 	/** A GET through the gateway as a member of staff (anyone when {@code null}). */
 	Response get(String path, Staff as) {
-		return send(HttpRequest.newBuilder(gateway(path)).GET(), as);
+		return send(HttpRequest.newBuilder(gatewayUrl(path)).GET(), as);
 	}
 
 	/** A JSON POST through the gateway as anyone: no token. */
@@ -433,7 +432,7 @@ final class Restaurant implements AutoCloseable {
 	 * A JSON POST through the gateway as a member of staff (anyone when {@code null}).
 	 */
 	Response post(String path, String body, Staff as) {
-		return send(HttpRequest.newBuilder(gateway(path))
+		return send(HttpRequest.newBuilder(gatewayUrl(path))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body)), as);
 	}
@@ -448,7 +447,7 @@ final class Restaurant implements AutoCloseable {
 	 * (anyone when {@code null}).
 	 */
 	Response post(String path, String body, String idempotencyKey, Staff as) {
-		return send(HttpRequest.newBuilder(gateway(path))
+		return send(HttpRequest.newBuilder(gatewayUrl(path))
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", idempotencyKey)
 			.POST(HttpRequest.BodyPublishers.ofString(body)), as);
@@ -469,7 +468,7 @@ final class Restaurant implements AutoCloseable {
 	 * {@code null}), sent as it is.
 	 */
 	Response send(String method, String path, String contentType, String body, Staff as) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(gateway(path))
+		HttpRequest.Builder request = HttpRequest.newBuilder(gatewayUrl(path))
 			.method(method,
 					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
 		if (contentType != null) {
@@ -516,8 +515,51 @@ final class Restaurant implements AutoCloseable {
 		return send(request);
 	}
 
-	private URI gateway(String path) {
+	/** An address at the gateway. */
+	URI gatewayUrl(String path) {
 		return URI.create("http://localhost:" + this.gatewayPort + path);
+	}
+
+	/** An address at a service's own door ({@link #port}), without the gateway. */
+	URI serviceUrl(String portSetting, String path) {
+		return URI.create("http://localhost:" + port(portSetting) + path);
+	}
+
+	/**
+	 * The process id of every process the launcher started, by the name it gave it
+	 * ({@code gateway}, {@code kitchen-1}, ...).
+	 */
+	Map<String, Long> pids() {
+		Map<String, Long> pids = new java.util.TreeMap<>();
+		try (Stream<Path> files = Files.list(this.runDir.resolve("pids"))) {
+			for (Path pidFile : files.filter((file) -> file.toString().endsWith(".pid")).toList()) {
+				pids.put(pidFile.getFileName().toString().replace(".pid", ""),
+						Long.parseLong(Files.readString(pidFile).trim()));
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return pids;
+	}
+
+	/** The resident memory (RSS) of every process the launcher started, in MB. */
+	Map<String, Long> residentMegabytes() {
+		Map<String, Long> megabytes = new java.util.TreeMap<>();
+		pids().forEach((name, pid) -> {
+			try {
+				Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))
+					.stream()
+					.filter((line) -> line.startsWith("VmRSS:"))
+					.map((line) -> Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024)
+					.findFirst()
+					.ifPresent((rss) -> megabytes.put(name, rss));
+			}
+			catch (IOException ex) {
+				// the process has ended
+			}
+		});
+		return megabytes;
 	}
 
 	/**

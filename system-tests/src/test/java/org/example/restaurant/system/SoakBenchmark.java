@@ -1,0 +1,113 @@
+package org.example.restaurant.system;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.example.restaurant.system.Till.PaymentRequest;
+import org.example.restaurant.system.Waiter.Line;
+import org.junit.jupiter.api.Test;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A shift at a steady, realistic load for {@code bench.soak-minutes} (30): orders
+ * arriving ({@code bench.soak-rate} a second, 2), served when ready and paid, and twelve
+ * tablets polling as the front-of-house app does (eight floor screens, four kitchen
+ * screens). Every minute one line: orders placed and refused, the p99 of placing one, the
+ * outbox backlog of every service, and the memory (RSS) of every process. Flat is the
+ * target. Run with {@code ./restaurant bench --soak 30}.
+ */
+class SoakBenchmark {
+
+	static final int MINUTES = Integer.getInteger("bench.soak-minutes", 30);
+
+	static final double RATE = Double.parseDouble(System.getProperty("bench.soak-rate", "2"));
+
+	/** What each floor screen asks for at each beat (floor.js). */
+	static final List<String> FLOOR = List.of("/api/orders?status=PLACED", "/api/orders?status=PREPARING",
+			"/api/orders?status=READY", "/api/orders?status=SERVED");
+
+	/** What each kitchen screen asks for at each beat (kitchen.js). */
+	static final List<String> KITCHEN = List.of("/api/kitchen/tickets?status=QUEUED",
+			"/api/kitchen/tickets?status=PREPARING", "/api/kitchen/tickets?status=READY", "/api/orders?status=READY",
+			"/api/kitchen/cluster");
+
+	@Test
+	void aSteadyShift() {
+		try (Restaurant restaurant = new Restaurant(3, "-soak")
+			.with("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", RestaurantBenchmark.SAMPLING)
+			.up()) {
+			ConcurrentLinkedQueue<Long> placingNanos = new ConcurrentLinkedQueue<>();
+			AtomicLong placed = new AtomicLong();
+			AtomicLong refused = new AtomicLong();
+			ScheduledExecutorService shift = Executors.newScheduledThreadPool(16);
+			try {
+				shift.scheduleAtFixedRate(() -> {
+					long start = System.nanoTime();
+					int status = restaurant.waiter()
+						.tryPlace("S" + placed.get() % 20, Line.of("margherita", 1))
+						.status();
+					placingNanos.add(System.nanoTime() - start);
+					(status == 201 ? placed : refused).incrementAndGet();
+				}, 0, Math.round(1000 / RATE), TimeUnit.MILLISECONDS);
+				shift.scheduleWithFixedDelay(() -> serveAndPay(restaurant), 2, 2, TimeUnit.SECONDS);
+				for (int tablet = 0; tablet < 12; tablet++) {
+					List<String> beat = (tablet < 8) ? FLOOR : KITCHEN;
+					Staff who = (tablet < 8) ? restaurant.waiter().staff() : restaurant.kitchen().staff();
+					shift.scheduleWithFixedDelay(() -> beat.forEach((path) -> restaurant.get(path, who)), tablet * 125L,
+							1500, TimeUnit.MILLISECONDS);
+				}
+				System.out.printf("%nSoak: %d minutes, %.1f orders/s, 12 tablets polling%n", MINUTES, RATE);
+				System.out.println("minute | placed | refused | p99 place | outbox pending | RSS MB per process");
+				Instant next = Instant.now();
+				for (int minute = 1; minute <= MINUTES; minute++) {
+					Instant due = next.plus(Duration.ofMinutes(1));
+					await("minute " + minute).atMost(Duration.ofMinutes(2))
+						.pollInterval(Duration.ofSeconds(1))
+						.until(() -> !Instant.now().isBefore(due));
+					next = due;
+					List<Long> minuteNanos = new ArrayList<>();
+					for (Long nanos = placingNanos.poll(); nanos != null; nanos = placingNanos.poll()) {
+						minuteNanos.add(nanos);
+					}
+					double[] millis = minuteNanos.stream().mapToDouble((n) -> n / 1e6).sorted().toArray();
+					BigDecimal pending = BusinessFigures.read(restaurant).sum("restaurant_outbox_pending");
+					System.out.printf(Locale.ROOT, "%6d | %6d | %7d | %6.1f ms | %14s | %s%n", minute, placed.get(),
+							refused.get(), RestaurantBenchmark.percentile(millis, 99), pending.toPlainString(),
+							restaurant.residentMegabytes());
+				}
+			}
+			finally {
+				shift.shutdownNow();
+			}
+		}
+	}
+
+	/** The waiter serves what is ready; the cashier takes a card for what is served. */
+	private static void serveAndPay(Restaurant restaurant) {
+		try {
+			for (Waiter.Order order : Waiter
+				.ok(restaurant.get("/api/orders?status=READY", restaurant.waiter().staff()), 200)
+				.asListOf(Waiter.Order.class)) {
+				restaurant.waiter().tryServe(order.id());
+			}
+			for (Till.Bill bill : Waiter.ok(restaurant.get("/api/bills?status=OPEN", restaurant.till().staff()), 200)
+				.asListOf(Till.Bill.class)) {
+				restaurant.till().tryPay(bill.id(), PaymentRequest.card(bill.balanceDue()));
+			}
+		}
+		catch (RuntimeException | AssertionError ex) {
+			System.out.println("serving and paying: " + ex.getMessage());
+		}
+	}
+
+}
