@@ -1,17 +1,12 @@
 package org.example.restaurant.system;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.example.restaurant.system.Till.Bill;
 import org.example.restaurant.system.Till.PaymentRequest;
