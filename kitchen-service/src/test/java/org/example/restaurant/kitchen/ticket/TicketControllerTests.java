@@ -2,8 +2,10 @@ package org.example.restaurant.kitchen.ticket;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+import org.example.restaurant.kitchen.polling.ListVersions;
 import org.example.restaurant.platform.instance.InstanceId;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +23,7 @@ import static org.example.restaurant.platform.test.ProblemResults.problem;
 import static org.example.restaurant.platform.test.ProblemResults.invalid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 @WebMvcTest(TicketController.class)
@@ -36,6 +39,9 @@ class TicketControllerTests {
 
 	@MockitoBean
 	TicketDesk desk;
+
+	@MockitoBean
+	ListVersions versions;
 
 	@Test
 	void listsTicketsOldestFirstWithTheFieldsOfTheContract() {
@@ -58,7 +64,7 @@ class TicketControllerTests {
 
 	@Test
 	void filtersTicketsByStatus() {
-		given(this.tickets.findByStatusOrderByReceivedAtAscIdAsc(TicketStatus.READY))
+		given(this.tickets.findByStatusInOrderByReceivedAtAscIdAsc(Set.of(TicketStatus.READY)))
 			.willReturn(List.of(Tickets.ready()));
 
 		assertThat(this.mvc.get().uri("/api/kitchen/tickets?status=READY")).hasStatusOk()
@@ -66,6 +72,54 @@ class TicketControllerTests {
 			.extractingPath("$[*].status")
 			.asArray()
 			.containsExactly("READY");
+	}
+
+	@Test
+	void listsTicketsInAnyOfSeveralStatusesInOneCall() {
+		given(this.tickets.findByStatusInOrderByReceivedAtAscIdAsc(
+				Set.of(TicketStatus.QUEUED, TicketStatus.PREPARING, TicketStatus.READY)))
+			.willReturn(List.of(Tickets.preparing(), Tickets.ready(), Tickets.queued()));
+
+		assertThat(this.mvc.get().uri("/api/kitchen/tickets?status=QUEUED&status=PREPARING&status=READY")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$[*].status")
+			.asArray()
+			.containsExactly("PREPARING", "READY", "QUEUED");
+		assertThat(this.mvc.get().uri("/api/kitchen/tickets?status=QUEUED,PREPARING,READY")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.length()")
+			.isEqualTo(3);
+	}
+
+	@Test
+	void answersAPollWithTheListsVersionAsETagAndNotModifiedWithoutReadingTheTicketsWhileItHolds() {
+		given(this.versions.current(ListVersions.TICKETS)).willReturn(12L);
+		given(this.tickets.findByStatusInOrderByReceivedAtAscIdAsc(Set.of(TicketStatus.READY)))
+			.willReturn(List.of(Tickets.ready()));
+
+		assertThat(this.mvc.get().uri("/api/kitchen/tickets?status=READY")).hasStatusOk()
+			.hasHeader("ETag", "\"tickets-12\"")
+			.hasHeader("Cache-Control", "no-cache, private")
+			.bodyJson()
+			.extractingPath("$.length()")
+			.isEqualTo(1);
+		clearInvocations(this.tickets);
+
+		assertThat(this.mvc.get().uri("/api/kitchen/tickets?status=READY").header("If-None-Match", "\"tickets-12\""))
+			.hasStatus(HttpStatus.NOT_MODIFIED)
+			.hasHeader("ETag", "\"tickets-12\"")
+			.hasHeader("Cache-Control", "no-cache, private")
+			.hasBodyTextEqualTo("");
+		verifyNoInteractions(this.tickets);
+
+		// a ticket changed, on this replica or another
+		given(this.versions.current(ListVersions.TICKETS)).willReturn(13L);
+		assertThat(this.mvc.get().uri("/api/kitchen/tickets?status=READY").header("If-None-Match", "\"tickets-12\""))
+			.hasStatusOk()
+			.hasHeader("ETag", "\"tickets-13\"")
+			.bodyJson()
+			.extractingPath("$[0].status")
+			.isEqualTo("READY");
 	}
 
 	@Test
