@@ -6,7 +6,10 @@ import java.util.UUID;
 
 import org.example.restaurant.kitchen.polling.ListVersions;
 import org.example.restaurant.kitchen.polling.Polled;
+import org.example.restaurant.kitchen.polling.PolledList;
 import org.example.restaurant.platform.security.AnyStaff;
+
+import io.swagger.v3.oas.annotations.Parameter;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +27,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 @RestController
 @RequestMapping("/api/kitchen/tickets")
 class TicketController {
+
+	private static final String STATUSES = "Only tickets in one of these statuses: repeat it"
+			+ " (`?status=QUEUED&status=PREPARING`) or separate them with commas; every status without it";
 
 	private final TicketRepository tickets;
 
@@ -44,7 +50,9 @@ class TicketController {
 	 */
 	@AnyStaff
 	@GetMapping
-	ResponseEntity<List<TicketResponse>> list(@RequestParam(required = false) Set<TicketStatus> status,
+	@PolledList
+	ResponseEntity<List<TicketResponse>> list(
+			@Parameter(description = STATUSES) @RequestParam(required = false) Set<TicketStatus> status,
 			WebRequest request) {
 		return Polled.answer(request, ListVersions.TICKETS, this.versions.current(ListVersions.TICKETS), Polled.STAFF,
 				() -> find(status).stream().map(TicketResponse::of).toList());

@@ -10,6 +10,7 @@ import org.example.restaurant.orders.menu.MenuItemRequests.MenuItemRevision;
 import org.example.restaurant.orders.menu.MenuItemRequests.NewMenuItem;
 import org.example.restaurant.orders.polling.ListVersions;
 import org.example.restaurant.orders.polling.Polled;
+import org.example.restaurant.orders.polling.PolledList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +58,7 @@ class MenuController {
 	 * ({@link Polled}).
 	 */
 	@GetMapping
+	@PolledList
 	ResponseEntity<List<MenuItemResponse>> list(@RequestParam(required = false) Boolean available, WebRequest request) {
 		return Polled.answer(request, ListVersions.MENU, this.versions.current(ListVersions.MENU), Polled.ANYONE,
 				() -> items(available).stream().map(MenuItemResponse::of).toList());

@@ -11,8 +11,10 @@ import org.example.restaurant.platform.idempotency.IdempotentRequests;
 import org.example.restaurant.orders.order.OrderRequests.PlaceOrder;
 import org.example.restaurant.orders.polling.ListVersions;
 import org.example.restaurant.orders.polling.Polled;
+import org.example.restaurant.orders.polling.PolledList;
 import org.example.restaurant.platform.security.AnyStaff;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -36,6 +38,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 class OrderController {
 
 	private static final String PLACE = "POST /api/orders";
+
+	private static final String STATUSES = "Only orders in one of these statuses: repeat it"
+			+ " (`?status=PLACED&status=READY`) or separate them with commas; every status without it";
 
 	private final OrderManagement management;
 
@@ -79,7 +84,9 @@ class OrderController {
 	 */
 	@AnyStaff
 	@GetMapping
-	ResponseEntity<List<OrderResponse>> list(@RequestParam(required = false) Set<OrderStatus> status,
+	@PolledList
+	ResponseEntity<List<OrderResponse>> list(
+			@Parameter(description = STATUSES) @RequestParam(required = false) Set<OrderStatus> status,
 			@RequestParam(required = false) String table, WebRequest request) {
 		return Polled.answer(request, ListVersions.ORDERS, this.versions.current(ListVersions.ORDERS), Polled.STAFF,
 				() -> this.orders.find(status, table).stream().map(OrderResponse::of).toList());
