@@ -234,15 +234,15 @@ class OrderControllerTests {
 
 		this.mvc.perform(get("/api/orders?status=PLACED&status=READY"))
 			.andExpect(status().isOk())
-			.andExpect(header().string("ETag", "\"orders-41\""))
-			.andExpect(header().string("Cache-Control", "no-cache, private"))
+			.andExpect(header().stringValues("ETag", "\"orders-41\""))
+			.andExpect(header().stringValues("Cache-Control", "no-cache, private"))
 			.andExpect(jsonPath("$.length()").value(1));
 		clearInvocations(this.orders);
 
 		this.mvc.perform(get("/api/orders?status=PLACED&status=READY").header("If-None-Match", "\"orders-41\""))
 			.andExpect(status().isNotModified())
-			.andExpect(header().string("ETag", "\"orders-41\""))
-			.andExpect(header().string("Cache-Control", "no-cache, private"))
+			.andExpect(header().stringValues("ETag", "\"orders-41\""))
+			.andExpect(header().stringValues("Cache-Control", "no-cache, private"))
 			.andExpect(content().string(""));
 		verifyNoInteractions(this.orders);
 
@@ -250,7 +250,7 @@ class OrderControllerTests {
 		given(this.versions.current(ListVersions.ORDERS)).willReturn(42L);
 		this.mvc.perform(get("/api/orders?status=PLACED&status=READY").header("If-None-Match", "\"orders-41\""))
 			.andExpect(status().isOk())
-			.andExpect(header().string("ETag", "\"orders-42\""))
+			.andExpect(header().stringValues("ETag", "\"orders-42\""))
 			.andExpect(jsonPath("$.length()").value(1));
 	}
 
