@@ -97,11 +97,17 @@ class TabletsBenchmark {
 			System.out.printf(
 					"%nTwelve tablets (%d floor, %d kitchen, a beat every %.1f s), %d s per window, %d cores:%n",
 					FLOOR_TABLETS, KITCHEN_TABLETS, BEAT.toMillis() / 1000.0, WINDOW.toSeconds(), cores);
-			System.out.printf("  idle:                 %5.2f %% of the machine%n", idle.percent(cores));
+			System.out.printf("  idle:                  %5.2f %% of the machine%n", idle.percent(cores));
 			if (before != null) {
 				before.print("tablets as before:", idle, cores);
 			}
 			now.print("tablets now:", idle, cores);
+			System.out.printf(
+					"%nThe whole machine meanwhile (the tablets and anything else running beside): idle %.1f %%%s,"
+							+ " now %.1f %%%n",
+					idle.machinePercent(cores),
+					(before != null) ? ", before %.1f %%".formatted(before.cpu().machinePercent(cores)) : "",
+					now.cpu().machinePercent(cores));
 			System.out.printf("%nCPU per part (%% of the machine): %s%n", idle.header());
 			System.out.printf("  idle:               %s%n", idle.perPart(cores));
 			if (before != null) {
@@ -226,22 +232,49 @@ class TabletsBenchmark {
 	 * The CPU time the restaurant's processes used in a window: utime + stime of each pid
 	 * in {@code pids/} of the run folder, from {@code /proc/<pid>/stat}.
 	 */
-	record Cpu(Map<String, Long> ticks, long ticksPerSecond, Duration window) {
+	record Cpu(Map<String, Long> ticks, long machineTicks, long ticksPerSecond, Duration window) {
 
 		static Cpu over(Restaurant restaurant, Duration window, Runnable during) {
 			Map<String, Long> pids = pids(restaurant);
 			Map<String, Long> before = ticksOf(pids);
+			long machineBefore = machineBusyTicks();
 			long start = System.nanoTime();
 			during.run();
 			Map<String, Long> after = ticksOf(pids);
+			long machineAfter = machineBusyTicks();
 			Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 			Map<String, Long> used = new TreeMap<>();
 			after.forEach((name, ticks) -> used.put(name, ticks - before.getOrDefault(name, ticks)));
-			return new Cpu(used, clockTicks(), elapsed);
+			return new Cpu(used, machineAfter - machineBefore, clockTicks(), elapsed);
 		}
 
 		double percent(int cores) {
 			return percent(this.ticks.values().stream().mapToLong(Long::longValue).sum(), cores);
+		}
+
+		/**
+		 * How busy the whole machine was (every process, this test's tablets and anything
+		 * else running beside it), to tell whether the window was a quiet one.
+		 */
+		double machinePercent(int cores) {
+			return percent(this.machineTicks, cores);
+		}
+
+		/**
+		 * user + nice + system + irq + softirq + steal of the machine, from /proc/stat.
+		 */
+		private static long machineBusyTicks() {
+			try {
+				String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+				long busy = 0;
+				for (int i : new int[] { 1, 2, 3, 6, 7, 8 }) {
+					busy += (i < cpu.length) ? Long.parseLong(cpu[i]) : 0;
+				}
+				return busy;
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
 		}
 
 		String header() {
