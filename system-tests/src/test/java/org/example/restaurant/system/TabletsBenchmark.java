@@ -74,6 +74,9 @@ class TabletsBenchmark {
 	/** floor.js asks for the menu every 8th beat. */
 	static final int MENU_EVERY = 8;
 
+	/** kitchen.js asks for the cluster view every 4th beat (before: every beat). */
+	static final int CLUSTER_EVERY = 4;
+
 	static final List<String> ACTIVE_STATUSES = List.of("PLACED", "PREPARING", "READY", "SERVED");
 
 	@Test
@@ -389,10 +392,15 @@ class TabletsBenchmark {
 			return (beat % MENU_EVERY == 0) ? List.of(List.of("/api/menu"), orders) : List.of(orders);
 		}
 
-		/** kitchen.js now: the three lanes in one call, the ready orders, the cluster. */
+		/**
+		 * kitchen.js now: the three lanes in one call and the ready orders, and every 4th
+		 * beat the cluster.
+		 */
 		static List<List<String>> kitchen(int beat) {
-			return List.of(List.of("/api/kitchen/tickets?status=QUEUED&status=PREPARING&status=READY",
-					"/api/orders?status=READY", "/api/kitchen/cluster"));
+			String tickets = "/api/kitchen/tickets?status=QUEUED&status=PREPARING&status=READY";
+			return (beat % CLUSTER_EVERY == 0)
+					? List.of(List.of(tickets, "/api/orders?status=READY", "/api/kitchen/cluster"))
+					: List.of(List.of(tickets, "/api/orders?status=READY"));
 		}
 
 		/** kitchen.js before: one call per lane, the ready orders, the cluster. */
