@@ -68,7 +68,11 @@ export async function api(method, path, { body, idempotencyKey, anonymous = fals
 			method,
 			headers,
 			body: body === undefined ? undefined : JSON.stringify(body),
-			cache: 'no-store',
+			// A GET lets the browser check the copy it kept with the server: a polled list
+			// that has not changed comes back as 304 (its ETag still holds, docs/api.md,
+			// "Polling"), and the browser hands over the copy. It keeps only answers that
+			// say so (the polled lists); nothing else is kept.
+			cache: method === 'GET' ? 'no-cache' : 'no-store',
 		});
 	}
 	catch (e) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.example.restaurant.kitchen.polling.ListVersions;
 import org.example.restaurant.platform.instance.InstanceId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * so every method is safe against the same change made at the same moment by another
  * thread or another process: the unique order id makes receiving idempotent, and the
  * ticket's version makes a person's change lose cleanly against a concurrent one (a
- * cook's claim bumps it too). "Now" comes from the {@link Clock} bean.
+ * cook's claim bumps it too). Every change moves the version of the tickets list
+ * ({@link ListVersions}) in its transaction. "Now" comes from the {@link Clock} bean.
  */
 @Service
 class TicketDesk {
@@ -46,11 +48,15 @@ class TicketDesk {
 
 	private final Clock clock;
 
-	TicketDesk(TicketRepository tickets, TransactionTemplate transaction, InstanceId instanceId, Clock clock) {
+	private final ListVersions versions;
+
+	TicketDesk(TicketRepository tickets, TransactionTemplate transaction, InstanceId instanceId, Clock clock,
+			ListVersions versions) {
 		this.tickets = tickets;
 		this.transaction = transaction;
 		this.instanceId = instanceId;
 		this.clock = clock;
+		this.versions = versions;
 	}
 
 	/**
@@ -72,7 +78,10 @@ class TicketDesk {
 		List<TicketItem> items = request.items().stream().map(NewTicketRequest.Item::toTicketItem).toList();
 		Ticket ticket = new Ticket(request.orderId(), request.table(), items, request.placedAt(), now());
 		try {
-			Ticket created = this.transaction.execute((status) -> this.tickets.saveAndFlush(ticket));
+			Ticket created = this.transaction.execute((status) -> {
+				this.versions.changed(ListVersions.TICKETS);
+				return this.tickets.saveAndFlush(ticket);
+			});
 			log.info("Ticket {} received for order {} at table {} ({} items)", created.getId(), created.getOrderId(),
 					created.getTable(), items.size());
 			return new Received(created, true);
@@ -112,6 +121,7 @@ class TicketDesk {
 					Optional<Ticket> found = this.tickets.findByOrderId(orderId);
 					if (found.isEmpty()) {
 						cancelled.set(true);
+						this.versions.changed(ListVersions.TICKETS);
 						return this.tickets.saveAndFlush(Ticket.cancelledBeforeArrival(orderId, now()));
 					}
 					Ticket ticket = found.get();
@@ -120,6 +130,7 @@ class TicketDesk {
 					}
 					ticket.cancel();
 					cancelled.set(true);
+					this.versions.changed(ListVersions.TICKETS);
 					return this.tickets.saveAndFlush(ticket);
 				});
 				if (cancelled.get()) {
@@ -147,6 +158,7 @@ class TicketDesk {
 		Ticket started = this.transaction.execute((status) -> {
 			Ticket ticket = this.tickets.findById(ticketId).orElseThrow(() -> TicketNotFound.withId(ticketId));
 			ticket.start(this.instanceId.value(), now());
+			this.versions.changed(ListVersions.TICKETS);
 			return this.tickets.saveAndFlush(ticket);
 		});
 		// written after commit, so it never reports a rolled-back change
@@ -166,6 +178,7 @@ class TicketDesk {
 		Ticket ready = this.transaction.execute((status) -> {
 			Ticket ticket = this.tickets.findById(ticketId).orElseThrow(() -> TicketNotFound.withId(ticketId));
 			ticket.markReady(now());
+			this.versions.changed(ListVersions.TICKETS);
 			return this.tickets.saveAndFlush(ticket);
 		});
 		log.info("Ticket {} for order {} ready, prepared by {}", ready.getId(), ready.getOrderId(),

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.example.restaurant.kitchen.polling.ListVersions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +40,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link Ticket#finishedBy}) and saves it: the save changes nothing more (no second
  * update, no version bump) and publishes the event. A cook whose update counted no row
  * never loads the ticket and publishes nothing; a transaction that rolls back takes the
- * event with it. "Now" comes from the {@link Clock} bean, so tests can move time.
+ * event with it. A won claim, takeover or finish moves the version of the tickets list
+ * ({@link ListVersions}) in its transaction; a renewal or a hand-back changes only the
+ * lease, which no list shows, and moves nothing. "Now" comes from the {@link Clock} bean,
+ * so tests can move time.
  */
 @Service
 public class TicketLeases {
@@ -56,10 +60,14 @@ public class TicketLeases {
 
 	private final Clock clock;
 
-	TicketLeases(TicketRepository tickets, PlatformTransactionManager transactionManager, Clock clock) {
+	private final ListVersions versions;
+
+	TicketLeases(TicketRepository tickets, PlatformTransactionManager transactionManager, Clock clock,
+			ListVersions versions) {
 		this.tickets = tickets;
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.clock = clock;
+		this.versions = versions;
 	}
 
 	/**
@@ -121,6 +129,7 @@ public class TicketLeases {
 				if (won != 1) {
 					return Optional.empty();
 				}
+				this.versions.changed(ListVersions.TICKETS);
 				Ticket ticket = this.tickets.findById(candidate.id()).orElseThrow();
 				if (candidate.isTakeover()) {
 					ticket.takenOverBy(cook, candidate.preparedBy());
@@ -183,6 +192,7 @@ public class TicketLeases {
 			if (this.tickets.finish(claimed.ticketId(), claimed.cook(), claimed.leaseUntil(), at) != 1) {
 				return false;
 			}
+			this.versions.changed(ListVersions.TICKETS);
 			Ticket ticket = this.tickets.findById(claimed.ticketId()).orElseThrow();
 			ticket.finishedBy(claimed.cook());
 			this.tickets.save(ticket);

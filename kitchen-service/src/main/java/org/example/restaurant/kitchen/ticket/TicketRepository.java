@@ -1,6 +1,7 @@
 package org.example.restaurant.kitchen.ticket;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,7 +36,7 @@ public interface TicketRepository extends JpaRepository<Ticket, UUID> {
 
 	List<Ticket> findAllByOrderByReceivedAtAscIdAsc();
 
-	List<Ticket> findByStatusOrderByReceivedAtAscIdAsc(TicketStatus status);
+	List<Ticket> findByStatusInOrderByReceivedAtAscIdAsc(Collection<TicketStatus> statuses);
 
 	/**
 	 * The tickets a cook may claim, oldest first: the queued ones, and the ones being

@@ -2,8 +2,10 @@ package org.example.restaurant.kitchen.ticket;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+import org.example.restaurant.kitchen.polling.ListVersions;
 import org.example.restaurant.platform.instance.InstanceId;
 import org.junit.jupiter.api.Test;
 
@@ -15,12 +17,14 @@ import org.springframework.http.MediaType;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.security.test.context.support.WithMockUser;
 
 import static org.example.restaurant.platform.test.ProblemResults.problem;
 import static org.example.restaurant.platform.test.ProblemResults.invalid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 @WebMvcTest(TicketController.class)
@@ -36,6 +40,9 @@ class TicketControllerTests {
 
 	@MockitoBean
 	TicketDesk desk;
+
+	@MockitoBean
+	ListVersions versions;
 
 	@Test
 	void listsTicketsOldestFirstWithTheFieldsOfTheContract() {
@@ -58,7 +65,7 @@ class TicketControllerTests {
 
 	@Test
 	void filtersTicketsByStatus() {
-		given(this.tickets.findByStatusOrderByReceivedAtAscIdAsc(TicketStatus.READY))
+		given(this.tickets.findByStatusInOrderByReceivedAtAscIdAsc(Set.of(TicketStatus.READY)))
 			.willReturn(List.of(Tickets.ready()));
 
 		assertThat(this.mvc.get().uri("/api/kitchen/tickets?status=READY")).hasStatusOk()
@@ -66,6 +73,56 @@ class TicketControllerTests {
 			.extractingPath("$[*].status")
 			.asArray()
 			.containsExactly("READY");
+	}
+
+	@Test
+	void listsTicketsInAnyOfSeveralStatusesInOneCall() {
+		given(this.tickets.findByStatusInOrderByReceivedAtAscIdAsc(
+				Set.of(TicketStatus.QUEUED, TicketStatus.PREPARING, TicketStatus.READY)))
+			.willReturn(List.of(Tickets.preparing(), Tickets.ready(), Tickets.queued()));
+
+		assertThat(this.mvc.get().uri("/api/kitchen/tickets?status=QUEUED&status=PREPARING&status=READY")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$[*].status")
+			.asArray()
+			.containsExactly("PREPARING", "READY", "QUEUED");
+		assertThat(this.mvc.get().uri("/api/kitchen/tickets?status=QUEUED,PREPARING,READY")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.length()")
+			.isEqualTo(3);
+	}
+
+	@Test
+	void answersAPollWithTheListsVersionAsETagAndNotModifiedWithoutReadingTheTicketsWhileItHolds() {
+		given(this.versions.current(ListVersions.TICKETS)).willReturn(12L);
+		given(this.tickets.findByStatusInOrderByReceivedAtAscIdAsc(Set.of(TicketStatus.READY)))
+			.willReturn(List.of(Tickets.ready()));
+
+		MvcTestResult first = this.mvc.get().uri("/api/kitchen/tickets?status=READY").exchange();
+		assertThat(first).hasStatusOk().bodyJson().extractingPath("$.length()").isEqualTo(1);
+		assertThat(first).headers()
+			.hasSingleValue("ETag", "\"tickets-12\"")
+			.hasSingleValue("Cache-Control", "no-cache, private");
+		clearInvocations(this.tickets);
+
+		MvcTestResult again = this.mvc.get()
+			.uri("/api/kitchen/tickets?status=READY")
+			.header("If-None-Match", "\"tickets-12\"")
+			.exchange();
+		assertThat(again).hasStatus(HttpStatus.NOT_MODIFIED).hasBodyTextEqualTo("");
+		assertThat(again).headers()
+			.hasSingleValue("ETag", "\"tickets-12\"")
+			.hasSingleValue("Cache-Control", "no-cache, private");
+		verifyNoInteractions(this.tickets);
+
+		// a ticket changed, on this replica or another
+		given(this.versions.current(ListVersions.TICKETS)).willReturn(13L);
+		MvcTestResult changed = this.mvc.get()
+			.uri("/api/kitchen/tickets?status=READY")
+			.header("If-None-Match", "\"tickets-12\"")
+			.exchange();
+		assertThat(changed).hasStatusOk().bodyJson().extractingPath("$[0].status").isEqualTo("READY");
+		assertThat(changed).headers().hasSingleValue("ETag", "\"tickets-13\"");
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package org.example.restaurant.kitchen.ticket;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
@@ -70,8 +71,15 @@ class TicketRepositoryTests {
 
 		assertThat(this.tickets.findAllByOrderByReceivedAtAscIdAsc()).extracting(Ticket::getId)
 			.containsExactly(earlier.getId(), ready.getId(), later.getId());
-		assertThat(this.tickets.findByStatusOrderByReceivedAtAscIdAsc(TicketStatus.QUEUED)).extracting(Ticket::getId)
+		assertThat(this.tickets.findByStatusInOrderByReceivedAtAscIdAsc(Set.of(TicketStatus.QUEUED)))
+			.extracting(Ticket::getId)
 			.containsExactly(earlier.getId(), later.getId());
+		assertThat(
+				this.tickets.findByStatusInOrderByReceivedAtAscIdAsc(Set.of(TicketStatus.READY, TicketStatus.QUEUED)))
+			.extracting(Ticket::getId)
+			.containsExactly(earlier.getId(), ready.getId(), later.getId());
+		assertThat(this.tickets
+			.findByStatusInOrderByReceivedAtAscIdAsc(Set.of(TicketStatus.PREPARING, TicketStatus.CANCELLED))).isEmpty();
 	}
 
 	@Test

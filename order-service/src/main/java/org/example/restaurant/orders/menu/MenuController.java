@@ -8,6 +8,9 @@ import jakarta.validation.Valid;
 import org.example.restaurant.orders.menu.MenuItemRequests.AvailabilityChange;
 import org.example.restaurant.orders.menu.MenuItemRequests.MenuItemRevision;
 import org.example.restaurant.orders.menu.MenuItemRequests.NewMenuItem;
+import org.example.restaurant.orders.polling.ListVersions;
+import org.example.restaurant.orders.polling.Polled;
+import org.example.restaurant.orders.polling.PolledList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
@@ -41,16 +45,28 @@ class MenuController {
 
 	private final Clock clock;
 
-	MenuController(MenuItemRepository menu, Clock clock) {
+	private final ListVersions versions;
+
+	MenuController(MenuItemRepository menu, Clock clock, ListVersions versions) {
 		this.menu = menu;
 		this.clock = clock;
+		this.versions = versions;
 	}
 
+	/**
+	 * The menu, oldest first; a poll that has the current version gets 304
+	 * ({@link Polled}).
+	 */
 	@GetMapping
-	List<MenuItemResponse> list(@RequestParam(required = false) Boolean available) {
-		List<MenuItem> items = (available != null) ? this.menu.findByAvailableOrderByCreatedAtAscIdAsc(available)
+	@PolledList
+	ResponseEntity<List<MenuItemResponse>> list(@RequestParam(required = false) Boolean available, WebRequest request) {
+		return Polled.answer(request, ListVersions.MENU, this.versions.current(ListVersions.MENU), Polled.ANYONE,
+				() -> items(available).stream().map(MenuItemResponse::of).toList());
+	}
+
+	private List<MenuItem> items(Boolean available) {
+		return (available != null) ? this.menu.findByAvailableOrderByCreatedAtAscIdAsc(available)
 				: this.menu.findAllByOrderByCreatedAtAscIdAsc();
-		return items.stream().map(MenuItemResponse::of).toList();
 	}
 
 	@GetMapping("/{id}")
@@ -78,6 +94,7 @@ class MenuController {
 			// another request created the same id between the check and the insert
 			throw new MenuItemAlreadyExists(request.id());
 		}
+		this.versions.changed(ListVersions.MENU);
 		log.info("Menu item {} added: {} {} at {}", item.getId(), item.getCategory(), item.getName(), item.getPrice());
 		return ResponseEntity.created(URI.create("/api/menu/" + item.getId())).body(MenuItemResponse.of(item));
 	}
@@ -88,6 +105,7 @@ class MenuController {
 		MenuItem item = this.menu.require(id);
 		item.revise(request.name(), request.category(), request.price(), request.prepSeconds());
 		item = this.menu.saveAndFlush(item);
+		this.versions.changed(ListVersions.MENU);
 		log.info("Menu item {} revised: {} {} at {}, {} s", item.getId(), item.getCategory(), item.getName(),
 				item.getPrice(), item.getPrepSeconds());
 		return MenuItemResponse.of(item);
@@ -99,6 +117,7 @@ class MenuController {
 		MenuItem item = this.menu.require(id);
 		item.changeAvailability(request.available());
 		item = this.menu.saveAndFlush(item);
+		this.versions.changed(ListVersions.MENU);
 		log.info("Menu item {} is {}", item.getId(), item.isAvailable() ? "back on" : "off (86'd)");
 		return MenuItemResponse.of(item);
 	}

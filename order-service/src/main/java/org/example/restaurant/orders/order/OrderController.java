@@ -3,13 +3,18 @@ package org.example.restaurant.orders.order;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
 import org.example.restaurant.platform.idempotency.IdempotentRequests;
 import org.example.restaurant.orders.order.OrderRequests.PlaceOrder;
+import org.example.restaurant.orders.polling.ListVersions;
+import org.example.restaurant.orders.polling.Polled;
+import org.example.restaurant.orders.polling.PolledList;
 import org.example.restaurant.platform.security.AnyStaff;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -22,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
@@ -33,16 +39,23 @@ class OrderController {
 
 	private static final String PLACE = "POST /api/orders";
 
+	private static final String STATUSES = "Only orders in one of these statuses: repeat it"
+			+ " (`?status=PLACED&status=READY`) or separate them with commas; every status without it";
+
 	private final OrderManagement management;
 
 	private final OrderRepository orders;
 
 	private final IdempotentRequests idempotentRequests;
 
-	OrderController(OrderManagement management, OrderRepository orders, IdempotentRequests idempotentRequests) {
+	private final ListVersions versions;
+
+	OrderController(OrderManagement management, OrderRepository orders, IdempotentRequests idempotentRequests,
+			ListVersions versions) {
 		this.management = management;
 		this.orders = orders;
 		this.idempotentRequests = idempotentRequests;
+		this.versions = versions;
 	}
 
 	/**
@@ -63,11 +76,20 @@ class OrderController {
 		});
 	}
 
+	/**
+	 * The orders, oldest first: with any of the statuses asked for (repeated,
+	 * {@code ?status=PLACED&status=READY}, or separated by commas; all without one), at
+	 * the table if one is asked for. A poll that has the current version gets 304
+	 * ({@link Polled}).
+	 */
 	@AnyStaff
 	@GetMapping
-	List<OrderResponse> list(@RequestParam(required = false) OrderStatus status,
-			@RequestParam(required = false) String table) {
-		return this.orders.search(status, table).stream().map(OrderResponse::of).toList();
+	@PolledList
+	ResponseEntity<List<OrderResponse>> list(
+			@Parameter(description = STATUSES) @RequestParam(required = false) Set<OrderStatus> status,
+			@RequestParam(required = false) String table, WebRequest request) {
+		return Polled.answer(request, ListVersions.ORDERS, this.versions.current(ListVersions.ORDERS), Polled.STAFF,
+				() -> this.orders.find(status, table).stream().map(OrderResponse::of).toList());
 	}
 
 	@AnyStaff

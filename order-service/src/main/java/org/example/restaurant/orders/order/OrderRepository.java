@@ -1,5 +1,7 @@
 package org.example.restaurant.orders.order;
 
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,19 +21,30 @@ public interface OrderRepository extends JpaRepository<Order, UUID> {
 	Optional<Order> findById(UUID id);
 
 	/**
-	 * Orders oldest first, optionally only those with a status and/or at a table.
-	 * @param status the status, or {@code null} for all
+	 * Orders oldest first, only those with one of the statuses, optionally only those at
+	 * a table.
+	 * @param statuses the statuses, at least one
 	 * @param table the table, or {@code null} for all
 	 * @return the matching orders, oldest first
 	 */
 	@EntityGraph(attributePaths = "lines")
 	@Query("""
 			select o from Order o
-			where (:status is null or o.status = :status)
+			where o.status in :statuses
 			  and (:table is null or o.table = :table)
 			order by o.createdAt, o.id
 			""")
-	List<Order> search(@Param("status") OrderStatus status, @Param("table") String table);
+	List<Order> search(@Param("statuses") Collection<OrderStatus> statuses, @Param("table") String table);
+
+	/**
+	 * Orders oldest first, optionally only those with some statuses and/or at a table.
+	 * @param statuses the statuses, or none (or {@code null}) for all
+	 * @param table the table, or {@code null} for all
+	 * @return the matching orders, oldest first
+	 */
+	default List<Order> find(Collection<OrderStatus> statuses, String table) {
+		return search((statuses == null || statuses.isEmpty()) ? EnumSet.allOf(OrderStatus.class) : statuses, table);
+	}
 
 	/**
 	 * The order with the given id.

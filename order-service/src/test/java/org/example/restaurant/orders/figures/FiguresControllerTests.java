@@ -7,6 +7,7 @@ import org.example.restaurant.orders.menu.MenuItemRepository;
 import org.example.restaurant.orders.order.OrderManagement;
 import org.example.restaurant.orders.order.OrderRepository;
 import org.example.restaurant.orders.order.OrderStatus;
+import org.example.restaurant.orders.polling.ListVersions;
 import org.example.restaurant.platform.idempotency.IdempotentRequests;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,9 @@ class FiguresControllerTests {
 
 	@MockitoBean
 	private OrderRepository orders;
+
+	@MockitoBean
+	private ListVersions versions;
 
 	@MockitoBean
 	private IdempotentRequests idempotentRequests;

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.Answers;
+import org.example.restaurant.orders.polling.ListVersions;
 import org.mockito.ArgumentCaptor;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.security.test.context.support.WithAnonymousUser;
 import org.springframework.security.test.context.support.WithMockUser;
 
 import static org.example.restaurant.platform.test.ProblemResults.problem;
@@ -25,8 +27,11 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -51,6 +56,9 @@ class MenuControllerTests {
 	// real default methods (require), stubbed finders
 	@MockitoBean(answers = Answers.CALLS_REAL_METHODS)
 	private MenuItemRepository menu;
+
+	@MockitoBean
+	private ListVersions versions;
 
 	@BeforeEach
 	void saveReturnsTheItem() {
@@ -83,6 +91,51 @@ class MenuControllerTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.length()").value(1))
 			.andExpect(jsonPath("$[0].id").value("margherita"));
+	}
+
+	@Test
+	@WithAnonymousUser
+	void answersAPollOfTheMenuWithItsVersionAndNotModifiedWithoutReadingItWhileItHolds() throws Exception {
+		given(this.versions.current(ListVersions.MENU)).willReturn(7L);
+		given(this.menu.findAllByOrderByCreatedAtAscIdAsc()).willReturn(List.of(MenuItems.margherita()));
+
+		this.mvc.perform(get("/api/menu"))
+			.andExpect(status().isOk())
+			.andExpect(header().stringValues("ETag", "\"menu-7\""))
+			.andExpect(header().stringValues("Cache-Control", "no-cache"))
+			.andExpect(jsonPath("$[0].id").value("margherita"));
+		clearInvocations(this.menu);
+
+		this.mvc.perform(get("/api/menu").header("If-None-Match", "\"menu-7\""))
+			.andExpect(status().isNotModified())
+			.andExpect(header().stringValues("ETag", "\"menu-7\""))
+			.andExpect(content().string(""));
+		verifyNoInteractions(this.menu);
+
+		given(this.versions.current(ListVersions.MENU)).willReturn(8L);
+		this.mvc.perform(get("/api/menu").header("If-None-Match", "\"menu-7\""))
+			.andExpect(status().isOk())
+			.andExpect(header().stringValues("ETag", "\"menu-8\""))
+			.andExpect(jsonPath("$[0].id").value("margherita"));
+	}
+
+	@Test
+	void movesTheMenusVersionOnEveryChangeAndNotOnARefusedOne() throws Exception {
+		given(this.menu.findById("tiramisu")).willReturn(Optional.of(MenuItems.tiramisu()));
+		this.mvc.perform(post("/api/menu").contentType(MediaType.APPLICATION_JSON).content(CALAMARI))
+			.andExpect(status().isCreated());
+		this.mvc.perform(put("/api/menu/tiramisu").contentType(MediaType.APPLICATION_JSON).content("""
+				{"name": "Tiramisu della casa", "category": "DESSERT", "price": 7, "prepSeconds": 60}
+				""")).andExpect(status().isOk());
+		this.mvc.perform(patch("/api/menu/tiramisu").contentType(MediaType.APPLICATION_JSON).content("""
+				{"available": false}
+				""")).andExpect(status().isOk());
+		verify(this.versions, times(3)).changed(ListVersions.MENU);
+
+		given(this.menu.existsById("calamari-fritti")).willReturn(true);
+		this.mvc.perform(post("/api/menu").contentType(MediaType.APPLICATION_JSON).content(CALAMARI))
+			.andExpect(status().isConflict());
+		verify(this.versions, times(3)).changed(ListVersions.MENU);
 	}
 
 	@Test

@@ -1,8 +1,10 @@
 package org.example.restaurant.orders.order;
 
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -10,6 +12,7 @@ import org.example.restaurant.platform.idempotency.IdempotentRequests;
 import org.example.restaurant.orders.order.OrderManagement.RequestedItem;
 import org.example.restaurant.orders.order.OrderTransitionRefused.OrderNotCancellable;
 import org.example.restaurant.orders.order.OrderTransitionRefused.OrderNotReady;
+import org.example.restaurant.orders.polling.ListVersions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.Answers;
@@ -26,14 +29,17 @@ import org.springframework.security.test.context.support.WithMockUser;
 
 import static org.example.restaurant.platform.test.ProblemResults.problem;
 import static org.example.restaurant.platform.test.ProblemResults.invalid;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anySet;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -47,6 +53,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WebMvcTest(OrderController.class)
 @WithMockUser(username = "101", roles = "WAITER")
 class OrderControllerTests {
+
+	private static final Set<OrderStatus> ALL = EnumSet.allOf(OrderStatus.class);
 
 	private static final String ORDER = """
 			{"table": "T4", "items": [{"menuItemId": "margherita", "quantity": 2, "note": "no basil"},
@@ -66,6 +74,9 @@ class OrderControllerTests {
 	// Idempotency-Key handling is tested against the database in IdempotentOrdersTests
 	@MockitoBean
 	private IdempotentRequests idempotentRequests;
+
+	@MockitoBean
+	private ListVersions versions;
 
 	@BeforeEach
 	void runRequestsAsIfWithoutKey() {
@@ -110,7 +121,7 @@ class OrderControllerTests {
 			.andExpect(jsonPath("$.title").value("Not allowed"));
 		this.mvc.perform(post("/api/orders/{id}/serve", id)).andExpect(status().isForbidden());
 		this.mvc.perform(post("/api/orders/{id}/cancel", id)).andExpect(status().isForbidden());
-		given(this.orders.search(null, null)).willReturn(List.of());
+		given(this.orders.search(ALL, null)).willReturn(List.of());
 		this.mvc.perform(get("/api/orders")).andExpect(status().isOk());
 		verify(this.management, never()).place(anyString(), anyList(), anyString());
 		verify(this.management, never()).serve(any());
@@ -184,7 +195,7 @@ class OrderControllerTests {
 	@Test
 	void listsOrdersFilteredByStatusAndTable() throws Exception {
 		Order order = Orders.inStatus(OrderStatus.READY);
-		given(this.orders.search(OrderStatus.READY, "T4")).willReturn(List.of(order));
+		given(this.orders.search(Set.of(OrderStatus.READY), "T4")).willReturn(List.of(order));
 
 		this.mvc.perform(get("/api/orders").param("status", "READY").param("table", "T4"))
 			.andExpect(status().isOk())
@@ -194,11 +205,63 @@ class OrderControllerTests {
 	}
 
 	@Test
+	void listsOrdersInAnyOfSeveralStatusesInOneCall() throws Exception {
+		Order placed = Orders.placed();
+		Order ready = Orders.inStatus(OrderStatus.READY);
+		given(this.orders.search(Set.of(OrderStatus.PLACED, OrderStatus.READY), null))
+			.willReturn(List.of(placed, ready));
+
+		this.mvc.perform(get("/api/orders?status=PLACED&status=READY"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].id").value(contains(placed.getId().toString(), ready.getId().toString())));
+		this.mvc.perform(get("/api/orders?status=PLACED,READY"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(2));
+	}
+
+	@Test
 	void listsAllOrdersWithoutFilters() throws Exception {
-		given(this.orders.search(null, null)).willReturn(List.of());
+		given(this.orders.search(ALL, null)).willReturn(List.of());
 
 		this.mvc.perform(get("/api/orders")).andExpect(status().isOk()).andExpect(content().json("[]"));
-		verify(this.orders).search(null, null);
+		verify(this.orders).search(ALL, null);
+	}
+
+	@Test
+	void answersAPollWithTheListsVersionAsETagAndNotModifiedWithoutReadingTheOrdersWhileItHolds() throws Exception {
+		given(this.versions.current(ListVersions.ORDERS)).willReturn(41L);
+		given(this.orders.search(anySet(), any())).willReturn(List.of(Orders.placed()));
+
+		this.mvc.perform(get("/api/orders?status=PLACED&status=READY"))
+			.andExpect(status().isOk())
+			.andExpect(header().stringValues("ETag", "\"orders-41\""))
+			.andExpect(header().stringValues("Cache-Control", "no-cache, private"))
+			.andExpect(jsonPath("$.length()").value(1));
+		clearInvocations(this.orders);
+
+		this.mvc.perform(get("/api/orders?status=PLACED&status=READY").header("If-None-Match", "\"orders-41\""))
+			.andExpect(status().isNotModified())
+			.andExpect(header().stringValues("ETag", "\"orders-41\""))
+			.andExpect(header().stringValues("Cache-Control", "no-cache, private"))
+			.andExpect(content().string(""));
+		verifyNoInteractions(this.orders);
+
+		// an order changed: the version moved on
+		given(this.versions.current(ListVersions.ORDERS)).willReturn(42L);
+		this.mvc.perform(get("/api/orders?status=PLACED&status=READY").header("If-None-Match", "\"orders-41\""))
+			.andExpect(status().isOk())
+			.andExpect(header().stringValues("ETag", "\"orders-42\""))
+			.andExpect(jsonPath("$.length()").value(1));
+	}
+
+	@Test
+	@WithAnonymousUser
+	void checksTheTokenBeforeTheVersion() throws Exception {
+		given(this.versions.current(ListVersions.ORDERS)).willReturn(41L);
+
+		this.mvc.perform(get("/api/orders").header("If-None-Match", "\"orders-41\""))
+			.andExpect(status().isUnauthorized());
+		verifyNoInteractions(this.versions);
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package org.example.restaurant.orders.order;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -125,16 +126,20 @@ class OrderPersistenceTests {
 		Order elsewhere = this.orders.saveAndFlush(Order.place("T9", Orders.placed().getLines(), "101", Instant.now()));
 		this.entities.clear();
 
-		assertThat(this.orders.search(null, null)).extracting(Order::getId)
+		assertThat(this.orders.find(null, null)).extracting(Order::getId)
 			.containsExactly(first.getId(), second.getId(), elsewhere.getId());
-		assertThat(this.orders.search(OrderStatus.PLACED, null)).extracting(Order::getId)
+		assertThat(this.orders.find(Set.of(), null)).extracting(Order::getId)
+			.containsExactly(first.getId(), second.getId(), elsewhere.getId());
+		assertThat(this.orders.find(Set.of(OrderStatus.PLACED), null)).extracting(Order::getId)
 			.containsExactly(first.getId(), elsewhere.getId());
-		assertThat(this.orders.search(null, "T4")).extracting(Order::getId)
+		assertThat(this.orders.find(Set.of(OrderStatus.READY, OrderStatus.PLACED), null)).extracting(Order::getId)
+			.containsExactly(first.getId(), second.getId(), elsewhere.getId());
+		assertThat(this.orders.find(null, "T4")).extracting(Order::getId)
 			.containsExactly(first.getId(), second.getId());
-		assertThat(this.orders.search(OrderStatus.READY, "T4")).extracting(Order::getId)
+		assertThat(this.orders.find(Set.of(OrderStatus.READY), "T4")).extracting(Order::getId)
 			.containsExactly(second.getId());
-		assertThat(this.orders.search(OrderStatus.READY, "T4").get(0).getLines()).hasSize(2);
-		assertThat(this.orders.search(OrderStatus.PAID, null)).isEmpty();
+		assertThat(this.orders.find(Set.of(OrderStatus.READY), "T4").get(0).getLines()).hasSize(2);
+		assertThat(this.orders.find(Set.of(OrderStatus.PAID, OrderStatus.CANCELLED), null)).isEmpty();
 	}
 
 	@Test
