@@ -1,7 +1,6 @@
 package org.example.restaurant.system;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.example.restaurant.system.Till.PaymentRequest;
@@ -22,24 +23,16 @@ import static org.awaitility.Awaitility.await;
  * A shift at a steady, realistic load for {@code bench.soak-minutes} (30): orders
  * arriving ({@code bench.soak-rate} a second, 2), served when ready and paid, and twelve
  * tablets polling as the front-of-house app does (eight floor screens, four kitchen
- * screens). Every minute one line: orders placed and refused, the p99 of placing one, the
- * outbox backlog of every service, and the memory (RSS) of every process. Flat is the
- * target. Run with {@code ./restaurant bench --soak 30}.
+ * screens, the calls of TabletsBenchmark's, each answer in full as no ETag is kept).
+ * Every minute one line: orders placed and refused, the p99 of placing one, the outbox
+ * backlog of every service, and the memory (RSS) of every process. Flat is the target.
+ * Run with {@code ./restaurant bench --soak 30}.
  */
 class SoakBenchmark {
 
 	static final int MINUTES = Integer.getInteger("bench.soak-minutes", 30);
 
 	static final double RATE = Double.parseDouble(System.getProperty("bench.soak-rate", "2"));
-
-	/** What each floor screen asks for at each beat (floor.js). */
-	static final List<String> FLOOR = List.of("/api/orders?status=PLACED", "/api/orders?status=PREPARING",
-			"/api/orders?status=READY", "/api/orders?status=SERVED");
-
-	/** What each kitchen screen asks for at each beat (kitchen.js). */
-	static final List<String> KITCHEN = List.of("/api/kitchen/tickets?status=QUEUED",
-			"/api/kitchen/tickets?status=PREPARING", "/api/kitchen/tickets?status=READY", "/api/orders?status=READY",
-			"/api/kitchen/cluster");
 
 	@Test
 	void aSteadyShift() {
@@ -60,11 +53,19 @@ class SoakBenchmark {
 					(status == 201 ? placed : refused).incrementAndGet();
 				}, 0, Math.round(1000 / RATE), TimeUnit.MILLISECONDS);
 				shift.scheduleWithFixedDelay(() -> serveAndPay(restaurant), 2, 2, TimeUnit.SECONDS);
+				// The calls of floor.js and kitchen.js at each beat
+				// (TabletsBenchmark.Tablets),
+				// without the ETags a browser keeps: each answer in full
 				for (int tablet = 0; tablet < 12; tablet++) {
-					List<String> beat = (tablet < 8) ? FLOOR : KITCHEN;
-					Staff who = (tablet < 8) ? restaurant.waiter().staff() : restaurant.kitchen().staff();
-					shift.scheduleWithFixedDelay(() -> beat.forEach((path) -> restaurant.get(path, who)), tablet * 125L,
-							1500, TimeUnit.MILLISECONDS);
+					boolean floor = tablet < TabletsBenchmark.FLOOR_TABLETS;
+					Staff who = floor ? restaurant.waiter().staff() : restaurant.kitchen().staff();
+					AtomicInteger beats = new AtomicInteger();
+					shift.scheduleWithFixedDelay(() -> {
+						int beat = beats.getAndIncrement();
+						(floor ? TabletsBenchmark.Tablets.floor(beat) : TabletsBenchmark.Tablets.kitchen(beat)).stream()
+							.flatMap(List::stream)
+							.forEach((path) -> restaurant.get(path, who));
+					}, tablet * 125L, TabletsBenchmark.BEAT.toMillis(), TimeUnit.MILLISECONDS);
 				}
 				System.out.printf("%nSoak: %d minutes, %.1f orders/s, 12 tablets polling%n", MINUTES, RATE);
 				System.out.println("minute | placed | refused | p99 place | outbox pending | RSS MB per process");

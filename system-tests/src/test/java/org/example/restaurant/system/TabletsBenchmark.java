@@ -238,7 +238,7 @@ class TabletsBenchmark {
 	record Cpu(Map<String, Long> ticks, long machineTicks, long ticksPerSecond, Duration window) {
 
 		static Cpu over(Restaurant restaurant, Duration window, Runnable during) {
-			Map<String, Long> pids = pids(restaurant);
+			Map<String, Long> pids = restaurant.pids();
 			Map<String, Long> before = ticksOf(pids);
 			long machineBefore = machineBusyTicks();
 			long start = System.nanoTime();
@@ -291,20 +291,6 @@ class TabletsBenchmark {
 
 		private double percent(long ticks, int cores) {
 			return 100.0 * ticks / this.ticksPerSecond / (this.window.toMillis() / 1000.0) / cores;
-		}
-
-		private static Map<String, Long> pids(Restaurant restaurant) {
-			Map<String, Long> pids = new TreeMap<>();
-			try (Stream<Path> files = Files.list(restaurant.runDir().resolve("pids"))) {
-				for (Path file : files.filter((f) -> f.toString().endsWith(".pid")).toList()) {
-					String name = file.getFileName().toString().replaceFirst("\\.pid$", "");
-					pids.put(name, Long.parseLong(Files.readString(file).trim()));
-				}
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException(ex);
-			}
-			return pids;
 		}
 
 		private static Map<String, Long> ticksOf(Map<String, Long> pids) {
