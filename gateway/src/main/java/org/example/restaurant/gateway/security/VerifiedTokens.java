@@ -34,7 +34,9 @@ final class VerifiedTokens implements ReactiveJwtDecoder {
 	VerifiedTokens(ReactiveJwtDecoder verifier, Clock clock, Ticker ticker) {
 		this.verifier = verifier;
 		this.verified = Caffeine.newBuilder()
-			.maximumSize(10_000)
+			// staff and services on shift hold a few dozen tokens; the bound keeps memory
+			// small
+			.maximumSize(1_000)
 			.ticker(ticker)
 			.expireAfter(Expiry.<String, Jwt>creating((token, jwt) -> {
 				Instant now = clock.instant();
