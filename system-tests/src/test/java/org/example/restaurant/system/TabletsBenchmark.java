@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -205,13 +206,10 @@ class TabletsBenchmark {
 	 * something to happen.
 	 */
 	private static void hold(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		Instant end = Instant.now().plus(duration);
+		await("the end of the window").atMost(duration.plusSeconds(30))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> !Instant.now().isBefore(end));
 	}
 
 	/** What a window with tablets cost and what they got. */
