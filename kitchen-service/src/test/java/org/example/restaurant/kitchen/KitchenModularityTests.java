@@ -14,7 +14,7 @@ import org.springframework.modulith.core.ApplicationModules;
 class KitchenModularityTests extends ModularityContract {
 
 	KitchenModularityTests() {
-		super(KitchenServiceApplication.class, "cluster", "cook", "messaging", "ticket", "figures", "polling");
+		super(KitchenServiceApplication.class, "cluster", "cook", "messaging", "ticket", "figures");
 	}
 
 }

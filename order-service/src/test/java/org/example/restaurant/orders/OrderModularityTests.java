@@ -16,7 +16,7 @@ import org.springframework.modulith.core.ApplicationModules;
 class OrderModularityTests extends ModularityContract {
 
 	OrderModularityTests() {
-		super(OrderServiceApplication.class, "menu", "order", "messaging", "figures", "polling");
+		super(OrderServiceApplication.class, "menu", "order", "messaging", "figures");
 	}
 
 }

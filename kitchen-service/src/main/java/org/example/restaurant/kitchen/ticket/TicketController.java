@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.example.restaurant.kitchen.polling.ListVersions;
-import org.example.restaurant.kitchen.polling.Polled;
-import org.example.restaurant.kitchen.polling.PolledList;
+import org.example.restaurant.platform.polling.ListVersions;
+import org.example.restaurant.platform.polling.Polled;
+import org.example.restaurant.platform.polling.PolledList;
 import org.example.restaurant.platform.security.AnyStaff;
 
 import io.swagger.v3.oas.annotations.Parameter;
@@ -54,8 +54,8 @@ class TicketController {
 	ResponseEntity<List<TicketResponse>> list(
 			@Parameter(description = STATUSES) @RequestParam(required = false) Set<TicketStatus> status,
 			WebRequest request) {
-		return Polled.answer(request, ListVersions.TICKETS, this.versions.current(ListVersions.TICKETS), Polled.STAFF,
-				() -> find(status).stream().map(TicketResponse::of).toList());
+		return Polled.answer(request, TicketDesk.POLLED_LIST, this.versions.current(TicketDesk.POLLED_LIST),
+				Polled.STAFF, () -> find(status).stream().map(TicketResponse::of).toList());
 	}
 
 	private List<Ticket> find(Set<TicketStatus> statuses) {

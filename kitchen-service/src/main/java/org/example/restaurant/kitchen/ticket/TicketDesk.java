@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.example.restaurant.kitchen.polling.ListVersions;
+import org.example.restaurant.platform.polling.ListVersions;
 import org.example.restaurant.platform.instance.InstanceId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class TicketDesk {
 
 	private static final Logger log = LoggerFactory.getLogger(TicketDesk.class);
+
+	/** The tickets' name among the polled lists ({@code restaurant.polling.lists}). */
+	static final String POLLED_LIST = "tickets";
 
 	private static final int CANCEL_ATTEMPTS = 3;
 
@@ -79,7 +82,7 @@ class TicketDesk {
 		Ticket ticket = new Ticket(request.orderId(), request.table(), items, request.placedAt(), now());
 		try {
 			Ticket created = this.transaction.execute((status) -> {
-				this.versions.changed(ListVersions.TICKETS);
+				this.versions.changed(POLLED_LIST);
 				return this.tickets.saveAndFlush(ticket);
 			});
 			log.info("Ticket {} received for order {} at table {} ({} items)", created.getId(), created.getOrderId(),
@@ -121,7 +124,7 @@ class TicketDesk {
 					Optional<Ticket> found = this.tickets.findByOrderId(orderId);
 					if (found.isEmpty()) {
 						cancelled.set(true);
-						this.versions.changed(ListVersions.TICKETS);
+						this.versions.changed(POLLED_LIST);
 						return this.tickets.saveAndFlush(Ticket.cancelledBeforeArrival(orderId, now()));
 					}
 					Ticket ticket = found.get();
@@ -130,7 +133,7 @@ class TicketDesk {
 					}
 					ticket.cancel();
 					cancelled.set(true);
-					this.versions.changed(ListVersions.TICKETS);
+					this.versions.changed(POLLED_LIST);
 					return this.tickets.saveAndFlush(ticket);
 				});
 				if (cancelled.get()) {
@@ -158,7 +161,7 @@ class TicketDesk {
 		Ticket started = this.transaction.execute((status) -> {
 			Ticket ticket = this.tickets.findById(ticketId).orElseThrow(() -> TicketNotFound.withId(ticketId));
 			ticket.start(this.instanceId.value(), now());
-			this.versions.changed(ListVersions.TICKETS);
+			this.versions.changed(POLLED_LIST);
 			return this.tickets.saveAndFlush(ticket);
 		});
 		// written after commit, so it never reports a rolled-back change
@@ -178,7 +181,7 @@ class TicketDesk {
 		Ticket ready = this.transaction.execute((status) -> {
 			Ticket ticket = this.tickets.findById(ticketId).orElseThrow(() -> TicketNotFound.withId(ticketId));
 			ticket.markReady(now());
-			this.versions.changed(ListVersions.TICKETS);
+			this.versions.changed(POLLED_LIST);
 			return this.tickets.saveAndFlush(ticket);
 		});
 		log.info("Ticket {} for order {} ready, prepared by {}", ready.getId(), ready.getOrderId(),

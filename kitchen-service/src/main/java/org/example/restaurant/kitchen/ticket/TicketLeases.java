@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.example.restaurant.kitchen.polling.ListVersions;
+import org.example.restaurant.platform.polling.ListVersions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -129,7 +129,7 @@ public class TicketLeases {
 				if (won != 1) {
 					return Optional.empty();
 				}
-				this.versions.changed(ListVersions.TICKETS);
+				this.versions.changed(TicketDesk.POLLED_LIST);
 				Ticket ticket = this.tickets.findById(candidate.id()).orElseThrow();
 				if (candidate.isTakeover()) {
 					ticket.takenOverBy(cook, candidate.preparedBy());
@@ -192,7 +192,7 @@ public class TicketLeases {
 			if (this.tickets.finish(claimed.ticketId(), claimed.cook(), claimed.leaseUntil(), at) != 1) {
 				return false;
 			}
-			this.versions.changed(ListVersions.TICKETS);
+			this.versions.changed(TicketDesk.POLLED_LIST);
 			Ticket ticket = this.tickets.findById(claimed.ticketId()).orElseThrow();
 			ticket.finishedBy(claimed.cook());
 			this.tickets.save(ticket);

@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
-import org.example.restaurant.kitchen.polling.ListVersions;
+import org.example.restaurant.platform.polling.ListVersions;
 import org.example.restaurant.kitchen.support.TestClock;
 import org.example.restaurant.kitchen.ticket.ClaimedTicket;
 import org.example.restaurant.kitchen.ticket.TicketLeases;
@@ -47,7 +47,7 @@ import static org.mockito.Mockito.times;
  */
 @DataJpaTest
 @ExtendWith(OutputCaptureExtension.class)
-@Import({ TicketLeases.class, ListVersions.class, InstanceId.class, TestClock.class })
+@Import({ TicketLeases.class, InstanceId.class, TestClock.class })
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class CooksTests {
 

@@ -2,7 +2,7 @@ package org.example.restaurant.kitchen.ticket;
 
 import java.time.Duration;
 
-import org.example.restaurant.kitchen.polling.ListVersions;
+import org.example.restaurant.platform.polling.ListVersions;
 import org.example.restaurant.kitchen.support.TestClock;
 import org.example.restaurant.platform.instance.InstanceId;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * rolled back, every test ends by emptying the kitchen.
  */
 @DataJpaTest
-@Import({ TicketDesk.class, TicketLeases.class, ListVersions.class, InstanceId.class, TestClock.class })
+@Import({ TicketDesk.class, TicketLeases.class, InstanceId.class, TestClock.class })
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 @RecordApplicationEvents
 abstract class AbstractTicketDatabaseTests {

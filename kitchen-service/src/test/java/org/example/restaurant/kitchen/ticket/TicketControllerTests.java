@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.example.restaurant.kitchen.polling.ListVersions;
+import org.example.restaurant.platform.polling.ListVersions;
 import org.example.restaurant.platform.instance.InstanceId;
 import org.junit.jupiter.api.Test;
 
@@ -94,7 +94,7 @@ class TicketControllerTests {
 
 	@Test
 	void answersAPollWithTheListsVersionAsETagAndNotModifiedWithoutReadingTheTicketsWhileItHolds() {
-		given(this.versions.current(ListVersions.TICKETS)).willReturn(12L);
+		given(this.versions.current(TicketDesk.POLLED_LIST)).willReturn(12L);
 		given(this.tickets.findByStatusInOrderByReceivedAtAscIdAsc(Set.of(TicketStatus.READY)))
 			.willReturn(List.of(Tickets.ready()));
 
@@ -116,7 +116,7 @@ class TicketControllerTests {
 		verifyNoInteractions(this.tickets);
 
 		// a ticket changed, on this replica or another
-		given(this.versions.current(ListVersions.TICKETS)).willReturn(13L);
+		given(this.versions.current(TicketDesk.POLLED_LIST)).willReturn(13L);
 		MvcTestResult changed = this.mvc.get()
 			.uri("/api/kitchen/tickets?status=READY")
 			.header("If-None-Match", "\"tickets-12\"")

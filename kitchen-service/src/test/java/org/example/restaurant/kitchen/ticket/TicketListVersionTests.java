@@ -3,7 +3,7 @@ package org.example.restaurant.kitchen.ticket;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.example.restaurant.kitchen.polling.ListVersions;
+import org.example.restaurant.platform.polling.ListVersions;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,7 +67,7 @@ class TicketListVersionTests extends AbstractTicketDatabaseTests {
 	}
 
 	private long version() {
-		return this.versions.current(ListVersions.TICKETS);
+		return this.versions.current(TicketDesk.POLLED_LIST);
 	}
 
 }

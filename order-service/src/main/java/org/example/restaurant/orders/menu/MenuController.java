@@ -8,9 +8,9 @@ import jakarta.validation.Valid;
 import org.example.restaurant.orders.menu.MenuItemRequests.AvailabilityChange;
 import org.example.restaurant.orders.menu.MenuItemRequests.MenuItemRevision;
 import org.example.restaurant.orders.menu.MenuItemRequests.NewMenuItem;
-import org.example.restaurant.orders.polling.ListVersions;
-import org.example.restaurant.orders.polling.Polled;
-import org.example.restaurant.orders.polling.PolledList;
+import org.example.restaurant.platform.polling.ListVersions;
+import org.example.restaurant.platform.polling.Polled;
+import org.example.restaurant.platform.polling.PolledList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +41,9 @@ class MenuController {
 
 	private static final Logger log = LoggerFactory.getLogger(MenuController.class);
 
+	/** The menu's name among the polled lists ({@code restaurant.polling.lists}). */
+	static final String POLLED_LIST = "menu";
+
 	private final MenuItemRepository menu;
 
 	private final Clock clock;
@@ -60,7 +63,7 @@ class MenuController {
 	@GetMapping
 	@PolledList
 	ResponseEntity<List<MenuItemResponse>> list(@RequestParam(required = false) Boolean available, WebRequest request) {
-		return Polled.answer(request, ListVersions.MENU, this.versions.current(ListVersions.MENU), Polled.ANYONE,
+		return Polled.answer(request, POLLED_LIST, this.versions.current(POLLED_LIST), Polled.ANYONE,
 				() -> items(available).stream().map(MenuItemResponse::of).toList());
 	}
 
@@ -94,7 +97,7 @@ class MenuController {
 			// another request created the same id between the check and the insert
 			throw new MenuItemAlreadyExists(request.id());
 		}
-		this.versions.changed(ListVersions.MENU);
+		this.versions.changed(POLLED_LIST);
 		log.info("Menu item {} added: {} {} at {}", item.getId(), item.getCategory(), item.getName(), item.getPrice());
 		return ResponseEntity.created(URI.create("/api/menu/" + item.getId())).body(MenuItemResponse.of(item));
 	}
@@ -105,7 +108,7 @@ class MenuController {
 		MenuItem item = this.menu.require(id);
 		item.revise(request.name(), request.category(), request.price(), request.prepSeconds());
 		item = this.menu.saveAndFlush(item);
-		this.versions.changed(ListVersions.MENU);
+		this.versions.changed(POLLED_LIST);
 		log.info("Menu item {} revised: {} {} at {}, {} s", item.getId(), item.getCategory(), item.getName(),
 				item.getPrice(), item.getPrepSeconds());
 		return MenuItemResponse.of(item);
@@ -117,7 +120,7 @@ class MenuController {
 		MenuItem item = this.menu.require(id);
 		item.changeAvailability(request.available());
 		item = this.menu.saveAndFlush(item);
-		this.versions.changed(ListVersions.MENU);
+		this.versions.changed(POLLED_LIST);
 		log.info("Menu item {} is {}", item.getId(), item.isAvailable() ? "back on" : "off (86'd)");
 		return MenuItemResponse.of(item);
 	}

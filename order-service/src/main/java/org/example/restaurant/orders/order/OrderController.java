@@ -9,9 +9,9 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import org.example.restaurant.platform.idempotency.IdempotentRequests;
 import org.example.restaurant.orders.order.OrderRequests.PlaceOrder;
-import org.example.restaurant.orders.polling.ListVersions;
-import org.example.restaurant.orders.polling.Polled;
-import org.example.restaurant.orders.polling.PolledList;
+import org.example.restaurant.platform.polling.ListVersions;
+import org.example.restaurant.platform.polling.Polled;
+import org.example.restaurant.platform.polling.PolledList;
 import org.example.restaurant.platform.security.AnyStaff;
 
 import io.swagger.v3.oas.annotations.Parameter;
@@ -88,8 +88,8 @@ class OrderController {
 	ResponseEntity<List<OrderResponse>> list(
 			@Parameter(description = STATUSES) @RequestParam(required = false) Set<OrderStatus> status,
 			@RequestParam(required = false) String table, WebRequest request) {
-		return Polled.answer(request, ListVersions.ORDERS, this.versions.current(ListVersions.ORDERS), Polled.STAFF,
-				() -> this.orders.find(status, table).stream().map(OrderResponse::of).toList());
+		return Polled.answer(request, OrderListChanges.POLLED_LIST, this.versions.current(OrderListChanges.POLLED_LIST),
+				Polled.STAFF, () -> this.orders.find(status, table).stream().map(OrderResponse::of).toList());
 	}
 
 	@AnyStaff

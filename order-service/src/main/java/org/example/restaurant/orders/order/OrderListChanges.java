@@ -1,7 +1,7 @@
 package org.example.restaurant.orders.order;
 
 import org.example.restaurant.orders.order.OrderEvents.OrderStatusChanged;
-import org.example.restaurant.orders.polling.ListVersions;
+import org.example.restaurant.platform.polling.ListVersions;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -15,6 +15,9 @@ import org.springframework.stereotype.Component;
 @Component
 class OrderListChanges {
 
+	/** The orders' name among the polled lists ({@code restaurant.polling.lists}). */
+	static final String POLLED_LIST = "orders";
+
 	private final ListVersions versions;
 
 	OrderListChanges(ListVersions versions) {
@@ -23,7 +26,7 @@ class OrderListChanges {
 
 	@EventListener
 	void on(OrderStatusChanged changed) {
-		this.versions.changed(ListVersions.ORDERS);
+		this.versions.changed(POLLED_LIST);
 	}
 
 }

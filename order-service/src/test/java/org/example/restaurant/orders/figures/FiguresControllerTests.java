@@ -7,7 +7,7 @@ import org.example.restaurant.orders.menu.MenuItemRepository;
 import org.example.restaurant.orders.order.OrderManagement;
 import org.example.restaurant.orders.order.OrderRepository;
 import org.example.restaurant.orders.order.OrderStatus;
-import org.example.restaurant.orders.polling.ListVersions;
+import org.example.restaurant.platform.polling.ListVersions;
 import org.example.restaurant.platform.idempotency.IdempotentRequests;
 import org.junit.jupiter.api.Test;
 

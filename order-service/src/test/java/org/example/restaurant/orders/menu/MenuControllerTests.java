@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.Answers;
-import org.example.restaurant.orders.polling.ListVersions;
+import org.example.restaurant.platform.polling.ListVersions;
 import org.mockito.ArgumentCaptor;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -96,7 +96,7 @@ class MenuControllerTests {
 	@Test
 	@WithAnonymousUser
 	void answersAPollOfTheMenuWithItsVersionAndNotModifiedWithoutReadingItWhileItHolds() throws Exception {
-		given(this.versions.current(ListVersions.MENU)).willReturn(7L);
+		given(this.versions.current(MenuController.POLLED_LIST)).willReturn(7L);
 		given(this.menu.findAllByOrderByCreatedAtAscIdAsc()).willReturn(List.of(MenuItems.margherita()));
 
 		this.mvc.perform(get("/api/menu"))
@@ -112,7 +112,7 @@ class MenuControllerTests {
 			.andExpect(content().string(""));
 		verifyNoInteractions(this.menu);
 
-		given(this.versions.current(ListVersions.MENU)).willReturn(8L);
+		given(this.versions.current(MenuController.POLLED_LIST)).willReturn(8L);
 		this.mvc.perform(get("/api/menu").header("If-None-Match", "\"menu-7\""))
 			.andExpect(status().isOk())
 			.andExpect(header().stringValues("ETag", "\"menu-8\""))
@@ -130,12 +130,12 @@ class MenuControllerTests {
 		this.mvc.perform(patch("/api/menu/tiramisu").contentType(MediaType.APPLICATION_JSON).content("""
 				{"available": false}
 				""")).andExpect(status().isOk());
-		verify(this.versions, times(3)).changed(ListVersions.MENU);
+		verify(this.versions, times(3)).changed(MenuController.POLLED_LIST);
 
 		given(this.menu.existsById("calamari-fritti")).willReturn(true);
 		this.mvc.perform(post("/api/menu").contentType(MediaType.APPLICATION_JSON).content(CALAMARI))
 			.andExpect(status().isConflict());
-		verify(this.versions, times(3)).changed(ListVersions.MENU);
+		verify(this.versions, times(3)).changed(MenuController.POLLED_LIST);
 	}
 
 	@Test

@@ -12,7 +12,7 @@ import org.example.restaurant.platform.idempotency.IdempotentRequests;
 import org.example.restaurant.orders.order.OrderManagement.RequestedItem;
 import org.example.restaurant.orders.order.OrderTransitionRefused.OrderNotCancellable;
 import org.example.restaurant.orders.order.OrderTransitionRefused.OrderNotReady;
-import org.example.restaurant.orders.polling.ListVersions;
+import org.example.restaurant.platform.polling.ListVersions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.Answers;
@@ -229,7 +229,7 @@ class OrderControllerTests {
 
 	@Test
 	void answersAPollWithTheListsVersionAsETagAndNotModifiedWithoutReadingTheOrdersWhileItHolds() throws Exception {
-		given(this.versions.current(ListVersions.ORDERS)).willReturn(41L);
+		given(this.versions.current(OrderListChanges.POLLED_LIST)).willReturn(41L);
 		given(this.orders.search(anySet(), any())).willReturn(List.of(Orders.placed()));
 
 		this.mvc.perform(get("/api/orders?status=PLACED&status=READY"))
@@ -247,7 +247,7 @@ class OrderControllerTests {
 		verifyNoInteractions(this.orders);
 
 		// an order changed: the version moved on
-		given(this.versions.current(ListVersions.ORDERS)).willReturn(42L);
+		given(this.versions.current(OrderListChanges.POLLED_LIST)).willReturn(42L);
 		this.mvc.perform(get("/api/orders?status=PLACED&status=READY").header("If-None-Match", "\"orders-41\""))
 			.andExpect(status().isOk())
 			.andExpect(header().stringValues("ETag", "\"orders-42\""))
@@ -257,7 +257,7 @@ class OrderControllerTests {
 	@Test
 	@WithAnonymousUser
 	void checksTheTokenBeforeTheVersion() throws Exception {
-		given(this.versions.current(ListVersions.ORDERS)).willReturn(41L);
+		given(this.versions.current(OrderListChanges.POLLED_LIST)).willReturn(41L);
 
 		this.mvc.perform(get("/api/orders").header("If-None-Match", "\"orders-41\""))
 			.andExpect(status().isUnauthorized());

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.example.restaurant.orders.order.OrderManagement.RequestedItem;
 import org.example.restaurant.orders.order.OrderTransitionRefused.OrderNotReady;
-import org.example.restaurant.orders.polling.ListVersions;
+import org.example.restaurant.platform.polling.ListVersions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * as in production.
  */
 @DataJpaTest
-@Import({ OrderManagement.class, OrderListChanges.class, ListVersions.class })
+@Import({ OrderManagement.class, OrderListChanges.class })
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class OrderListChangesTests {
 
@@ -68,7 +68,7 @@ class OrderListChangesTests {
 	}
 
 	private long version() {
-		return this.versions.current(ListVersions.ORDERS);
+		return this.versions.current(OrderListChanges.POLLED_LIST);
 	}
 
 }

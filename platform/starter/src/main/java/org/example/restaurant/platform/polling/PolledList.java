@@ -1,4 +1,4 @@
-package org.example.restaurant.orders.polling;
+package org.example.restaurant.platform.polling;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

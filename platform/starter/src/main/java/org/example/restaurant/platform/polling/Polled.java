@@ -1,4 +1,4 @@
-package org.example.restaurant.orders.polling;
+package org.example.restaurant.platform.polling;
 
 import java.util.function.Supplier;
 
@@ -21,7 +21,7 @@ public final class Polled {
 	 */
 	public static final CacheControl STAFF = CacheControl.noCache().cachePrivate();
 
-	/** For lists anyone may read (the menu). */
+	/** For lists anyone may read (such as the menu). */
 	public static final CacheControl ANYONE = CacheControl.noCache();
 
 	private Polled() {
@@ -30,7 +30,7 @@ public final class Polled {
 	/**
 	 * The list, or 304 when the caller has its version.
 	 * @param request the request, with its {@code If-None-Match}, if any
-	 * @param list the list's name, e.g. {@link ListVersions#ORDERS}
+	 * @param list the list's name, one of {@code restaurant.polling.lists}
 	 * @param version the list's version, read before the list
 	 * @param cacheControl {@link #STAFF} or {@link #ANYONE}
 	 * @param body reads the list; not called for a 304

@@ -1,17 +1,23 @@
-package org.example.restaurant.kitchen.polling;
+package org.example.restaurant.platform.polling;
 
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The version of each list that the front-of-house screens poll, kept in the database
- * that all replicas share ({@code list_version}), so that every replica sees every
- * replica's changes: the ETag of a list is its version ({@link Polled}). A counter in
- * memory would not do: the replicas answer polls in turn, and each would know only its
+ * The version of each list that the front-of-house screens poll, kept in the service's
+ * database ({@code list_version}), so that every instance of the service sees every
+ * instance's changes: the ETag of a list is its version ({@link Polled}). A counter in
+ * memory would not do: the instances answer polls in turn, and each would know only its
  * own changes.
  * <p>
  * A change of what a list shows calls {@link #changed}: inside a transaction the version
@@ -24,36 +30,40 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The row stays locked from the update to the commit, so changes of one list commit one
  * after the other; the update is the transaction's last statement, which keeps that
  * short. The versions also go up when the service starts, so that a screen's ETags from
- * before a new release (which may show a list with more fields) do not match.
+ * before a new release (which may show a list with more fields) do not match. Each list
+ * of {@code restaurant.polling.lists} gets its row when the service starts, if it has
+ * none yet.
  */
-@Component
-public class ListVersions {
+public class ListVersions implements SmartInitializingSingleton {
 
-	/** The tickets ({@code GET /api/kitchen/tickets}). */
-	public static final String TICKETS = "tickets";
+	private static final Logger logger = LoggerFactory.getLogger(ListVersions.class);
 
 	private final JdbcTemplate jdbc;
 
-	ListVersions(JdbcTemplate jdbc) {
+	private final List<String> lists;
+
+	ListVersions(JdbcTemplate jdbc, List<String> lists) {
 		this.jdbc = jdbc;
+		this.lists = List.copyOf(lists);
 	}
 
 	/**
 	 * The list's current version.
-	 * @param list {@link #TICKETS}
+	 * @param list one of {@code restaurant.polling.lists}
 	 * @return its version, which only ever goes up
 	 */
 	public long current(String list) {
-		Long version = this.jdbc.queryForObject("select version from list_version where name = ?", Long.class, list);
-		if (version == null) {
+		List<Long> version = this.jdbc.queryForList("select version from list_version where name = ?", Long.class,
+				list);
+		if (version.isEmpty()) {
 			throw new IllegalStateException("no version of the list " + list);
 		}
-		return version;
+		return version.get(0);
 	}
 
 	/**
 	 * What the list shows has changed, or changes in the current transaction.
-	 * @param list {@link #TICKETS}
+	 * @param list one of {@code restaurant.polling.lists}
 	 */
 	public void changed(String list) {
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
@@ -62,6 +72,22 @@ public class ListVersions {
 		}
 		else {
 			bump(list);
+		}
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		for (String list : this.lists) {
+			if (this.jdbc.queryForObject("select count(*) from list_version where name = ?", Integer.class,
+					list) == 0) {
+				try {
+					this.jdbc.update("insert into list_version (name, version) values (?, 0)", list);
+					logger.info("Polled list {} has its version row", list);
+				}
+				catch (DuplicateKeyException ex) {
+					// another instance, starting at the same moment, made it
+				}
+			}
 		}
 	}
 

@@ -1,4 +1,4 @@
-package org.example.restaurant.kitchen.polling;
+package org.example.restaurant.platform.polling;
 
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;
@@ -9,14 +9,12 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OperationCustomizer;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 
 /**
  * Describes the conditional requests of each {@link PolledList} operation in the
  * service's OpenAPI description (docs/api.md, "Polling").
  */
-@Component
 class PolledListDescriptions implements OperationCustomizer {
 
 	@Override
@@ -33,9 +31,8 @@ class PolledListDescriptions implements OperationCustomizer {
 		ApiResponse ok = responses.get("200");
 		if (ok != null) {
 			ok.addHeaderObject(HttpHeaders.ETAG, etag());
-			ok.addHeaderObject(HttpHeaders.CACHE_CONTROL, header(
-					"`no-cache, private`: keep the list (a shared cache does not), but ask with its `ETag` before"
-							+ " using it again."));
+			ok.addHeaderObject(HttpHeaders.CACHE_CONTROL, header("`no-cache` (`no-cache, private` for what only"
+					+ " staff may read): keep the list, but ask with its `ETag` before using it again."));
 		}
 		responses.addApiResponse("304",
 				new ApiResponse()
