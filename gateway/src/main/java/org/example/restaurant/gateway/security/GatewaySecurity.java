@@ -2,6 +2,7 @@ package org.example.restaurant.gateway.security;
 
 import java.util.List;
 
+import org.example.restaurant.platform.tokens.VerifiedTokenCache;
 import org.example.restaurant.gateway.web.Refusal;
 import reactor.core.publisher.Mono;
 
@@ -232,7 +233,7 @@ class GatewaySecurity {
 		ReactiveJwtDecoder checked = (token) -> decoder.decode(token)
 			.onErrorMap((ex) -> !(ex instanceof JwtException),
 					(ex) -> new JwtException("The staff-service's keys cannot be fetched", ex));
-		return new VerifiedTokens(checked);
+		return new VerifiedTokens(checked, new VerifiedTokenCache());
 	}
 
 }

@@ -2,6 +2,7 @@ package org.example.restaurant.platform.security;
 
 import java.util.List;
 
+import org.example.restaurant.platform.tokens.VerifiedTokenCache;
 import org.example.restaurant.platform.client.ServiceClientProperties;
 import org.example.restaurant.platform.client.ServiceClientsAutoConfiguration;
 import org.slf4j.Logger;
@@ -106,7 +107,7 @@ public class PlatformSecurityAutoConfiguration {
 			.cache(new ConcurrentMapCache("jwks"))
 			.build();
 		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(settings.issuer()));
-		return new VerifiedTokens(decoder);
+		return new VerifiedTokens(decoder, new VerifiedTokenCache());
 	}
 
 	@Bean
