@@ -4,7 +4,7 @@
 
 import { DraftKey, get, post } from './api.js';
 import { loadDrafts, saveDrafts } from './session.js';
-import { Poller, cents, clearErrors, fromCents, h, markFields, money, note, replace, showProblem, signature, since } from './ui.js';
+import { Poller, cents, clearErrors, fromCents, h, markFields, money, note, pollingScreen, replace, showProblem, signature, since } from './ui.js';
 
 /** The dining room: twelve tables, T1 to T12 (the API takes any name of 1-16 characters). */
 export const TABLES = Array.from({ length: 12 }, (_, i) => `T${i + 1}`);
@@ -41,7 +41,7 @@ const state = {
 
 const $ = (id) => document.getElementById(id);
 let root;
-let poller;
+const poller = new Poller(refresh, 1500);
 const rendered = {};
 
 /** The person signed in: their drafts and chosen table come back as they left them. */
@@ -90,7 +90,6 @@ export function discardDrafts() {
 
 export function init() {
 	root = $('floor');
-	poller = new Poller(refresh, 1500);
 	$('orders-all').addEventListener('change', (e) => {
 		state.showAll = e.target.checked;
 		renderOrders();
@@ -105,14 +104,10 @@ export function init() {
 	renderDraft();
 }
 
-export function start() {
-	// The menu may have changed while the screen was away (a manager 86ed a dish).
+// The menu may have changed while the screen was away (a manager 86ed a dish).
+export const { start, stop, refreshNow } = pollingScreen(poller, () => {
 	state.menuStale = true;
-	poller.start();
-}
-
-export const stop = () => poller.stop();
-export const refreshNow = () => poller.now();
+});
 
 async function refresh() {
 	if (state.menuStale || state.beats++ % MENU_EVERY === 0) {

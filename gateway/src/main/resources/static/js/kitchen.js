@@ -2,7 +2,7 @@
 // kitchen replicas with their load.
 
 import { get, post } from './api.js';
-import { Poller, clearErrors, h, replace, showProblem, signature, since } from './ui.js';
+import { Poller, clearErrors, h, pollingScreen, replace, showProblem, signature, since } from './ui.js';
 
 const MANUAL_KEY = 'restaurant.kitchen.manual';
 // A ticket turns red when it has waited this long (seconds): queued without a cook, or
@@ -28,11 +28,10 @@ const state = {
 };
 
 const $ = (id) => document.getElementById(id);
-let poller;
+const poller = new Poller(refresh, 1500);
 const rendered = {};
 
 export function init() {
-	poller = new Poller(refresh, 1500);
 	const manual = $('manual-mode');
 	// The kitchen's own mode (autoCook in the cluster view) ticks the box, until someone on
 	// this device chooses otherwise.
@@ -59,12 +58,9 @@ export function init() {
 	});
 }
 
-export function start() {
+export const { start, stop, refreshNow } = pollingScreen(poller, () => {
 	state.clusterStale = true;
-	poller.start();
-}
-export const stop = () => poller.stop();
-export const refreshNow = () => poller.now();
+});
 
 async function refresh() {
 	// The tickets of the three lanes in one call, oldest first; while neither tickets nor

@@ -24,6 +24,8 @@ const state = {
 const $ = (id) => document.getElementById(id);
 
 export function init() {
+	listTab($('manager-menu'), { box: 'menu-admin-box', title: 'The menu', hint: 'change a price, 86 a dish', list: 'menu-admin', loading: 'Loading the menu…', form: 'new-item', adds: 'New dish' });
+	listTab($('manager-staff'), { box: 'staff-admin-box', title: 'Staff', hint: 'roles, PINs, who may sign in', list: 'staff-list', loading: 'Loading the staff…', form: 'new-staff', adds: 'New staff member' });
 	$('tab-menu').addEventListener('click', () => tab('menu'));
 	$('tab-staff').addEventListener('click', () => tab('staff'));
 	$('tab-live').addEventListener('click', () => tab('live'));
@@ -70,6 +72,38 @@ async function load() {
 	})();
 	await state.loading;
 	state.loading = null;
+}
+
+/** A tab of the things a manager changes: their list in a panel with its problem line, and the form that adds one. */
+function listTab(tab, { box, title, hint, list, loading, form, adds }) {
+	replace(tab,
+		h('div', { id: box, class: 'panel admin-panel' },
+			h('div', { class: 'panel-head' }, h('h2', {}, title), h('span', { class: 'hint' }, hint)),
+			problemLine(),
+			h('div', { id: list, class: 'admin-list' }, h('p', { class: 'empty' }, loading))),
+		h('form', { id: form, class: 'panel admin-form', 'aria-label': adds }));
+}
+
+/** Where formProblem() shows what the server said was wrong with a form. */
+function problemLine() {
+	return h('div', { class: 'form-problem', dataset: { problem: '' }, role: 'alert', hidden: true });
+}
+
+/**
+ * Builds the form that adds a dish or a staff member: a title, its fields, the problem
+ * line and one button. On submit, add(data) is called with what was typed.
+ */
+function addingForm(form, title, fields, button, add) {
+	replace(form,
+		h('h2', {}, title),
+		h('div', { class: 'row-fields' }, fields),
+		problemLine(),
+		h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', id: button.id }, button.text)));
+	form.noValidate = true;
+	form.addEventListener('submit', (e) => {
+		e.preventDefault();
+		add(new FormData(form));
+	});
 }
 
 /** A labelled input; field names the body's field, for the server's errors[]. */
@@ -176,7 +210,7 @@ function menuRow(item) {
 		categorySelect(item.category),
 		field('Price', 'price', Number(item.price).toFixed(2), { inputmode: 'decimal' }),
 		field('Prep (s)', 'prepSeconds', String(item.prepSeconds), { inputmode: 'numeric' })),
-	h('div', { class: 'form-problem', dataset: { problem: '' }, role: 'alert', hidden: true }),
+	problemLine(),
 	h('div', { class: 'actions' },
 		h('button', {
 			type: 'button',
@@ -221,20 +255,13 @@ function replaced(item, saved) {
 
 function buildNewItem() {
 	const form = $('new-item');
-	replace(form,
-		h('h2', {}, 'New dish'),
-		h('div', { class: 'row-fields' },
-			field('Id', 'id', '', { placeholder: 'e.g. lasagne', maxlength: '40', autocapitalize: 'none' }),
-			field('Name', 'name', '', { maxlength: '80' }),
-			categorySelect('MAIN'),
-			field('Price', 'price', '', { inputmode: 'decimal', placeholder: '12.50' }),
-			field('Prep (s)', 'prepSeconds', '', { inputmode: 'numeric', placeholder: '600' })),
-		h('div', { class: 'form-problem', dataset: { problem: '' }, role: 'alert', hidden: true }),
-		h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', id: 'add-item' }, 'Add to the menu')));
-	form.noValidate = true;
-	form.addEventListener('submit', async (e) => {
-		e.preventDefault();
-		const data = new FormData(form);
+	addingForm(form, 'New dish', [
+		field('Id', 'id', '', { placeholder: 'e.g. lasagne', maxlength: '40', autocapitalize: 'none' }),
+		field('Name', 'name', '', { maxlength: '80' }),
+		categorySelect('MAIN'),
+		field('Price', 'price', '', { inputmode: 'decimal', placeholder: '12.50' }),
+		field('Prep (s)', 'prepSeconds', '', { inputmode: 'numeric', placeholder: '600' }),
+	], { id: 'add-item', text: 'Add to the menu' }, async (data) => {
 		const body = {
 			id: String(data.get('id')).trim(),
 			name: String(data.get('name')).trim(),
@@ -281,7 +308,7 @@ function staffRow(person) {
 		h('div', { class: 'pin-reset' },
 			field('New PIN', 'pin', '', { type: 'password', inputmode: 'numeric', maxlength: '8', placeholder: '4-8 digits', autocomplete: 'new-password' }),
 			h('button', { type: 'button', class: 'secondary reset-pin', onclick: () => resetPin(form, person) }, 'Reset PIN'))),
-	h('div', { class: 'form-problem', dataset: { problem: '' }, role: 'alert', hidden: true }),
+	problemLine(),
 	h('div', { class: 'actions' },
 		h('button', {
 			type: 'button',
@@ -322,19 +349,12 @@ async function update(form, person, body, doing, done) {
 
 function buildNewStaff() {
 	const form = $('new-staff');
-	replace(form,
-		h('h2', {}, 'New staff member'),
-		h('div', { class: 'row-fields' },
-			field('Staff number', 'staffNumber', '', { inputmode: 'numeric', maxlength: '8' }),
-			field('Name', 'name', '', { maxlength: '80' }),
-			roleBoxes(['WAITER'], 'roles'),
-			field('PIN', 'pin', '', { type: 'password', inputmode: 'numeric', maxlength: '8', placeholder: '4-8 digits', autocomplete: 'new-password' })),
-		h('div', { class: 'form-problem', dataset: { problem: '' }, role: 'alert', hidden: true }),
-		h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', id: 'add-staff' }, 'Add')));
-	form.noValidate = true;
-	form.addEventListener('submit', async (e) => {
-		e.preventDefault();
-		const data = new FormData(form);
+	addingForm(form, 'New staff member', [
+		field('Staff number', 'staffNumber', '', { inputmode: 'numeric', maxlength: '8' }),
+		field('Name', 'name', '', { maxlength: '80' }),
+		roleBoxes(['WAITER'], 'roles'),
+		field('PIN', 'pin', '', { type: 'password', inputmode: 'numeric', maxlength: '8', placeholder: '4-8 digits', autocomplete: 'new-password' }),
+	], { id: 'add-staff', text: 'Add' }, async (data) => {
 		const body = {
 			staffNumber: String(data.get('staffNumber')).trim(),
 			name: String(data.get('name')).trim(),

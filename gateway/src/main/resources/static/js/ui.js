@@ -255,5 +255,21 @@ export class Poller {
 	}
 }
 
+/**
+ * What app.js asks of a screen that polls (start, stop, refreshNow), over its poller;
+ * onStart runs at each start, before the first refresh, to mark what the screen must
+ * read again now that it is back on show.
+ */
+export function pollingScreen(poller, onStart) {
+	return {
+		start() {
+			onStart();
+			poller.start();
+		},
+		stop: () => poller.stop(),
+		refreshNow: () => poller.now(),
+	};
+}
+
 /** A stable text of some data, to skip re-rendering what has not changed. */
 export const signature = (data) => JSON.stringify(data);

@@ -1,19 +1,16 @@
 package org.example.restaurant.gateway;
 
 import java.util.List;
-import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
+import com.sun.net.httpserver.HttpHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,46 +24,14 @@ import static org.example.restaurant.gateway.ProblemAssertions.gatewayProblem;
  * description naming itself.
  */
 @GatewayTest
-class GatewayApiExplorerTests {
-
-	static final List<String> SERVICES = List.of("order-service", "kitchen-service", "cashier-service",
-			"staff-service");
+class GatewayApiExplorerTests extends AbstractGatewayTests {
 
 	@RegisterExtension
-	static final RecordingStub orderService = describing("order-service");
+	static final ServiceStubs services = ServiceStubs.answering(GatewayApiExplorerTests::describing);
 
-	@RegisterExtension
-	static final RecordingStub kitchenService = describing("kitchen-service");
-
-	@RegisterExtension
-	static final RecordingStub cashierService = describing("cashier-service");
-
-	@RegisterExtension
-	static final RecordingStub staffService = describing("staff-service");
-
-	@Autowired
-	WebTestClient http;
-
-	@DynamicPropertySource
-	static void instances(DynamicPropertyRegistry registry) {
-		StubServices.register(registry, "order-service", orderService::uri);
-		StubServices.register(registry, "kitchen-service", kitchenService::uri);
-		StubServices.register(registry, "cashier-service", cashierService::uri);
-		StubServices.register(registry, "staff-service", staffService::uri);
-	}
-
-	private static RecordingStub describing(String service) {
-		return RecordingStub.answering((exchange) -> StubServices.respond(exchange, 200, "application/json",
-				"{\"openapi\": \"3.1.0\", \"info\": {\"title\": \"" + service + "\"}}", service + ":stub"));
-	}
-
-	private static RecordingStub stubOf(String service) {
-		return switch (service) {
-			case "order-service" -> orderService;
-			case "kitchen-service" -> kitchenService;
-			case "cashier-service" -> cashierService;
-			default -> staffService;
-		};
+	private static HttpHandler describing(String service) {
+		return StubServices.json("{\"openapi\": \"3.1.0\", \"info\": {\"title\": \"" + service + "\"}}",
+				service + ":stub");
 	}
 
 	@ParameterizedTest
@@ -82,10 +47,8 @@ class GatewayApiExplorerTests {
 			.expectBody()
 			.jsonPath("$.info.title")
 			.isEqualTo(service);
-		assertThat(stubOf(service).received()).containsExactly("GET /v3/api-docs");
-		assertThat(Stream.of(orderService, kitchenService, cashierService, staffService)
-			.filter((stub) -> stub != stubOf(service))
-			.flatMap((stub) -> stub.received().stream())).isEmpty();
+		assertThat(services.of(service).received()).containsExactly("GET /v3/api-docs");
+		assertThat(services.received()).as("what reached any service").containsExactly("GET /v3/api-docs");
 	}
 
 	@Test
@@ -114,20 +77,20 @@ class GatewayApiExplorerTests {
 
 	@Test
 	void pointsTheExplorerAtEveryServicesDescriptionThroughTheGateway() {
-		String config = this.http.get()
+		this.http.get()
 			.uri("/v3/api-docs/swagger-config")
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		List<String> names = JsonPath.read(config, "$.urls[*].name");
-		List<String> urls = JsonPath.read(config, "$.urls[*].url");
-		assertThat(names).containsExactlyInAnyOrderElementsOf(SERVICES);
-		assertThat(urls)
-			.containsExactlyInAnyOrderElementsOf(SERVICES.stream().map((name) -> "/v3/api-docs/" + name).toList());
-		assertThat((String) JsonPath.read(config, "$['urls.primaryName']")).isEqualTo("order-service");
+			.value((config) -> {
+				List<String> names = JsonPath.read(config, "$.urls[*].name");
+				List<String> urls = JsonPath.read(config, "$.urls[*].url");
+				assertThat(names).containsExactlyInAnyOrderElementsOf(ServiceStubs.SERVICES);
+				assertThat(urls).containsExactlyInAnyOrderElementsOf(
+						ServiceStubs.SERVICES.stream().map((name) -> "/v3/api-docs/" + name).toList());
+				assertThat((String) JsonPath.read(config, "$['urls.primaryName']")).isEqualTo("order-service");
+			});
 	}
 
 	@Test
@@ -135,15 +98,14 @@ class GatewayApiExplorerTests {
 		for (String path : List.of("/v3/api-docs", "/v3/api-docs/gateway", "/v3/api-docs/order-service/x")) {
 			this.http.get().uri(path).exchange().expectBody().consumeWith(gatewayProblem(404, "Not found", path));
 		}
-		assertThat(Stream.of(orderService, kitchenService, cashierService, staffService)
-			.flatMap((stub) -> stub.received().stream())).isEmpty();
+		assertThat(services.received()).isEmpty();
 	}
 
 	@Test
 	void opensTheExplorerToReadingOnly() {
 		WebTestClient.ResponseSpec response = this.http.post().uri("/v3/api-docs/order-service").exchange();
 		response.expectBody().consumeWith(gatewayProblem(401, "Not signed in", "/v3/api-docs/order-service"));
-		assertThat(orderService.received()).isEmpty();
+		assertThat(services.of("order-service").received()).isEmpty();
 	}
 
 }

@@ -33,7 +33,6 @@ import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.example.restaurant.gateway.ProblemAssertions.detailNaming;
@@ -50,7 +49,7 @@ import static org.awaitility.Awaitility.await;
  * quick; the cashier's keeps those of {@code application.yml}.
  */
 @GatewayTest
-class GatewayCircuitBreakerTests {
+class GatewayCircuitBreakerTests extends AbstractGatewayTests {
 
 	static final List<String> received = new CopyOnWriteArrayList<>();
 
@@ -75,9 +74,6 @@ class GatewayCircuitBreakerTests {
 			+ "\"detail\":\"No order missing\"}";
 
 	@Autowired
-	WebTestClient http;
-
-	@Autowired
 	CircuitBreakerRegistry circuitBreakers;
 
 	@Autowired
@@ -88,7 +84,6 @@ class GatewayCircuitBreakerTests {
 		StubServices.register(registry, "order-service", () -> StubServices.uri(orderService));
 		StubServices.register(registry, "kitchen-service", () -> StubServices.uri(kitchenService));
 		StubServices.register(registry, "cashier-service", () -> "http://localhost:" + cashierService.getLocalPort());
-		StubServices.register(registry, "staff-service", StubServices::keys);
 		for (String service : List.of("order-service", "kitchen-service")) {
 			String breaker = "resilience4j.circuitbreaker.instances." + service;
 			registry.add(breaker + ".sliding-window-size", () -> "3");

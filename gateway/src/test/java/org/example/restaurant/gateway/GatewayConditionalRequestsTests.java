@@ -11,10 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * retried nor turned into a problem.
  */
 @GatewayTest
-class GatewayConditionalRequestsTests {
+class GatewayConditionalRequestsTests extends AbstractGatewayTests {
 
 	static final String ETAG = "\"orders-41\"";
 
@@ -37,17 +34,8 @@ class GatewayConditionalRequestsTests {
 	static final List<String> conditions = new CopyOnWriteArrayList<>();
 
 	@RegisterExtension
-	static final RecordingStub orderService = RecordingStub
-		.answering(GatewayConditionalRequestsTests::ordersAsOfVersion41);
-
-	@Autowired
-	WebTestClient http;
-
-	@DynamicPropertySource
-	static void instances(DynamicPropertyRegistry registry) {
-		StubServices.register(registry, "order-service", orderService::uri);
-		StubServices.register(registry, "staff-service", StubServices::keys);
-	}
+	static final RecordingStub orderService = RecordingStub.of("order-service",
+			GatewayConditionalRequestsTests::ordersAsOfVersion41);
 
 	@BeforeEach
 	void forgetTheConditions() {
@@ -56,17 +44,9 @@ class GatewayConditionalRequestsTests {
 
 	@Test
 	void passesTheListsETagAndCacheControlOnUnchanged() {
-		this.http.get()
-			.uri("/api/orders?status=PLACED&status=READY")
-			.headers((headers) -> headers.setBearerAuth(TestTokens.waiter()))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectHeader()
-			.valueEquals(HttpHeaders.ETAG, ETAG)
-			.expectHeader()
-			.valueEquals(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
-			.expectHeader()
+		WebTestClient.ResponseSpec response = poll(null);
+		response.expectStatus().isOk();
+		expectTheServicesCachingHeaders(response).expectHeader()
 			.doesNotExist(HttpHeaders.PRAGMA)
 			.expectHeader()
 			.doesNotExist(HttpHeaders.EXPIRES)
@@ -78,18 +58,9 @@ class GatewayConditionalRequestsTests {
 
 	@Test
 	void passesIfNoneMatchToTheServiceAndItsNotModifiedBackOnceWithoutABody() {
-		this.http.get().uri("/api/orders?status=PLACED&status=READY").headers((headers) -> {
-			headers.setBearerAuth(TestTokens.waiter());
-			headers.setIfNoneMatch(ETAG);
-		})
-			.exchange()
-			.expectStatus()
-			.isNotModified()
-			.expectHeader()
-			.valueEquals(HttpHeaders.ETAG, ETAG)
-			.expectHeader()
-			.valueEquals(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
-			.expectHeader()
+		WebTestClient.ResponseSpec response = poll(ETAG);
+		response.expectStatus().isNotModified();
+		expectTheServicesCachingHeaders(response).expectHeader()
 			.valueEquals("X-Instance-Id", "order-service:stub")
 			.expectBody()
 			.isEmpty();
@@ -106,6 +77,28 @@ class GatewayConditionalRequestsTests {
 			.expectStatus()
 			.isUnauthorized();
 		assertThat(orderService.received()).isEmpty();
+	}
+
+	/**
+	 * A waiter's screen polling the orders it shows.
+	 * @param ifNoneMatch the {@code ETag} it kept of the last answer, or {@code null}
+	 * @return the answer
+	 */
+	private WebTestClient.ResponseSpec poll(String ifNoneMatch) {
+		return this.http.get().uri("/api/orders?status=PLACED&status=READY").headers((headers) -> {
+			headers.setBearerAuth(TestTokens.waiter());
+			if (ifNoneMatch != null) {
+				headers.setIfNoneMatch(ifNoneMatch);
+			}
+		}).exchange();
+	}
+
+	/** The order-service's {@code ETag} and {@code Cache-Control}, as it wrote them. */
+	private static WebTestClient.ResponseSpec expectTheServicesCachingHeaders(WebTestClient.ResponseSpec response) {
+		return response.expectHeader()
+			.valueEquals(HttpHeaders.ETAG, ETAG)
+			.expectHeader()
+			.valueEquals(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
 	}
 
 	/**

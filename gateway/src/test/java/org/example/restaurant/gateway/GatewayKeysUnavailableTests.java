@@ -3,35 +3,21 @@ package org.example.restaurant.gateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.example.restaurant.gateway.ProblemAssertions.detailNaming;
 import static org.example.restaurant.gateway.ProblemAssertions.gatewayProblem;
+import static org.example.restaurant.gateway.StubServices.json;
 
 /**
  * A gateway that has never reached the staff-service's keys (its only instance refuses
  * connections): a token cannot be checked, which is a 503 with Retry-After, not a 500 and
  * not a 401 that would sign the person out; calls that need no token still work.
  */
-@GatewayTest
-class GatewayKeysUnavailableTests {
+@GatewayTest(dead = "staff-service")
+class GatewayKeysUnavailableTests extends AbstractGatewayTests {
 
 	@RegisterExtension
-	static final RecordingStub orderService = RecordingStub
-		.answering((exchange) -> StubServices.respond(exchange, 200, "application/json", "[]", "order-service:stub"));
-
-	@Autowired
-	WebTestClient http;
-
-	@DynamicPropertySource
-	static void instances(DynamicPropertyRegistry registry) {
-		StubServices.register(registry, "order-service", orderService::uri);
-		StubServices.register(registry, "staff-service", StubServices::deadInstance);
-	}
+	static final RecordingStub orderService = RecordingStub.of("order-service", json("[]", "order-service:stub"));
 
 	@Test
 	void answersATokenItCannotCheckWith503() {

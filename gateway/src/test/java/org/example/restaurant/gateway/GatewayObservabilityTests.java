@@ -10,14 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,9 +28,9 @@ import static org.example.restaurant.gateway.ProblemAssertions.gatewayProblem;
  * does; the cashier-service has no instance, and the kitchen-service's refuses every
  * connection (a killed process).
  */
-@GatewayTest
+@GatewayTest(dead = "kitchen-service")
 @ExtendWith(OutputCaptureExtension.class)
-class GatewayObservabilityTests {
+class GatewayObservabilityTests extends AbstractGatewayTests {
 
 	static final Pattern TRACE_ID = Pattern.compile("[0-9a-f]{32}");
 
@@ -41,7 +38,7 @@ class GatewayObservabilityTests {
 	static final Map<String, String> received = new ConcurrentHashMap<>();
 
 	@RegisterExtension
-	static final RecordingStub orderService = RecordingStub.answering((exchange) -> {
+	static final RecordingStub orderService = RecordingStub.of("order-service", (exchange) -> {
 		received.clear();
 		for (String name : List.of("traceparent", "baggage", "b3", "X-B3-TraceId")) {
 			String value = exchange.getRequestHeaders().getFirst(name);
@@ -56,18 +53,8 @@ class GatewayObservabilityTests {
 		StubServices.respond(exchange, 200, "application/json", "[]", "order-service:stub");
 	});
 
-	@Autowired
-	WebTestClient http;
-
 	@LocalManagementPort
 	int managementPort;
-
-	@DynamicPropertySource
-	static void instances(DynamicPropertyRegistry registry) {
-		StubServices.register(registry, "order-service", orderService::uri);
-		StubServices.register(registry, "staff-service", StubServices::keys);
-		StubServices.register(registry, "kitchen-service", StubServices::deadInstance);
-	}
 
 	@Test
 	void logsItsOwnRefusalsWithTheTraceIdTheAnswerCarries(CapturedOutput output) {
@@ -89,14 +76,7 @@ class GatewayObservabilityTests {
 
 	@Test
 	void publishesTheRouteMetricsOnTheManagementPortTaggedWithRouteAndInstance() {
-		String instanceId = this.http.get()
-			.uri("/api/menu")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.returnResult(String.class)
-			.getResponseHeaders()
-			.getFirst("X-Instance-Id");
+		String instanceId = headersOfTheMenu().getFirst("X-Instance-Id");
 		assertThat(instanceId).isEqualTo("order-service:stub");
 		String gatewayInstanceId = this.http.get()
 			.uri("/api/orders")
@@ -149,14 +129,7 @@ class GatewayObservabilityTests {
 
 	@Test
 	void sendsTheTraceOnToTheServiceAndTellsTheClientItsId() {
-		String traceId = this.http.get()
-			.uri("/api/menu")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.returnResult(String.class)
-			.getResponseHeaders()
-			.getFirst("X-Trace-Id");
+		String traceId = headersOfTheMenu().getFirst("X-Trace-Id");
 
 		assertThat(traceId).matches(TRACE_ID);
 		assertThat(received.get("traceparent")).matches("00-" + traceId + "-[0-9a-f]{16}-01");
@@ -215,6 +188,17 @@ class GatewayObservabilityTests {
 					.isNotFound());
 		assertThat(answers).allSatisfy(
 				(answer) -> answer.expectHeader().value("X-Trace-Id", (value) -> assertThat(value).matches(TRACE_ID)));
+	}
+
+	/** The headers of the menu, read without a token. */
+	private HttpHeaders headersOfTheMenu() {
+		return this.http.get()
+			.uri("/api/menu")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseHeaders();
 	}
 
 	private WebTestClient management() {

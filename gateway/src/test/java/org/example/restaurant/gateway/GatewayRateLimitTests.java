@@ -1,20 +1,14 @@
 package org.example.restaurant.gateway;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -31,25 +25,15 @@ import static org.example.restaurant.gateway.ProblemAssertions.gatewayProblem;
  */
 @GatewayTest
 @TestPropertySource(properties = { "gateway.rate-limit.per-person=3", "gateway.rate-limit.per-address=3" })
-class GatewayRateLimitTests {
+class GatewayRateLimitTests extends AbstractGatewayTests {
 
 	static final Pattern RATE_LIMIT = Pattern.compile("\"(per-person|per-address)\";r=(\\d+);t=(\\d+)");
 
 	@RegisterExtension
-	static final RecordingStub services = RecordingStub
-		.answering((exchange) -> StubServices.respond(exchange, 200, "application/json", "[]", "stub"));
-
-	@Autowired
-	WebTestClient http;
+	static final RecordingStub services = RecordingStub.of("order-service", StubServices.json("[]", "stub"));
 
 	@LocalServerPort
 	int port;
-
-	@DynamicPropertySource
-	static void instances(DynamicPropertyRegistry registry) {
-		StubServices.register(registry, "order-service", services::uri);
-		StubServices.register(registry, "staff-service", StubServices::keys);
-	}
 
 	@Test
 	void countsDownEachPersonsRequestsInTheHeadersThenAnswers429WithRetryAfter() {
@@ -99,12 +83,12 @@ class GatewayRateLimitTests {
 	@Test
 	void countsCallsWithoutATokenPerClientAddress() throws IOException {
 		for (int left = 2; left >= 0; left--) {
-			RawResponse menu = getFrom("127.0.0.2", "/api/menu", null);
+			RawHttp.Response menu = getFrom("127.0.0.2", "/api/menu", null);
 			assertThat(menu.status()).isEqualTo(200);
 			assertThat(menu.headers().getFirst("RateLimit-Policy")).isEqualTo("\"per-address\";q=3;w=60");
 			assertThat(remaining(menu.headers().getFirst("RateLimit"), "per-address")).isEqualTo(left);
 		}
-		RawResponse refused = getFrom("127.0.0.2", "/api/menu", null);
+		RawHttp.Response refused = getFrom("127.0.0.2", "/api/menu", null);
 		assertGatewayProblem(refused.status(), refused.headers(), refused.body(), 429, "Too many requests",
 				"/api/menu");
 		assertThat(refused.headers().getFirst(HttpHeaders.RETRY_AFTER)).isNotBlank();
@@ -123,7 +107,7 @@ class GatewayRateLimitTests {
 		}
 		assertThat(getFrom("127.0.0.4", "/api/menu", null).status()).isEqualTo(429);
 		for (int i = 0; i < 5; i++) {
-			RawResponse health = getFrom("127.0.0.4", "/livez", null);
+			RawHttp.Response health = getFrom("127.0.0.4", "/livez", null);
 			assertThat(health.status()).isEqualTo(200);
 			assertThat(health.headers().getFirst("RateLimit")).isNull();
 			assertThat(getFrom("127.0.0.4", "/app.css", null).status()).isEqualTo(200);
@@ -150,28 +134,10 @@ class GatewayRateLimitTests {
 	}
 
 	/** A GET from a client address of the loopback range. */
-	private RawResponse getFrom(String clientAddress, String path, String token) throws IOException {
-		try (Socket socket = new Socket()) {
-			socket.bind(new InetSocketAddress(clientAddress, 0));
-			socket.connect(new InetSocketAddress("127.0.0.1", this.port), 5_000);
-			socket.setSoTimeout(10_000);
-			String request = "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n"
-					+ ((token != null) ? "Authorization: Bearer " + token + "\r\n" : "") + "Connection: close\r\n\r\n";
-			socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-			String[] response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
-				.split("\r\n\r\n", 2);
-			String[] lines = response[0].split("\r\n");
-			HttpHeaders headers = new HttpHeaders();
-			for (int i = 1; i < lines.length; i++) {
-				String[] header = lines[i].split(":", 2);
-				headers.add(header[0].trim(), header[1].trim());
-			}
-			return new RawResponse(Integer.parseInt(lines[0].split(" ")[1]), headers, response[1]);
-		}
-	}
-
-	record RawResponse(int status, HttpHeaders headers, String body) {
-
+	private RawHttp.Response getFrom(String clientAddress, String path, String token) throws IOException {
+		return (token != null)
+				? RawHttp.sendFrom(clientAddress, this.port, "GET " + path, "Authorization: Bearer " + token)
+				: RawHttp.sendFrom(clientAddress, this.port, "GET " + path);
 	}
 
 }

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -38,8 +36,7 @@ import static org.example.restaurant.gateway.ProblemAssertions.gatewayProblem;
 class GatewayRedisRateLimitTests {
 
 	@RegisterExtension
-	static final RecordingStub orderService = RecordingStub
-		.answering((exchange) -> StubServices.respond(exchange, 200, "application/json", "[]", "stub"));
+	static final RecordingStub orderService = RecordingStub.of("order-service", StubServices.json("[]", "stub"));
 
 	static final List<ConfigurableApplicationContext> gateways = new CopyOnWriteArrayList<>();
 
@@ -153,22 +150,13 @@ class GatewayRedisRateLimitTests {
 	}
 
 	private static ConfigurableApplicationContext start(String keyPrefix, int redisPort) {
-		Map<String, Object> properties = new HashMap<>();
-		properties.put("server.port", "0");
-		properties.put("management.server.port", "0");
-		properties.put("eureka.client.enabled", "false");
-		properties.put("gateway.rate-limit.store", "redis");
-		properties.put("gateway.rate-limit.per-person", "4");
-		properties.put("gateway.rate-limit.key-prefix", keyPrefix);
-		properties.put("spring.data.redis.host", "127.0.0.1");
-		properties.put("spring.data.redis.port", String.valueOf(redisPort));
-		properties.put("spring.cloud.discovery.client.simple.instances.order-service[0].uri", orderService.uri());
-		properties.put("spring.cloud.discovery.client.simple.instances.staff-service[0].uri", StubServices.keys());
 		// As arguments: they win over application.yml, as the test's settings must.
-		String[] arguments = properties.entrySet()
-			.stream()
-			.map((property) -> "--" + property.getKey() + "=" + property.getValue())
-			.toArray(String[]::new);
+		String[] arguments = { "--server.port=0", "--management.server.port=0", "--eureka.client.enabled=false",
+				"--gateway.rate-limit.store=redis", "--gateway.rate-limit.per-person=4",
+				"--gateway.rate-limit.key-prefix=" + keyPrefix, "--spring.data.redis.host=127.0.0.1",
+				"--spring.data.redis.port=" + redisPort,
+				"--" + StubServices.instanceProperty("order-service", 0) + "=" + orderService.uri(),
+				"--" + StubServices.instanceProperty("staff-service", 0) + "=" + StubServices.keys() };
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(GatewayApplication.class).run(arguments);
 		gateways.add(context);
 		return context;

@@ -1,15 +1,13 @@
 package org.example.restaurant.gateway;
 
+import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
-
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.example.restaurant.gateway.ProblemAssertions.detailNaming;
 import static org.example.restaurant.gateway.ProblemAssertions.gatewayProblem;
 
 /**
@@ -18,28 +16,23 @@ import static org.example.restaurant.gateway.ProblemAssertions.gatewayProblem;
  * reaches it. The order-service stub answers 500 on {@code /api/orders/boom} and the
  * paths below it; the cashier's only instance is dead.
  */
-@GatewayTest
-class GatewayRetryTests {
+@GatewayTest(dead = { "kitchen-service", "cashier-service" })
+class GatewayRetryTests extends AbstractGatewayTests {
 
+	/**
+	 * The kitchen's second instance, after the dead one, and the order-service's only
+	 * one.
+	 */
 	@RegisterExtension
-	static final RecordingStub liveService = RecordingStub.answering((exchange) -> StubServices.respond(exchange,
-			exchange.getRequestURI().getRawPath().contains("/boom") ? 500 : 200, "application/json", "{}", "stub"));
-
-	@Autowired
-	WebTestClient http;
+	static final RecordingStub liveService = RecordingStub.of(List.of("kitchen-service", "order-service"),
+			(exchange) -> StubServices.respond(exchange,
+					exchange.getRequestURI().getRawPath().contains("/boom") ? 500 : 200, "application/json", "{}",
+					"stub"));
 
 	/** Every call here is a signed-in manager's, who may make them all (docs/api.md). */
 	@BeforeEach
 	void signIn() {
 		this.http = this.http.mutate().defaultHeaders((headers) -> headers.setBearerAuth(TestTokens.manager())).build();
-	}
-
-	@DynamicPropertySource
-	static void instances(DynamicPropertyRegistry registry) {
-		StubServices.register(registry, "kitchen-service", StubServices::deadInstance, liveService::uri);
-		StubServices.register(registry, "order-service", liveService::uri);
-		StubServices.register(registry, "cashier-service", StubServices::deadInstance);
-		StubServices.register(registry, "staff-service", StubServices::keys);
 	}
 
 	@Test
@@ -56,7 +49,8 @@ class GatewayRetryTests {
 			.uri("/api/bills/x/payments")
 			.exchange()
 			.expectBody()
-			.consumeWith(gatewayProblem(503, "Service unavailable", "/api/bills/x/payments"));
+			.consumeWith(gatewayProblem(503, "Service unavailable", "/api/bills/x/payments")
+				.andThen(detailNaming("cashier-service")));
 		assertThat(liveService.received()).isEmpty();
 	}
 

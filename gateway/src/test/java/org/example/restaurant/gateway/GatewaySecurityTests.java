@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import com.sun.net.httpserver.HttpHandler;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,12 +17,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,34 +33,29 @@ import static org.example.restaurant.gateway.ProblemAssertions.gatewayProblem;
  * is seen to reach the service its route names.
  */
 @GatewayTest
-class GatewaySecurityTests {
+class GatewaySecurityTests extends AbstractGatewayTests {
 
 	static final AtomicReference<String> relayedAuthorization = new AtomicReference<>();
 
 	@RegisterExtension
-	static final RecordingStub orderService = stub("order-service");
-
-	@RegisterExtension
-	static final RecordingStub kitchenService = stub("kitchen-service");
-
-	@RegisterExtension
-	static final RecordingStub cashierService = stub("cashier-service");
-
-	@RegisterExtension
-	static final RecordingStub staffService = stub("staff-service");
+	static final ServiceStubs services = ServiceStubs.answering(GatewaySecurityTests::stub);
 
 	/** What reached any service since the test began. */
-	static final Supplier<List<String>> received = () -> Stream
-		.of(orderService, kitchenService, cashierService, staffService)
-		.flatMap((stub) -> stub.received().stream())
-		.toList();
+	static final Supplier<List<String>> received = services::received;
+
+	/**
+	 * The service of each route below {@code /api/}, by the path's next segment
+	 * (application.yml); every other route is the staff-service's.
+	 */
+	static final Map<String, String> ROUTES = Map.of("menu", "order-service", "orders", "order-service", "kitchen",
+			"kitchen-service", "bills", "cashier-service", "reports", "cashier-service");
 
 	/**
 	 * A service that records the token it was sent and answers 200 with its name in
 	 * {@code X-Instance-Id}; the staff-service's also publishes the test key.
 	 */
-	private static RecordingStub stub(String service) {
-		return RecordingStub.answering((exchange) -> {
+	private static HttpHandler stub(String service) {
+		return (exchange) -> {
 			relayedAuthorization.set(exchange.getRequestHeaders().getFirst(HttpHeaders.AUTHORIZATION));
 			if (service.equals("staff-service")) {
 				StubServices.staffService(exchange);
@@ -70,25 +63,14 @@ class GatewaySecurityTests {
 			else {
 				StubServices.respond(exchange, 200, "application/json", "{}", service + ":stub");
 			}
-		});
+		};
 	}
 
-	/** The service a route sends a path to (application.yml). */
-	private static RecordingStub serviceOf(String path) {
-		if (path.startsWith("/api/menu") || path.startsWith("/api/orders")) {
-			return orderService;
-		}
-		if (path.startsWith("/api/kitchen")) {
-			return kitchenService;
-		}
-		if (path.startsWith("/api/bills") || path.startsWith("/api/reports")) {
-			return cashierService;
-		}
-		return staffService;
+	/** The service a route sends a path to. */
+	private static String serviceOf(String path) {
+		String segment = path.startsWith("/api/") ? path.substring("/api/".length()).split("/")[0] : "";
+		return ROUTES.getOrDefault(segment, "staff-service");
 	}
-
-	@Autowired
-	WebTestClient http;
 
 	static boolean keysFetched;
 
@@ -103,15 +85,7 @@ class GatewaySecurityTests {
 			send("GET", "/api/staff/me", TestTokens.waiter()).expectStatus().isOk();
 			keysFetched = true;
 		}
-		Stream.of(orderService, kitchenService, cashierService, staffService).forEach(RecordingStub::forget);
-	}
-
-	@DynamicPropertySource
-	static void instances(DynamicPropertyRegistry registry) {
-		StubServices.register(registry, "order-service", orderService::uri);
-		StubServices.register(registry, "kitchen-service", kitchenService::uri);
-		StubServices.register(registry, "cashier-service", cashierService::uri);
-		StubServices.register(registry, "staff-service", staffService::uri);
+		services.forget();
 	}
 
 	/** Who calls: nobody signed in, a person of each role, or a service. */
@@ -194,12 +168,9 @@ class GatewaySecurityTests {
 		String path = parts[1].split("\\?")[0];
 		WebTestClient.ResponseSpec response = send(parts[0], parts[1], caller.token.get());
 		if (allowed) {
-			RecordingStub service = serviceOf(path);
-			String instance = (service == orderService) ? "order-service:stub"
-					: (service == kitchenService) ? "kitchen-service:stub"
-							: (service == cashierService) ? "cashier-service:stub" : "staff-service:stub";
-			response.expectStatus().isOk().expectHeader().valueEquals("X-Instance-Id", instance);
-			assertThat(service.received()).contains(call);
+			String service = serviceOf(path);
+			response.expectStatus().isOk().expectHeader().valueEquals("X-Instance-Id", service + ":stub");
+			assertThat(services.of(service).received()).contains(call);
 		}
 		else if (caller == Caller.ANONYMOUS) {
 			response.expectHeader()
@@ -246,7 +217,7 @@ class GatewaySecurityTests {
 			.isOk()
 			.expectBody(String.class)
 			.isEqualTo(TestTokens.jwks());
-		assertThat(staffService.received()).contains("GET /oauth2/jwks");
+		assertThat(services.of("staff-service").received()).contains("GET /oauth2/jwks");
 	}
 
 	@Test

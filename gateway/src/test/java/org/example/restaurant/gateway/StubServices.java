@@ -50,8 +50,29 @@ public final class StubServices {
 	@SafeVarargs
 	public static void register(DynamicPropertyRegistry registry, String service, Supplier<Object>... uris) {
 		for (int i = 0; i < uris.length; i++) {
-			registry.add("spring.cloud.discovery.client.simple.instances." + service + "[" + i + "].uri", uris[i]);
+			registry.add(instanceProperty(service, i), uris[i]);
 		}
+	}
+
+	/**
+	 * The property of Spring Cloud's simple discovery client that holds the URI of an
+	 * instance of a service.
+	 * @param service the service's name
+	 * @param index the instance's place in the service's list
+	 * @return the property's name
+	 */
+	static String instanceProperty(String service, int index) {
+		return "spring.cloud.discovery.client.simple.instances." + service + "[" + index + "].uri";
+	}
+
+	/**
+	 * A service that answers every request with 200 and a JSON body.
+	 * @param body the body
+	 * @param instanceId its {@code X-Instance-Id}
+	 * @return the handler
+	 */
+	static HttpHandler json(String body, String instanceId) {
+		return (exchange) -> respond(exchange, 200, "application/json", body, instanceId);
 	}
 
 	/** What a stub records of a request: method, raw path and raw query, if any. */

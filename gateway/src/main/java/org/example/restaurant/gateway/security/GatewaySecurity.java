@@ -140,22 +140,8 @@ class GatewaySecurity {
 			// Staff and sign-in (staff-service)
 			.pathMatchers(HttpMethod.GET, "/api/staff/me")
 			.hasAnyRole(ANY_STAFF)
-			.pathMatchers(HttpMethod.GET, "/api/staff")
-			.hasRole(MANAGER)
-			.pathMatchers(HttpMethod.POST, "/api/staff")
-			.hasRole(MANAGER)
-			.pathMatchers(HttpMethod.PATCH, "/api/staff/*")
-			.hasRole(MANAGER)
-			// Menu (order-service)
-			.pathMatchers(HttpMethod.POST, "/api/menu")
-			.hasRole(MANAGER)
-			.pathMatchers(HttpMethod.PUT, "/api/menu/*")
-			.hasRole(MANAGER)
-			.pathMatchers(HttpMethod.PATCH, "/api/menu/*")
-			.hasRole(MANAGER)
-			// Figures for the manager's live view, one per service; before the
-			// services' {id} paths, which "figures" would otherwise match
-			.pathMatchers(HttpMethod.GET, "/api/orders/figures", "/api/kitchen/figures", "/api/bills/figures")
+			// The manager's alone: the staff, changes to the menu, and the figures
+			.matchers(managersCalls())
 			.hasRole(MANAGER)
 			// Orders (order-service)
 			.pathMatchers(HttpMethod.POST, "/api/orders")
@@ -182,6 +168,21 @@ class GatewaySecurity {
 			// it has with its own method security.
 			.anyExchange()
 			.hasAnyRole(ANY_STAFF);
+	}
+
+	/**
+	 * The calls only a manager may make: the staff accounts (staff-service), changes to
+	 * the menu (order-service), and the figures of the manager's live view, one per
+	 * service. Checked before the services' {@code {id}} paths, which "figures" would
+	 * otherwise match.
+	 */
+	private static ServerWebExchangeMatcher managersCalls() {
+		return ServerWebExchangeMatchers.matchers(
+				ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/api/staff", "/api/orders/figures",
+						"/api/kitchen/figures", "/api/bills/figures"),
+				ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/staff", "/api/menu"),
+				ServerWebExchangeMatchers.pathMatchers(HttpMethod.PUT, "/api/menu/*"),
+				ServerWebExchangeMatchers.pathMatchers(HttpMethod.PATCH, "/api/staff/*", "/api/menu/*"));
 	}
 
 	/**

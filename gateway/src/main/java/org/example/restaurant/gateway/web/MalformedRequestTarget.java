@@ -31,11 +31,12 @@ class MalformedRequestTarget implements NettyRouteProvider {
 
 	private final JsonMapper json;
 
-	private final InstanceIdFilter instanceId;
+	/** The gateway's own instance id, which marks every answer it makes itself. */
+	private final String instanceId;
 
-	MalformedRequestTarget(JsonMapper json, InstanceIdFilter instanceId) {
+	MalformedRequestTarget(JsonMapper json, InstanceIdFilter instanceIds) {
 		this.json = json;
-		this.instanceId = instanceId;
+		this.instanceId = instanceIds.instanceId();
 	}
 
 	@Override
@@ -61,7 +62,7 @@ class MalformedRequestTarget implements NettyRouteProvider {
 		return response.status(HttpStatus.BAD_REQUEST.value())
 			.header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE)
 			.header(HttpHeaders.CONTENT_LENGTH, String.valueOf(body.length))
-			.header(InstanceIdFilter.HEADER, this.instanceId.instanceId())
+			.header(InstanceIdFilter.HEADER, this.instanceId)
 			.sendByteArray(Mono.just(body));
 	}
 

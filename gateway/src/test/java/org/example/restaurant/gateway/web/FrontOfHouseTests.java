@@ -13,7 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.example.restaurant.gateway.GatewayTest;
-import org.example.restaurant.gateway.StubServices;
 import org.example.restaurant.gateway.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +21,6 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,11 +38,6 @@ class FrontOfHouseTests {
 
 	@Autowired
 	WebTestClient http;
-
-	@DynamicPropertySource
-	static void instances(DynamicPropertyRegistry registry) {
-		StubServices.register(registry, "staff-service", StubServices::keys);
-	}
 
 	@Test
 	void servesThePageAtTheRoot() {
