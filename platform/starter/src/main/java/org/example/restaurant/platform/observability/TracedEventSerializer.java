@@ -18,8 +18,11 @@ import org.springframework.modulith.events.core.EventSerializer;
  * <p>
  * Writing the same event object again gives the same text (its context is remembered), as
  * Spring Modulith expects when it looks a publication up by its serialized event.
+ *
+ * @param delegate Spring Modulith's serializer, which writes the event itself
+ * @param contexts the trace contexts of the events being published and read back
  */
-class TracedEventSerializer implements EventSerializer {
+record TracedEventSerializer(EventSerializer delegate, OutboxTraceContexts contexts) implements EventSerializer {
 
 	static final String PREFIX = "{\"trace\":";
 
@@ -27,15 +30,6 @@ class TracedEventSerializer implements EventSerializer {
 
 	private static final TypeReference<LinkedHashMap<String, String>> HEADERS = new TypeReference<>() {
 	};
-
-	private final EventSerializer delegate;
-
-	private final OutboxTraceContexts contexts;
-
-	TracedEventSerializer(EventSerializer delegate, OutboxTraceContexts contexts) {
-		this.delegate = delegate;
-		this.contexts = contexts;
-	}
 
 	@Override
 	public Object serialize(Object event) {

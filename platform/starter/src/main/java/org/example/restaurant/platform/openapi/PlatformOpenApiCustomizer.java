@@ -19,21 +19,15 @@ import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
  * service's name) and version, one server {@code /} (the gateway's origin, whatever port
  * the service runs on), the bearer schemes of the staff's and the services' tokens, and
  * the one problem+json shape of every error (docs/api.md, "Errors").
+ *
+ * @param title the service's name
+ * @param version the service's version
  */
-class PlatformOpenApiCustomizer implements GlobalOpenApiCustomizer {
+record PlatformOpenApiCustomizer(String title, String version) implements GlobalOpenApiCustomizer {
 
 	static final String PROBLEM = "Problem";
 
 	static final String FIELD_PROBLEM = "FieldProblem";
-
-	private final String title;
-
-	private final String version;
-
-	PlatformOpenApiCustomizer(String title, String version) {
-		this.title = title;
-		this.version = version;
-	}
 
 	@Override
 	public void customise(OpenAPI openApi) {
@@ -49,18 +43,12 @@ class PlatformOpenApiCustomizer implements GlobalOpenApiCustomizer {
 		Components components = (openApi.getComponents() != null) ? openApi.getComponents() : new Components();
 		openApi.components(components);
 		components.addSecuritySchemes(PlatformOperationCustomizer.STAFF_TOKEN,
-				new SecurityScheme().type(SecurityScheme.Type.HTTP)
-					.scheme("bearer")
-					.bearerFormat("JWT")
-					.description("A staff member's access token, from `POST /api/staff/login`; the roles a call"
-							+ " needs are listed with it."));
+				bearerToken("A staff member's access token, from `POST /api/staff/login`; the roles a call"
+						+ " needs are listed with it."));
 		if (uses(openApi, PlatformOperationCustomizer.SERVICE_TOKEN)) {
 			components.addSecuritySchemes(PlatformOperationCustomizer.SERVICE_TOKEN,
-					new SecurityScheme().type(SecurityScheme.Type.HTTP)
-						.scheme("bearer")
-						.bearerFormat("JWT")
-						.description("A service's own token (OAuth2 client credentials at the staff-service's"
-								+ " `/oauth2/token`); the scopes a call needs are listed with it."));
+					bearerToken("A service's own token (OAuth2 client credentials at the staff-service's"
+							+ " `/oauth2/token`); the scopes a call needs are listed with it."));
 		}
 		components.addSchemas(FIELD_PROBLEM,
 				object("One field, query parameter or header at fault",
@@ -118,6 +106,13 @@ class PlatformOpenApiCustomizer implements GlobalOpenApiCustomizer {
 		schema.addType("string");
 		schema.setDescription(description);
 		return schema;
+	}
+
+	private static SecurityScheme bearerToken(String description) {
+		return new SecurityScheme().type(SecurityScheme.Type.HTTP)
+			.scheme("bearer")
+			.bearerFormat("JWT")
+			.description(description);
 	}
 
 }
