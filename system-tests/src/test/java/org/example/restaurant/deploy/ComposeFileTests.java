@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,16 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * anchor and variable resolved, which is what these tests look at.
  */
 class ComposeFileTests {
-
-	static final Set<String> JAVA_SERVICES = Set.of("registry", "gateway", "staff-service", "order-service",
-			"kitchen-service", "cashier-service");
-
-	static final Map<String, String> DATABASES = Map.of("order-service", "ORDERS", "kitchen-service", "KITCHEN",
-			"cashier-service", "CASHIER", "staff-service", "STAFF");
-
-	/** The services that send messages with a token of their own, and their secrets. */
-	static final Map<String, String> CLIENTS = Map.of("order-service", "ORDER_SERVICE_CLIENT_SECRET", "kitchen-service",
-			"KITCHEN_SERVICE_CLIENT_SECRET", "cashier-service", "CASHIER_SERVICE_CLIENT_SECRET");
 
 	/**
 	 * What Compose reads from the environment and never from the file: test values here,
@@ -139,7 +128,7 @@ class ComposeFileTests {
 
 	@Test
 	void checksTheHealthOfEveryServiceOnItsActuator() {
-		for (String name : JAVA_SERVICES) {
+		for (String name : Deployed.SERVICES) {
 			JsonNode healthcheck = services.path(name).path("healthcheck");
 			// the gateway's actuator is on its management port (docs/observability.md)
 			String port = switch (name) {
@@ -156,7 +145,7 @@ class ComposeFileTests {
 
 	@Test
 	void startsEachServiceOnceWhatItNeedsIsHealthy() {
-		for (String name : DATABASES.keySet()) {
+		for (String name : Deployed.DATABASES.keySet()) {
 			assertThat(conditions(name)).as(name)
 				.isEqualTo(Map.of("registry", "service_healthy", "postgres", "service_healthy"));
 		}
@@ -174,7 +163,7 @@ class ComposeFileTests {
 		// DATA_DIR is where H2 keeps its files: the services in compose are on
 		// PostgreSQL.
 		launcherSettings.remove("DATA_DIR");
-		for (String name : JAVA_SERVICES) {
+		for (String name : Deployed.SERVICES) {
 			JsonNode environment = services.path(name).path("environment");
 			assertThat(environment.path("JAVA_OPTS").asText()).as(name).isEqualTo(Launcher.javaOpts());
 			if (!name.equals("registry")) {
@@ -198,7 +187,7 @@ class ComposeFileTests {
 
 	@Test
 	void putsEachServiceOnItsOwnPostgresDatabase() {
-		DATABASES.forEach((name, prefix) -> {
+		Deployed.DATABASES.forEach((name, prefix) -> {
 			JsonNode environment = services.path(name).path("environment");
 			assertThat(environment.path("SPRING_PROFILES_ACTIVE").asText()).as(name).isEqualTo("postgres");
 			String database = prefix.toLowerCase(Locale.ROOT);
@@ -213,7 +202,7 @@ class ComposeFileTests {
 
 	@Test
 	void givesEachServiceItsClientSecretAndTheStaffServiceAllThreeFromTheEnvironment() {
-		CLIENTS.forEach((name, secret) -> {
+		Deployed.CLIENTS.forEach((name, secret) -> {
 			assertThat(services.path(name).path("environment").path("RESTAURANT_SECURITY_CLIENT_SECRET").asText())
 				.as(name)
 				.isEqualTo(SECRETS.get(secret));
@@ -280,7 +269,7 @@ class ComposeFileTests {
 	 */
 	@Test
 	void sendsEveryServicesSpansToZipkinAndPutsTheGatewaysActuatorOnItsManagementPort() {
-		for (String name : JAVA_SERVICES) {
+		for (String name : Deployed.SERVICES) {
 			if (!name.equals("registry")) {
 				JsonNode environment = services.path(name).path("environment");
 				assertThat(environment.path("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENABLED").asText()).as(name)
@@ -335,7 +324,7 @@ class ComposeFileTests {
 
 	@Test
 	void buildsEveryServiceFromTheDockerfile() {
-		for (String name : JAVA_SERVICES) {
+		for (String name : Deployed.SERVICES) {
 			JsonNode build = services.path(name).path("build");
 			assertThat(build.path("context").asText()).as(name).isEqualTo(Tools.HOME.toString());
 			assertThat(build.path("args").path("MODULE").asText()).as(name).isEqualTo(name);

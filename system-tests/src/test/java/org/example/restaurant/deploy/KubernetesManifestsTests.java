@@ -40,16 +40,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KubernetesManifestsTests {
 
-	static final List<String> PARTS = List.of("registry", "gateway", "staff-service", "order-service",
-			"kitchen-service", "cashier-service");
-
-	static final Map<String, String> DATABASES = Map.of("order-service", "ORDERS", "kitchen-service", "KITCHEN",
-			"cashier-service", "CASHIER", "staff-service", "STAFF");
-
-	/** The services that send messages with a token of their own, and their secrets. */
-	static final Map<String, String> CLIENTS = Map.of("order-service", "ORDER_SERVICE_CLIENT_SECRET", "kitchen-service",
-			"KITCHEN_SERVICE_CLIENT_SECRET", "cashier-service", "CASHIER_SERVICE_CLIENT_SECRET");
-
 	/** Zipkin, Prometheus and Grafana (docs/observability.md). */
 	static final List<String> TOOLS = List.of("zipkin", "prometheus", "grafana");
 
@@ -81,7 +71,7 @@ class KubernetesManifestsTests {
 
 	@Test
 	void rendersADeploymentAndAServiceForEachPartPostgresAndTheToolsToWatchThem() {
-		List<String> deployments = new ArrayList<>(PARTS);
+		List<String> deployments = new ArrayList<>(Deployed.SERVICES);
 		deployments.addAll(TOOLS);
 		assertThat(names(Deployment.class)).containsExactlyInAnyOrderElementsOf(deployments);
 		assertThat(names(Service.class)).containsExactlyInAnyOrder("registry", "gateway", "staff-service",
@@ -124,7 +114,7 @@ class KubernetesManifestsTests {
 
 	@Test
 	void probesEveryPartOnItsActuatorHealth() {
-		for (String part : PARTS) {
+		for (String part : Deployed.SERVICES) {
 			Container container = container(part);
 			assertThat(path(container.getReadinessProbe())).as(part).isEqualTo("/actuator/health/readiness");
 			assertThat(path(container.getLivenessProbe())).as(part).isEqualTo("/actuator/health/liveness");
@@ -139,7 +129,7 @@ class KubernetesManifestsTests {
 	@Test
 	void givesEveryContainerResourceRequestsAndAMemoryLimit() {
 		List<Container> containers = new ArrayList<>();
-		PARTS.forEach((part) -> containers.add(container(part)));
+		Deployed.SERVICES.forEach((part) -> containers.add(container(part)));
 		TOOLS.forEach((tool) -> containers.addAll(pod(tool).getContainers()));
 		containers.addAll(one(StatefulSet.class, "postgres").getSpec().getTemplate().getSpec().getContainers());
 		for (Container container : containers) {
@@ -157,14 +147,14 @@ class KubernetesManifestsTests {
 		ConfigMap config = configMap("restaurant");
 		assertThat(config.getData()).containsEntry("SPRING_PROFILES_ACTIVE", "postgres")
 			.containsEntry("EUREKA_URL", "http://registry:8761/eureka/");
-		for (String part : PARTS) {
+		for (String part : Deployed.SERVICES) {
 			Container container = container(part);
 			assertThat(container.getEnvFrom()).as(part)
 				.anySatisfy((source) -> assertThat(source.getConfigMapRef().getName()).isEqualTo("restaurant"));
 			EnvVar instanceId = envVar(container, "INSTANCE_ID");
 			assertThat(instanceId.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
 		}
-		DATABASES.forEach((part, prefix) -> {
+		Deployed.DATABASES.forEach((part, prefix) -> {
 			String database = prefix.toLowerCase(Locale.ROOT);
 			assertThat(env(config, prefix + "_DB_URL")).isEqualTo("jdbc:postgresql://postgres:5432/" + database);
 			EnvVar password = envVar(container(part), prefix + "_DB_PASSWORD");
@@ -177,7 +167,7 @@ class KubernetesManifestsTests {
 
 	@Test
 	void givesEachServiceItsClientSecretAndTheStaffServiceAllThreeFromTheSecret() {
-		CLIENTS.forEach((part, secret) -> {
+		Deployed.CLIENTS.forEach((part, secret) -> {
 			assertSecret(envVar(container(part), "RESTAURANT_SECURITY_CLIENT_SECRET"), "client-secrets", part);
 			assertSecret(envVar(container("staff-service"), secret), "client-secrets", part);
 		});
@@ -232,7 +222,7 @@ class KubernetesManifestsTests {
 	@Test
 	void holdsNoSecretValue() {
 		assertThat(all(Secret.class)).isEmpty();
-		for (String part : PARTS) {
+		for (String part : Deployed.SERVICES) {
 			for (EnvVar variable : container(part).getEnv()) {
 				if (variable.getName().matches(".*(SECRET|PIN|PASSWORD).*")) {
 					assertThat(variable.getValue()).as(part + " " + variable.getName()).isNull();
@@ -326,7 +316,7 @@ class KubernetesManifestsTests {
 
 	@Test
 	void runsEveryPartAsAUserThatIsNotRoot() {
-		for (String part : PARTS) {
+		for (String part : Deployed.SERVICES) {
 			assertThat(pod(part).getSecurityContext().getRunAsNonRoot()).as(part).isTrue();
 			assertThat(container(part).getSecurityContext().getAllowPrivilegeEscalation()).as(part).isFalse();
 		}

@@ -9,9 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -30,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * which makes this test write what the services publish instead of comparing. The
  * explorer at {@code /swagger-ui.html} opens without signing in.
  */
-@ExtendWith(RestaurantExtension.class)
+@SharedRestaurant
 class ApiDescriptionsIT {
 
 	/** Writes the files from the running services instead of comparing with them. */
@@ -45,11 +43,6 @@ class ApiDescriptionsIT {
 		.build();
 
 	static Restaurant restaurant;
-
-	@BeforeAll
-	static void openTheRestaurant(Restaurant shared) {
-		restaurant = shared;
-	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "order-service", "kitchen-service", "cashier-service", "staff-service" })

@@ -15,7 +15,6 @@ import org.example.restaurant.system.Waiter.Line;
 import org.example.restaurant.system.Waiter.Order;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
@@ -34,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * changes anything: the menu, the orders, the tickets and the bills read the same after
  * every case as before the first.
  */
-@ExtendWith(RestaurantExtension.class)
+@SharedRestaurant
 class BadInputIT {
 
 	/** Just over the gateway's 64 KB limit on request bodies. */
@@ -59,8 +58,7 @@ class BadInputIT {
 	static Snapshot before;
 
 	@BeforeAll
-	static void serveOneOrderSoThatABillIsOpen(Restaurant shared) {
-		restaurant = shared;
+	static void serveOneOrderSoThatABillIsOpen() {
 		Waiter waiter = restaurant.waiter();
 		item = waiter.firstAvailable("MAIN");
 		order = waiter.place("T9", Line.of(item, 1), Line.of(waiter.firstAvailable("DRINK"), 2)).id();
@@ -79,11 +77,7 @@ class BadInputIT {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("badRequests")
 	void badInputIsAProblemThatNamesTheFieldAndChangesNothing(Case bad) {
-		Snapshot earlier = Snapshot.take();
-		String path = resolve(bad.path());
-		Restaurant.Response response = restaurant.send(bad.method(), path, bad.contentType(),
-				(bad.body() != null) ? resolve(bad.body()) : null, restaurant.whoCalls(bad.method(), path));
-
+		Restaurant.Response response = sendChangingNothing(bad);
 		String answer = response.status() + " " + response.header("Content-Type") + " " + response.body();
 		assertThat(response.status()).as(answer).isEqualTo(bad.status());
 		assertThat(response.header("Content-Type")).as(answer).startsWith("application/problem+json");
@@ -96,7 +90,6 @@ class BadInputIT {
 				.containsAnyOf("'" + bad.field() + "'", "\"" + bad.field() + "\"", "." + bad.field() + "'",
 						"." + bad.field() + "\"");
 		}
-		assertThat(Snapshot.take()).as("nothing changed after: " + bad).isEqualTo(earlier);
 	}
 
 	/**
@@ -109,11 +102,7 @@ class BadInputIT {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("theSameBadInputForEveryService")
 	void everyServiceAnswersBadInputInTheOneShape(Case bad) {
-		Snapshot earlier = Snapshot.take();
-		String path = resolve(bad.path());
-		Restaurant.Response response = restaurant.send(bad.method(), path, bad.contentType(),
-				(bad.body() != null) ? resolve(bad.body()) : null, restaurant.whoCalls(bad.method(), path));
-
+		Restaurant.Response response = sendChangingNothing(bad);
 		String answer = bad + ": " + response.describe();
 		assertThat(response.status()).as(answer).isEqualTo(400);
 		assertThat(response.header("Content-Type")).as(answer).startsWith("application/problem+json");
@@ -123,7 +112,7 @@ class BadInputIT {
 			softly.assertThat(problem.status()).as(answer).isEqualTo(400);
 			softly.assertThat(problem.title()).as(answer).isEqualTo("Invalid request");
 			softly.assertThat(problem.detail()).as(answer).isNotBlank();
-			softly.assertThat(problem.instance()).as(answer).isEqualTo(URI.create(path).getPath());
+			softly.assertThat(problem.instance()).as(answer).isEqualTo(URI.create(resolve(bad.path())).getPath());
 			softly.assertThat(problem.errors()).as(answer).isNotEmpty().allSatisfy((error) -> {
 				assertThat(error.field()).as(answer).isNotNull();
 				assertThat(error.message()).as(answer).isNotBlank();
@@ -137,7 +126,19 @@ class BadInputIT {
 							|| (field != null && field.endsWith("." + bad.field())));
 			}
 		});
+	}
+
+	/**
+	 * Sends a case as the member of staff who may make that call, and asserts that it
+	 * changed nothing.
+	 */
+	private static Restaurant.Response sendChangingNothing(Case bad) {
+		Snapshot earlier = Snapshot.take();
+		String path = resolve(bad.path());
+		Restaurant.Response response = restaurant.send(bad.method(), path, bad.contentType(),
+				(bad.body() != null) ? resolve(bad.body()) : null, restaurant.whoCalls(bad.method(), path));
 		assertThat(Snapshot.take()).as("nothing changed after: " + bad).isEqualTo(earlier);
+		return response;
 	}
 
 	static Stream<Case> theSameBadInputForEveryService() {

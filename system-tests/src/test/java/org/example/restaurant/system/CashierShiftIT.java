@@ -13,9 +13,7 @@ import org.example.restaurant.system.Till.DailyReport;
 import org.example.restaurant.system.Till.Payment;
 import org.example.restaurant.system.Till.PaymentRequest;
 import org.example.restaurant.system.Waiter.Line;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,15 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * twice with one {@code Idempotency-Key}, the receipt, and the day's report that accounts
  * for every payment.
  */
-@ExtendWith(RestaurantExtension.class)
+@SharedRestaurant
 class CashierShiftIT {
 
 	static Restaurant restaurant;
-
-	@BeforeAll
-	static void openTheRestaurant(Restaurant shared) {
-		restaurant = shared;
-	}
 
 	@Test
 	void aTableSplitsItsBillThreeWaysAndTheCashierAccountsForEveryPayment() {

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,47 +24,40 @@ import static org.awaitility.Awaitility.await;
  */
 final class FlightRecordings {
 
-	/** The parts a sample is counted for, by the packages of its frames. */
-	static final Map<String, String> PARTS = parts();
-
-	private static Map<String, String> parts() {
-		Map<String, String> parts = new LinkedHashMap<>();
-		parts.put("org.hibernate.", "Hibernate");
-		parts.put("org.h2.", "H2");
-		parts.put("org.postgresql.", "PostgreSQL driver");
-		parts.put("com.zaxxer.hikari.", "Hikari");
-		parts.put("org.springframework.modulith.", "Modulith outbox");
-		parts.put("org.example.restaurant.", "restaurant's own code");
-		parts.put("tools.jackson.", "Jackson");
-		parts.put("com.fasterxml.jackson.", "Jackson");
-		parts.put("org.apache.catalina.", "Tomcat");
-		parts.put("org.apache.coyote.", "Tomcat");
-		parts.put("org.apache.tomcat.", "Tomcat");
-		parts.put("org.springframework.web.", "Spring Web/MVC");
-		parts.put("org.springframework.http.", "Spring Web/MVC");
-		parts.put("org.springframework.security.", "Spring Security");
-		parts.put("com.nimbusds.", "Nimbus JOSE (tokens)");
-		parts.put("org.springframework.cloud.gateway.", "Gateway filters");
-		parts.put("org.springframework.cloud.loadbalancer.", "Load balancer");
-		parts.put("org.springframework.cloud.", "Spring Cloud");
-		parts.put("com.netflix.", "Eureka");
-		parts.put("io.github.resilience4j.", "Resilience4j");
-		parts.put("io.github.bucket4j.", "Bucket4j");
-		parts.put("reactor.netty.", "Reactor Netty");
-		parts.put("io.netty.", "Netty");
-		parts.put("reactor.", "Reactor");
-		parts.put("io.micrometer.", "Micrometer");
-		parts.put("brave.", "Brave tracing");
-		parts.put("zipkin2.", "Brave tracing");
-		parts.put("org.springframework.transaction.", "Transactions");
-		parts.put("org.springframework.orm.", "Transactions");
-		parts.put("org.springframework.data.", "Spring Data");
-		parts.put("org.springframework.aop.", "Spring AOP/proxies");
-		parts.put("org.springframework.", "Spring (other)");
-		parts.put("ch.qos.logback.", "Logging");
-		parts.put("org.slf4j.", "Logging");
-		return parts;
-	}
+	/**
+	 * The parts a sample is counted for, by the packages of its frames: the first part
+	 * whose package a frame is in.
+	 */
+	static final List<Part> PARTS = List.of(
+			// the database
+			new Part("org.hibernate.", "Hibernate"), new Part("org.h2.", "H2"),
+			new Part("org.postgresql.", "PostgreSQL driver"), new Part("com.zaxxer.hikari.", "Hikari"),
+			new Part("org.springframework.modulith.", "Modulith outbox"),
+			// the restaurant's own code, and JSON
+			new Part("org.example.restaurant.", "restaurant's own code"), new Part("tools.jackson.", "Jackson"),
+			new Part("com.fasterxml.jackson.", "Jackson"),
+			// the web server, and what serves each request
+			new Part("org.apache.catalina.", "Tomcat"), new Part("org.apache.coyote.", "Tomcat"),
+			new Part("org.apache.tomcat.", "Tomcat"), new Part("org.springframework.web.", "Spring Web/MVC"),
+			new Part("org.springframework.http.", "Spring Web/MVC"),
+			new Part("org.springframework.security.", "Spring Security"),
+			new Part("com.nimbusds.", "Nimbus JOSE (tokens)"),
+			// Spring Cloud, the gateway and what it runs on
+			new Part("org.springframework.cloud.gateway.", "Gateway filters"),
+			new Part("org.springframework.cloud.loadbalancer.", "Load balancer"),
+			new Part("org.springframework.cloud.", "Spring Cloud"), new Part("com.netflix.", "Eureka"),
+			new Part("io.github.resilience4j.", "Resilience4j"), new Part("io.github.bucket4j.", "Bucket4j"),
+			new Part("reactor.netty.", "Reactor Netty"), new Part("io.netty.", "Netty"),
+			new Part("reactor.", "Reactor"),
+			// metrics and traces
+			new Part("io.micrometer.", "Micrometer"), new Part("brave.", "Brave tracing"),
+			new Part("zipkin2.", "Brave tracing"),
+			// the rest of Spring, and logging
+			new Part("org.springframework.transaction.", "Transactions"),
+			new Part("org.springframework.orm.", "Transactions"), new Part("org.springframework.data.", "Spring Data"),
+			new Part("org.springframework.aop.", "Spring AOP/proxies"),
+			new Part("org.springframework.", "Spring (other)"), new Part("ch.qos.logback.", "Logging"),
+			new Part("org.slf4j.", "Logging"));
 
 	private final Path folder;
 
@@ -149,13 +141,17 @@ final class FlightRecordings {
 	private static String partOf(List<RecordedFrame> frames) {
 		for (RecordedFrame frame : frames) {
 			String type = frame.getMethod().getType().getName();
-			for (Map.Entry<String, String> part : PARTS.entrySet()) {
-				if (type.startsWith(part.getKey())) {
-					return part.getValue();
+			for (Part part : PARTS) {
+				if (type.startsWith(part.packagePrefix())) {
+					return part.name();
 				}
 			}
 		}
 		return "other";
+	}
+
+	/** A part of a process, by the prefix of its packages' names. */
+	record Part(String packagePrefix, String name) {
 	}
 
 }

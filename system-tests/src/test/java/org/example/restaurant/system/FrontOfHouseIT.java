@@ -16,7 +16,6 @@ import org.example.restaurant.system.Waiter.Line;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -47,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * member, and watches the restaurant's figures in the live view. Each screen is saved as
  * a screenshot under {@code target/screenshots/}.
  */
-@ExtendWith(RestaurantExtension.class)
+@SharedRestaurant
 class FrontOfHouseIT {
 
 	static final Path CHROMIUM = Path.of(System.getProperty("frontofhouse.chromium", "/usr/bin/chromium"));

@@ -13,51 +13,39 @@ import static org.awaitility.Awaitility.await;
 /**
  * The kitchen of a running {@link Restaurant}, as its display shows it through the
  * gateway to a signed-in cook: the tickets, and which replica holds which.
+ *
+ * @param restaurant the restaurant
+ * @param staff who looks at the display: the cook
  */
-final class Kitchen {
-
-	private final Restaurant restaurant;
-
-	private final Staff staff;
-
-	Kitchen(Restaurant restaurant, Staff staff) {
-		this.restaurant = restaurant;
-		this.staff = staff;
-	}
-
-	/** Who looks at the display: the cook. */
-	Staff staff() {
-		return this.staff;
-	}
+record Kitchen(Restaurant restaurant, Staff staff) implements Desk {
 
 	/** Every ticket, oldest first. */
 	List<Ticket> tickets() {
-		return Waiter.ok(this.restaurant.get("/api/kitchen/tickets", this.staff), 200).asListOf(Ticket.class);
+		return readList("/api/kitchen/tickets", Ticket.class);
 	}
 
 	/** Every ticket, whatever the answer (the kitchen may be down). */
 	Restaurant.Response tryTickets() {
-		return this.restaurant.get("/api/kitchen/tickets", this.staff);
+		return get("/api/kitchen/tickets");
 	}
 
 	/** A cook starts a ticket ({@code QUEUED -> PREPARING}), whatever the answer. */
 	Restaurant.Response tryStart(String ticketId) {
-		return this.restaurant.post("/api/kitchen/tickets/" + ticketId + "/start", "", this.staff);
+		return post("/api/kitchen/tickets/" + ticketId + "/start", "");
 	}
 
 	/** A cook finishes a ticket ({@code PREPARING -> READY}), whatever the answer. */
 	Restaurant.Response tryReady(String ticketId) {
-		return this.restaurant.post("/api/kitchen/tickets/" + ticketId + "/ready", "", this.staff);
+		return post("/api/kitchen/tickets/" + ticketId + "/ready", "");
 	}
 
 	/** The tickets in one status. */
 	List<Ticket> tickets(String status) {
-		return Waiter.ok(this.restaurant.get("/api/kitchen/tickets?status=" + status, this.staff), 200)
-			.asListOf(Ticket.class);
+		return readList("/api/kitchen/tickets?status=" + status, Ticket.class);
 	}
 
 	Ticket ticket(String ticketId) {
-		return Waiter.ok(this.restaurant.get("/api/kitchen/tickets/" + ticketId, this.staff), 200).as(Ticket.class);
+		return read("/api/kitchen/tickets/" + ticketId, Ticket.class);
 	}
 
 	/** The tickets of an order: one, once the kitchen has it. */

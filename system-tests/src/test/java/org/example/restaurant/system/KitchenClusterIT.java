@@ -17,7 +17,6 @@ import org.example.restaurant.system.Waiter.Order;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +27,7 @@ import static org.awaitility.Awaitility.await;
  * and when one dies mid-service (kill -9) the others take its tickets over without a
  * guest or a waiter noticing.
  */
-@ExtendWith(RestaurantExtension.class)
+@SharedRestaurant
 class KitchenClusterIT {
 
 	private static final Line[] A_PIZZA_AND_TWO_LEMONADES = { Line.of("margherita", 1), Line.of("lemonade", 2) };
@@ -36,8 +35,7 @@ class KitchenClusterIT {
 	static Restaurant restaurant;
 
 	@BeforeAll
-	static void openTheRestaurant(Restaurant shared) {
-		restaurant = shared;
+	static void threeKitchenReplicasAreListed() {
 		await("three kitchen replicas").atMost(Duration.ofSeconds(60))
 			.until(() -> restaurant.registryApp("kitchen-service").path("instance").size() == 3);
 	}

@@ -8,29 +8,18 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The manager of a running {@link Restaurant}, signed in with the {@code MANAGER} role
  * (who may do everything staff may do): here, the staff list.
+ *
+ * @param restaurant the restaurant
+ * @param staff who the manager is, for a raw call as them
  */
-final class Manager {
-
-	private final Restaurant restaurant;
-
-	private final Staff staff;
-
-	Manager(Restaurant restaurant, Staff staff) {
-		this.restaurant = restaurant;
-		this.staff = staff;
-	}
-
-	/** Who the manager is, for a raw call as them. */
-	Staff staff() {
-		return this.staff;
-	}
+record Manager(Restaurant restaurant, Staff staff) implements Desk {
 
 	/**
 	 * Adds a member of staff ({@code POST /api/staff}; it must be accepted, 201) and
 	 * returns them, not yet signed in.
 	 */
 	Staff add(String staffNumber, String name, String pin, Staff.Role... roles) {
-		Waiter.ok(tryAdd(staffNumber, name, pin, roles), 201);
+		Desk.ok(tryAdd(staffNumber, name, pin, roles), 201);
 		return new Staff(this.restaurant, staffNumber, pin);
 	}
 
@@ -44,12 +33,12 @@ final class Manager {
 		for (Staff.Role role : roles) {
 			granted.add(role.name());
 		}
-		return this.restaurant.post("/api/staff", Restaurant.json.writeValueAsString(person), this.staff);
+		return post("/api/staff", Restaurant.json.writeValueAsString(person));
 	}
 
 	/** The staff list ({@code GET /api/staff}). */
 	List<Member> staffList() {
-		return Waiter.ok(this.restaurant.get("/api/staff", this.staff), 200).asListOf(Member.class);
+		return readList("/api/staff", Member.class);
 	}
 
 	/** A member of staff as the API shows them. */

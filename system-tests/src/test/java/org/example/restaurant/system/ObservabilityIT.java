@@ -13,9 +13,7 @@ import org.example.restaurant.system.Till.PaymentRequest;
 import org.example.restaurant.system.Waiter.Line;
 import org.example.restaurant.system.Waiter.Order;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -30,7 +28,7 @@ import static org.awaitility.Awaitility.await;
  * order-service; the business counters of every instance move by exactly one order; and
  * none of the figures can be read through the public gateway.
  */
-@ExtendWith(RestaurantExtension.class)
+@SharedRestaurant(observed = true)
 class ObservabilityIT {
 
 	private static final Duration TRACE_ARRIVES = Duration.ofSeconds(60);
@@ -38,11 +36,6 @@ class ObservabilityIT {
 	private static final List<String> KITCHENS = List.of("kitchen-1", "kitchen-2", "kitchen-3");
 
 	static Restaurant restaurant;
-
-	@BeforeAll
-	static void openTheRestaurant(Restaurant shared) {
-		restaurant = shared.requireObserved();
-	}
 
 	@AfterEach
 	void bringBackWhatWasKilled() {
@@ -52,7 +45,7 @@ class ObservabilityIT {
 	@Test
 	void anOrderIsOneTraceFromTheGatewayToTheKitchenAndServingAndPayingItReachTheirReceivers() {
 		Waiter waiter = restaurant.waiter();
-		Restaurant.Response placed = Waiter.ok(waiter.tryPlace("Z1", soup()), 201);
+		Restaurant.Response placed = Desk.ok(waiter.tryPlace("Z1", soup()), 201);
 		String orderId = placed.json().path("id").asString();
 		String placing = traceIdOf(placed);
 
@@ -63,12 +56,12 @@ class ObservabilityIT {
 			.anyMatch((name) -> name.startsWith("outbox "));
 
 		waiter.awaitStatus(orderId, "READY", Duration.ofMinutes(1));
-		Restaurant.Response served = Waiter.ok(waiter.tryServe(orderId), 200);
+		Restaurant.Response served = Desk.ok(waiter.tryServe(orderId), 200);
 		awaitServicesIn(traceIdOf(served), "gateway", "order-service", "cashier-service");
 
 		Till till = restaurant.till();
 		Bill bill = till.awaitBillOf(orderId);
-		Restaurant.Response paid = Waiter.ok(till.tryPay(bill.id(), PaymentRequest.card(bill.total())), 201);
+		Restaurant.Response paid = Desk.ok(till.tryPay(bill.id(), PaymentRequest.card(bill.total())), 201);
 		awaitServicesIn(traceIdOf(paid), "gateway", "cashier-service", "order-service");
 		waiter.awaitStatus(orderId, "PAID", Duration.ofSeconds(30));
 	}
@@ -77,7 +70,7 @@ class ObservabilityIT {
 	void anOrderPlacedWhileTheKitchenWasDownIsOneTraceWithTheTicketsResend() {
 		KITCHENS.forEach(restaurant::kill);
 		Waiter waiter = restaurant.waiter();
-		Restaurant.Response placed = Waiter.ok(waiter.tryPlace("Z2", soup()), 201);
+		Restaurant.Response placed = Desk.ok(waiter.tryPlace("Z2", soup()), 201);
 		String orderId = placed.json().path("id").asString();
 		String placing = traceIdOf(placed);
 		awaitServicesIn(placing, "gateway", "order-service");
@@ -94,7 +87,7 @@ class ObservabilityIT {
 	void theBusinessCountersMoveByOneWholeOrder() {
 		BusinessFigures before = BusinessFigures.read(restaurant);
 		Waiter waiter = restaurant.waiter();
-		Order order = Waiter.ok(waiter.tryPlace("Z3", soup()), 201).as(Order.class);
+		Order order = Desk.ok(waiter.tryPlace("Z3", soup()), 201).as(Order.class);
 		waiter.awaitStatus(order.id(), "READY", Duration.ofMinutes(1));
 		waiter.serve(order.id());
 		Till till = restaurant.till();

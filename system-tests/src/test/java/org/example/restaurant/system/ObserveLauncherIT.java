@@ -15,9 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.opentest4j.TestAbortedException;
 import tools.jackson.databind.JsonNode;
 
@@ -30,15 +28,10 @@ import static org.awaitility.Awaitility.await;
  * {@code /actuator/prometheus}, the gateway on its own management port, the registry
  * beside them; Zipkin answers, and receives the spans of a call through the gateway.
  */
-@ExtendWith(RestaurantExtension.class)
+@SharedRestaurant(observed = true)
 class ObserveLauncherIT {
 
 	static Restaurant restaurant;
-
-	@BeforeAll
-	static void openTheRestaurant(Restaurant shared) {
-		restaurant = shared.requireObserved();
-	}
 
 	@Test
 	void prometheusScrapesEveryInstanceTheRegistryListsAndTheGatewayOnItsManagementPort() {

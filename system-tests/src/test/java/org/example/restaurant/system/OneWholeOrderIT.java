@@ -11,9 +11,7 @@ import org.example.restaurant.system.Till.PaymentRequest;
 import org.example.restaurant.system.Waiter.Line;
 import org.example.restaurant.system.Waiter.MenuItem;
 import org.example.restaurant.system.Waiter.PlacedOrder;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,15 +22,10 @@ import static org.awaitility.Awaitility.await;
  * the waiter serves it, the cashier signs in, bills it and takes the money; the order
  * names the waiter and the payment the cashier.
  */
-@ExtendWith(RestaurantExtension.class)
+@SharedRestaurant
 class OneWholeOrderIT {
 
 	static Restaurant restaurant;
-
-	@BeforeAll
-	static void openTheRestaurant(Restaurant shared) {
-		restaurant = shared;
-	}
 
 	@Test
 	void theRegistryListsEveryInstance() {

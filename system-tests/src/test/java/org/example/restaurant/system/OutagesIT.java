@@ -18,7 +18,6 @@ import org.example.restaurant.system.Waiter.PlacedOrder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +35,7 @@ import static org.awaitility.Awaitility.await;
  * runs, and lets every order it placed come to rest (cooked, served and billed, or
  * cancelled), so that nothing it started changes the restaurant later.
  */
-@ExtendWith(RestaurantExtension.class)
+@SharedRestaurant
 class OutagesIT {
 
 	/**
@@ -61,8 +60,7 @@ class OutagesIT {
 	static Restaurant restaurant;
 
 	@BeforeAll
-	static void openTheRestaurant(Restaurant shared) {
-		restaurant = shared;
+	static void theWholeRestaurantAnswers() {
 		awaitWholeRestaurant();
 	}
 

@@ -12,9 +12,7 @@ import org.example.restaurant.system.Till.Bill;
 import org.example.restaurant.system.Till.PaymentRequest;
 import org.example.restaurant.system.Waiter.Line;
 import org.example.restaurant.system.Waiter.Order;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,15 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * staff-service (the ports the launcher was given) and a kitchen replica (its host and
  * port from the registry), never through the gateway.
  */
-@ExtendWith(RestaurantExtension.class)
+@SharedRestaurant
 class OwnPortsIT {
 
 	static Restaurant restaurant;
-
-	@BeforeAll
-	static void openTheRestaurant(Restaurant shared) {
-		restaurant = shared;
-	}
 
 	@Test
 	void theOrderServiceChecksTokensAndRolesOnItsOwnPort() {
@@ -64,8 +57,7 @@ class OwnPortsIT {
 		assertNotAllowed(orders.call("PATCH", "/api/menu/" + item, onTheMenu, token(Staff.Role.COOK)));
 		assertAnswers(orders.call("PATCH", "/api/menu/" + item, onTheMenu, token(Staff.Role.MANAGER)), 200);
 		// a service token opens no /api call
-		assertNotAllowed(orders.get("/api/orders",
-				Door.staffService(restaurant).serviceToken("kitchen-service", "orders.progress")));
+		assertNotAllowed(orders.get("/api/orders", serviceToken("kitchen-service", "orders.progress")));
 	}
 
 	@Test
@@ -114,8 +106,7 @@ class OwnPortsIT {
 		assertNotSignedIn(staff.post("/api/staff", newcomer, null));
 		assertNotAllowed(staff.post("/api/staff", newcomer, token(Staff.Role.WAITER)));
 		// a service token is no person
-		assertNotAllowed(staff.get("/api/staff/me",
-				Door.staffService(restaurant).serviceToken("order-service", "kitchen.tickets")));
+		assertNotAllowed(staff.get("/api/staff/me", serviceToken("order-service", "kitchen.tickets")));
 	}
 
 	@Test
@@ -292,6 +283,11 @@ class OwnPortsIT {
 
 	private static String token(Staff.Role role) {
 		return Door.freshToken(restaurant.as(role));
+	}
+
+	/** A real service token (client credentials) of one scope. */
+	private static String serviceToken(String client, String scope) {
+		return Door.staffService(restaurant).serviceToken(client, scope);
 	}
 
 	static void assertAnswers(Restaurant.Response response, int status) {

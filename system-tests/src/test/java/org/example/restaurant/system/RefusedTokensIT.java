@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.example.restaurant.system.HandMadeTokens.SigningKey;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,15 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * read from the run folder; a token made so with the right claims is accepted at every
  * door, which shows that the refusals are about the one thing changed.
  */
-@ExtendWith(RestaurantExtension.class)
+@SharedRestaurant
 class RefusedTokensIT {
 
 	static Restaurant restaurant;
-
-	@BeforeAll
-	static void openTheRestaurant(Restaurant shared) {
-		restaurant = shared;
-	}
 
 	/** The doors, and a call each that a waiter may make there. */
 	private static Map<Door, String> doors() {

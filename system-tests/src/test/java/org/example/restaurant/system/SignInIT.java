@@ -5,9 +5,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,15 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tokens ({@link RefusedTokensIT}) and the rate limits
  * ({@link RateLimitAndStaffOutageIT}) are scenarios of their own.
  */
-@ExtendWith(RestaurantExtension.class)
+@SharedRestaurant
 class SignInIT {
 
 	static Restaurant restaurant;
-
-	@BeforeAll
-	static void openTheRestaurant(Restaurant shared) {
-		restaurant = shared;
-	}
 
 	@Test
 	void theMenuAndTheDiscoveryDocumentNeedNoToken() {
@@ -67,8 +60,7 @@ class SignInIT {
 	 */
 	@Test
 	void aStaffTokenIsAShortLivedJwtOfTheStaffService() {
-		Restaurant.Response signIn = restaurant.post("/api/staff/login",
-				"{\"staffNumber\": \"101\", \"pin\": \"1111\"}");
+		Restaurant.Response signIn = signIn("101", "1111");
 		assertThat(signIn.status()).as(signIn.describe()).isEqualTo(200);
 		assertThat(signIn.header("Cache-Control")).contains("no-store");
 		assertThat(signIn.json().path("tokenType").asString()).isEqualTo("Bearer");
@@ -89,8 +81,7 @@ class SignInIT {
 	@Test
 	void anUnknownNumberIsNotSignedIn() {
 		// a number no demo member has, so that no one's lockout counter moves
-		Restaurant.Response unknown = restaurant.post("/api/staff/login",
-				"{\"staffNumber\": \"9991\", \"pin\": \"1111\"}");
+		Restaurant.Response unknown = signIn("9991", "1111");
 		assertThat(unknown.status()).as(unknown.describe()).isEqualTo(401);
 		assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
 		assertThat(unknown.body()).doesNotContain("accessToken");

@@ -96,13 +96,10 @@ class SoakBenchmark {
 	/** The waiter serves what is ready; the cashier takes a card for what is served. */
 	private static void serveAndPay(Restaurant restaurant) {
 		try {
-			for (Waiter.Order order : Waiter
-				.ok(restaurant.get("/api/orders?status=READY", restaurant.waiter().staff()), 200)
-				.asListOf(Waiter.Order.class)) {
+			for (Waiter.Order order : restaurant.waiter().readList("/api/orders?status=READY", Waiter.Order.class)) {
 				restaurant.waiter().tryServe(order.id());
 			}
-			for (Till.Bill bill : Waiter.ok(restaurant.get("/api/bills?status=OPEN", restaurant.till().staff()), 200)
-				.asListOf(Till.Bill.class)) {
+			for (Till.Bill bill : restaurant.till().readList("/api/bills?status=OPEN", Till.Bill.class)) {
 				restaurant.till().tryPay(bill.id(), PaymentRequest.card(bill.balanceDue()));
 			}
 		}

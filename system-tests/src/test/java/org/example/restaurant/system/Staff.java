@@ -1,9 +1,9 @@
 package org.example.restaurant.system;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
-
-import tools.jackson.databind.node.ObjectNode;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,16 +23,13 @@ final class Staff {
 
 	private final Restaurant restaurant;
 
-	private final String number;
-
-	private final String pin;
+	private final Credentials credentials;
 
 	private volatile String token;
 
 	Staff(Restaurant restaurant, String number, String pin) {
 		this.restaurant = restaurant;
-		this.number = number;
-		this.pin = pin;
+		this.credentials = new Credentials(number, pin);
 	}
 
 	/**
@@ -40,7 +37,7 @@ final class Staff {
 	 * it.
 	 */
 	String number() {
-		return this.number;
+		return this.credentials.staffNumber();
 	}
 
 	/** The current token, after signing in if there is none yet. */
@@ -66,15 +63,12 @@ final class Staff {
 	 * gateway coming back) and a 429 are asked again; a 401 fails at once.
 	 */
 	private String signIn() {
-		ObjectNode credentials = Restaurant.json.createObjectNode()
-			.put("staffNumber", this.number)
-			.put("pin", this.pin);
-		String body = Restaurant.json.writeValueAsString(credentials);
-		Restaurant.Response answer = await("staff " + this.number + " to sign in").atMost(SIGN_IN)
+		String body = Restaurant.json.writeValueAsString(this.credentials);
+		Restaurant.Response answer = await(this + " to sign in").atMost(SIGN_IN)
 			.pollInterval(Duration.ofSeconds(1))
 			.until(() -> this.restaurant.post("/api/staff/login", body),
 					(response) -> response.status() < 500 && response.status() != 429);
-		assertThat(answer.status()).as("sign-in of staff " + this.number + ": " + answer.describe()).isEqualTo(200);
+		assertThat(answer.status()).as("sign-in of " + this + ": " + answer.describe()).isEqualTo(200);
 		String accessToken = answer.json().path("accessToken").asString();
 		assertThat(accessToken).as("accessToken of " + answer.body()).isNotBlank();
 		return accessToken;
@@ -82,13 +76,38 @@ final class Staff {
 
 	@Override
 	public String toString() {
-		return "staff " + this.number;
+		return "staff " + number();
+	}
+
+	/** What signing in sends: the body of {@code POST /api/staff/login}. */
+	record Credentials(String staffNumber, String pin) {
 	}
 
 	/** The roles of docs/api.md; a manager may do everything. */
 	enum Role {
 
 		WAITER, COOK, CASHIER, MANAGER;
+
+		/** A method that changes something: any but {@code GET} and {@code HEAD}. */
+		private static final String CHANGE = "(?!(GET|HEAD) )\\S+";
+
+		/**
+		 * The "who" column of docs/api.md, as patterns of {@code "METHOD path"}: the
+		 * first that a call matches names the role that makes it. A method that a path of
+		 * the orders or the kitchen does not take is the manager's.
+		 */
+		private static final List<Who> WHO = List.of(
+				// the menu: anyone reads it, the manager changes it
+				Who.anyone("(GET|HEAD) /api/menu([/?].*)?"), new Who("\\S+ /api/menu([/?].*)?", MANAGER),
+				// signing in
+				Who.anyone("\\S+ /api/staff/login.*"),
+				// the orders
+				new Who("DELETE /api/orders", MANAGER), new Who(CHANGE + " /api/orders/[^/?]+", MANAGER),
+				new Who("\\S+ /api/orders.*", WAITER),
+				// the kitchen
+				new Who(CHANGE + " /api/kitchen/tickets", MANAGER), new Who("\\S+ /api/kitchen/.*", COOK),
+				// the till
+				new Who("\\S+ /api/(bills|reports/).*", CASHIER));
 
 		/**
 		 * Who of the staff makes a call through the gateway, by its method and path
@@ -99,32 +118,28 @@ final class Staff {
 		 * answer.
 		 */
 		static Role forCall(String method, String path) {
-			boolean read = method.equals("GET") || method.equals("HEAD");
-			if (path.equals("/api/menu") || path.startsWith("/api/menu/") || path.startsWith("/api/menu?")) {
-				return read ? null : MANAGER;
-			}
-			if (path.startsWith("/api/staff/login")) {
-				return null;
-			}
-			if (path.equals("/api/orders") && method.equals("DELETE")) {
-				return MANAGER;
-			}
-			if (path.matches("/api/orders/[^/?]+") && !read) {
-				return MANAGER;
-			}
-			if (path.startsWith("/api/orders")) {
-				return WAITER;
-			}
-			if (path.equals("/api/kitchen/tickets") && !read) {
-				return MANAGER;
-			}
-			if (path.startsWith("/api/kitchen/")) {
-				return COOK;
-			}
-			if (path.startsWith("/api/bills") || path.startsWith("/api/reports/")) {
-				return CASHIER;
+			String call = method + " " + path;
+			for (Who who : WHO) {
+				if (who.calls().matcher(call).matches()) {
+					return who.role();
+				}
 			}
 			return MANAGER;
+		}
+
+		/**
+		 * The calls of one pattern, and the role that makes them ({@code null}: anyone).
+		 */
+		private record Who(Pattern calls, Role role) {
+
+			Who(String calls, Role role) {
+				this(Pattern.compile(calls, Pattern.DOTALL), role);
+			}
+
+			static Who anyone(String calls) {
+				return new Who(calls, null);
+			}
+
 		}
 
 	}

@@ -1,7 +1,6 @@
 package org.example.restaurant.system;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -194,9 +193,9 @@ class TabletsBenchmark {
 				return tickets.size() == orders.size();
 			});
 		tickets.values().parallelStream().forEach((ticket) -> {
-			Waiter.ok(kitchen.tryStart(ticket), 200);
+			Desk.ok(kitchen.tryStart(ticket), 200);
 			if (finish) {
-				Waiter.ok(kitchen.tryReady(ticket), 200);
+				Desk.ok(kitchen.tryReady(ticket), 200);
 			}
 		});
 	}
@@ -350,11 +349,11 @@ class TabletsBenchmark {
 			List<Tablet> tablets = new ArrayList<>();
 			Tablets all = new Tablets(tablets);
 			for (int i = 0; i < FLOOR_TABLETS; i++) {
-				tablets.add(new Tablet(all, restaurant, restaurant.as(Staff.Role.WAITER), conditional,
+				tablets.add(new Tablet(all, restaurant.waiter(), conditional,
 						conditional ? Tablets::floor : Tablets::floorBefore));
 			}
 			for (int i = 0; i < KITCHEN_TABLETS; i++) {
-				tablets.add(new Tablet(all, restaurant, restaurant.as(Staff.Role.COOK), conditional,
+				tablets.add(new Tablet(all, restaurant.kitchen(), conditional,
 						conditional ? Tablets::kitchen : Tablets::kitchenBefore));
 			}
 			return all;
@@ -445,9 +444,8 @@ class TabletsBenchmark {
 
 		private final Tablets all;
 
-		private final Restaurant restaurant;
-
-		private final Staff staff;
+		/** Whose screen it is: the waiter's floor or the cook's kitchen display. */
+		private final Desk desk;
 
 		private final boolean conditional;
 
@@ -462,11 +460,9 @@ class TabletsBenchmark {
 
 		private int beats;
 
-		Tablet(Tablets all, Restaurant restaurant, Staff staff, boolean conditional,
-				IntFunction<List<List<String>>> calls) {
+		Tablet(Tablets all, Desk desk, boolean conditional, IntFunction<List<List<String>>> calls) {
 			this.all = all;
-			this.restaurant = restaurant;
-			this.staff = staff;
+			this.desk = desk;
 			this.conditional = conditional;
 			this.calls = calls;
 		}
@@ -485,9 +481,8 @@ class TabletsBenchmark {
 		}
 
 		private CompletableFuture<Void> get(String path) {
-			String token = this.staff.token();
-			HttpRequest.Builder request = HttpRequest
-				.newBuilder(URI.create("http://localhost:" + this.restaurant.gatewayPort + path))
+			String token = this.desk.staff().token();
+			HttpRequest.Builder request = HttpRequest.newBuilder(this.desk.restaurant().gatewayUrl(path))
 				.timeout(Duration.ofSeconds(30))
 				.header("Accept", "application/json, application/problem+json, text/plain")
 				.header("Authorization", "Bearer " + token)
@@ -503,7 +498,7 @@ class TabletsBenchmark {
 					if (response.statusCode() == 401) {
 						// the token ended (it lives 15 minutes): sign in again for the
 						// next beat
-						this.staff.renew(token);
+						this.desk.staff().renew(token);
 					}
 				});
 		}

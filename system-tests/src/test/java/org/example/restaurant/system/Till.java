@@ -16,35 +16,24 @@ import static org.awaitility.Awaitility.await;
  * The till of a running {@link Restaurant}, through the gateway, worked by a signed-in
  * cashier: the bills the cashier-service opens for served orders, payments, receipts and
  * the day's report.
+ *
+ * @param restaurant the restaurant
+ * @param staff who works the till: their staff number is the payments' {@code takenBy}
  */
-final class Till {
-
-	private final Restaurant restaurant;
-
-	private final Staff staff;
-
-	Till(Restaurant restaurant, Staff staff) {
-		this.restaurant = restaurant;
-		this.staff = staff;
-	}
-
-	/** Who works the till: their staff number is the payments' {@code takenBy}. */
-	Staff staff() {
-		return this.staff;
-	}
+record Till(Restaurant restaurant, Staff staff) implements Desk {
 
 	/** Every bill, oldest first. */
 	List<Bill> bills() {
-		return Waiter.ok(this.restaurant.get("/api/bills", this.staff), 200).asListOf(Bill.class);
+		return readList("/api/bills", Bill.class);
 	}
 
 	/** The bills of an order: one, once the cashier has opened it. */
 	List<Bill> billsOf(String orderId) {
-		return Waiter.ok(this.restaurant.get("/api/bills?orderId=" + orderId, this.staff), 200).asListOf(Bill.class);
+		return readList("/api/bills?orderId=" + orderId, Bill.class);
 	}
 
 	Bill bill(String billId) {
-		return Waiter.ok(this.restaurant.get("/api/bills/" + billId, this.staff), 200).as(Bill.class);
+		return read("/api/bills/" + billId, Bill.class);
 	}
 
 	/** Waits (at most 30 s) until the cashier has opened the order's one bill. */
@@ -60,7 +49,7 @@ final class Till {
 		List<Bill> bills = await("the bill of order " + orderId).atMost(atMost)
 			.pollInterval(Duration.ofMillis(300))
 			.until(() -> {
-				Restaurant.Response response = this.restaurant.get("/api/bills?orderId=" + orderId, this.staff);
+				Restaurant.Response response = get("/api/bills?orderId=" + orderId);
 				return (response.status() == 200) ? response.asListOf(Bill.class) : List.<Bill>of();
 			}, (found) -> !found.isEmpty());
 		assertThat(bills).as("bills of order " + orderId).hasSize(1);
@@ -69,11 +58,11 @@ final class Till {
 
 	/** Takes a payment for a bill; it must be accepted (201). */
 	Payment pay(String billId, PaymentRequest payment) {
-		return Waiter.ok(tryPay(billId, payment), 201).as(Payment.class);
+		return Desk.ok(tryPay(billId, payment), 201).as(Payment.class);
 	}
 
 	Restaurant.Response tryPay(String billId, PaymentRequest payment) {
-		return this.restaurant.post(paymentsOf(billId), payment.json(), this.staff);
+		return post(paymentsOf(billId), payment.json());
 	}
 
 	/** A payment with an {@code Idempotency-Key}, whatever the answer. */
@@ -83,15 +72,14 @@ final class Till {
 
 	/** The printable receipt of a bill ({@code text/plain}). */
 	String receipt(String billId) {
-		Restaurant.Response receipt = Waiter.ok(this.restaurant.get("/api/bills/" + billId + "/receipt", this.staff),
-				200);
+		Restaurant.Response receipt = Desk.ok(get("/api/bills/" + billId + "/receipt"), 200);
 		assertThat(receipt.header("Content-Type")).startsWith("text/plain");
 		return receipt.body();
 	}
 
 	/** The day's report. */
 	DailyReport dailyReport(LocalDate date) {
-		return Waiter.ok(this.restaurant.get("/api/reports/daily?date=" + date, this.staff), 200).as(DailyReport.class);
+		return read("/api/reports/daily?date=" + date, DailyReport.class);
 	}
 
 	static String paymentsOf(String billId) {

@@ -9,7 +9,6 @@ import java.util.List;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -18,8 +17,11 @@ import static org.awaitility.Awaitility.await;
  * them, serves and cancels them, through the gateway. Each call that must succeed asserts
  * its status and returns what came back as a record; the {@code try...} calls return the
  * raw {@link Restaurant.Response} for a scenario that expects a refusal.
+ *
+ * @param restaurant the restaurant
+ * @param staff who the waiter is: their staff number is the orders' {@code placedBy}
  */
-final class Waiter {
+record Waiter(Restaurant restaurant, Staff staff) implements Desk {
 
 	/**
 	 * How long the kitchen may take to cook an order, unless a scenario says otherwise.
@@ -28,28 +30,14 @@ final class Waiter {
 
 	private static final Duration POLL = Duration.ofMillis(300);
 
-	private final Restaurant restaurant;
-
-	private final Staff staff;
-
-	Waiter(Restaurant restaurant, Staff staff) {
-		this.restaurant = restaurant;
-		this.staff = staff;
-	}
-
-	/** Who the waiter is: their staff number is the orders' {@code placedBy}. */
-	Staff staff() {
-		return this.staff;
-	}
-
 	/** The whole menu. */
 	List<MenuItem> menu() {
-		return ok(this.restaurant.get("/api/menu"), 200).asListOf(MenuItem.class);
+		return Desk.ok(this.restaurant.get("/api/menu"), 200).asListOf(MenuItem.class);
 	}
 
 	/** The id of the first item of a category that can be ordered now. */
 	String firstAvailable(String category) {
-		for (MenuItem item : ok(this.restaurant.get("/api/menu?available=true"), 200).asListOf(MenuItem.class)) {
+		for (MenuItem item : Desk.ok(this.restaurant.get("/api/menu?available=true"), 200).asListOf(MenuItem.class)) {
 			if (item.category().equals(category) && item.available()) {
 				return item.id();
 			}
@@ -69,22 +57,22 @@ final class Waiter {
 
 	/** Places an order, whatever the answer. */
 	Restaurant.Response tryPlace(String table, Line... lines) {
-		return this.restaurant.post("/api/orders", orderJson(table, lines), this.staff);
+		return post("/api/orders", orderJson(table, lines));
 	}
 
 	/** The order as the order-service shows it now. */
 	Order order(String orderId) {
-		return ok(this.restaurant.get("/api/orders/" + orderId, this.staff), 200).as(Order.class);
+		return read("/api/orders/" + orderId, Order.class);
 	}
 
 	/** The orders of one table, oldest first. */
 	List<Order> ordersAt(String table) {
-		return ok(this.restaurant.get("/api/orders?table=" + table, this.staff), 200).asListOf(Order.class);
+		return readList("/api/orders?table=" + table, Order.class);
 	}
 
 	/** Every order, oldest first. */
 	List<Order> orders() {
-		return ok(this.restaurant.get("/api/orders", this.staff), 200).asListOf(Order.class);
+		return readList("/api/orders", Order.class);
 	}
 
 	/**
@@ -109,20 +97,20 @@ final class Waiter {
 
 	/** Serves a ready order; it must be accepted (200). */
 	Order serve(String orderId) {
-		return ok(tryServe(orderId), 200).as(Order.class);
+		return Desk.ok(tryServe(orderId), 200).as(Order.class);
 	}
 
 	Restaurant.Response tryServe(String orderId) {
-		return this.restaurant.post("/api/orders/" + orderId + "/serve", "", this.staff);
+		return post("/api/orders/" + orderId + "/serve", "");
 	}
 
 	/** Cancels an order; it must be accepted (200). */
 	Order cancel(String orderId) {
-		return ok(tryCancel(orderId), 200).as(Order.class);
+		return Desk.ok(tryCancel(orderId), 200).as(Order.class);
 	}
 
 	Restaurant.Response tryCancel(String orderId) {
-		return this.restaurant.post("/api/orders/" + orderId + "/cancel", "", this.staff);
+		return post("/api/orders/" + orderId + "/cancel", "");
 	}
 
 	/** The body of {@code POST /api/orders}. */
@@ -139,14 +127,9 @@ final class Waiter {
 	}
 
 	private static PlacedOrder placed(Restaurant.Response response) {
-		ok(response, 201);
+		Desk.ok(response, 201);
 		return new PlacedOrder(response.as(Order.class), response.header("Location"),
 				"true".equals(response.header("Idempotent-Replayed")));
-	}
-
-	static Restaurant.Response ok(Restaurant.Response response, int status) {
-		assertThat(response.status()).as(response.describe()).isEqualTo(status);
-		return response;
 	}
 
 	/** One line of an order to place. */
