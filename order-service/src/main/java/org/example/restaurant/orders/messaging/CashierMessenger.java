@@ -2,14 +2,10 @@ package org.example.restaurant.orders.messaging;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.example.restaurant.orders.order.Order;
-import org.example.restaurant.platform.outbox.Delivery;
 import org.example.restaurant.orders.order.OrderEvents.OrderServed;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.scheduling.annotation.Async;
@@ -26,13 +22,11 @@ import org.springframework.web.client.RestClient;
 @Component
 class CashierMessenger {
 
-	private static final Logger log = LoggerFactory.getLogger(CashierMessenger.class);
-
 	private final RestClient cashier;
 
-	private final OrderReader orders;
+	private final OrderMessages orders;
 
-	CashierMessenger(@LoadBalanced RestClient.Builder loadBalanced, OrderReader orders) {
+	CashierMessenger(@LoadBalanced RestClient.Builder loadBalanced, OrderMessages orders) {
 		this.cashier = loadBalanced.clone().baseUrl("http://cashier-service").build();
 		this.orders = orders;
 	}
@@ -40,14 +34,8 @@ class CashierMessenger {
 	@Async
 	@TransactionalEventListener
 	void on(OrderServed event) {
-		Optional<NewBill> found = this.orders.read(event.orderId(), NewBill::of);
-		if (found.isEmpty()) {
-			log.error("Order {} vanished before its bill was opened; nothing to send", event.orderId());
-			return;
-		}
-		NewBill bill = found.get();
-		Delivery.send("bill for order " + event.orderId(),
-				() -> this.cashier.post().uri("/internal/bills").body(bill).retrieve().toBodilessEntity());
+		this.orders.send(event.orderId(), "bill", NewBill::of,
+				(bill) -> this.cashier.post().uri("/internal/bills").body(bill).retrieve().toBodilessEntity());
 	}
 
 	/**

@@ -2,14 +2,10 @@ package org.example.restaurant.orders.messaging;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.example.restaurant.orders.order.Order;
-import org.example.restaurant.platform.outbox.Delivery;
 import org.example.restaurant.orders.order.OrderEvents.OrderPlaced;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.scheduling.annotation.Async;
@@ -27,13 +23,11 @@ import org.springframework.web.client.RestClient;
 @Component
 class KitchenMessenger {
 
-	private static final Logger log = LoggerFactory.getLogger(KitchenMessenger.class);
-
 	private final RestClient kitchen;
 
-	private final OrderReader orders;
+	private final OrderMessages orders;
 
-	KitchenMessenger(@LoadBalanced RestClient.Builder loadBalanced, OrderReader orders) {
+	KitchenMessenger(@LoadBalanced RestClient.Builder loadBalanced, OrderMessages orders) {
 		this.kitchen = loadBalanced.clone().baseUrl("http://kitchen-service").build();
 		this.orders = orders;
 	}
@@ -41,14 +35,8 @@ class KitchenMessenger {
 	@Async
 	@TransactionalEventListener
 	void on(OrderPlaced event) {
-		Optional<NewTicket> found = this.orders.read(event.orderId(), NewTicket::of);
-		if (found.isEmpty()) {
-			log.error("Order {} vanished before its ticket was sent; nothing to send", event.orderId());
-			return;
-		}
-		NewTicket ticket = found.get();
-		Delivery.send("ticket for order " + event.orderId(),
-				() -> this.kitchen.post().uri("/internal/tickets").body(ticket).retrieve().toBodilessEntity());
+		this.orders.send(event.orderId(), "ticket", NewTicket::of,
+				(ticket) -> this.kitchen.post().uri("/internal/tickets").body(ticket).retrieve().toBodilessEntity());
 	}
 
 	/**
