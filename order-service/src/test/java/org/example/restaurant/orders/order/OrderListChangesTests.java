@@ -45,7 +45,7 @@ class OrderListChangesTests extends OrderManagementOnTheSchema {
 	}
 
 	private long version() {
-		return this.versions.current(ListVersions.ORDERS);
+		return this.versions.current(OrderListChanges.POLLED_LIST);
 	}
 
 }
