@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.example.restaurant.cashier.bill.Bills.PAID_AT;
 import static org.example.restaurant.cashier.bill.Bills.TEN_PERCENT_INCLUDED;
 import static org.example.restaurant.cashier.bill.Bills.TEN_PERCENT_ON_TOP;
@@ -141,9 +142,9 @@ class BillTests {
 		Bill bill = Bills.costing("20.00");
 		bill.pay(PaymentMethod.CARD, eur("20.00"), null, null, "301", PAID_AT);
 
-		assertThatExceptionOfType(BillAlreadyPaid.class)
-			.isThrownBy(() -> bill.pay(PaymentMethod.CARD, eur("1.00"), null, null, "301", PAID_AT))
-			.satisfies((ex) -> assertThat(ex.getBillId()).isEqualTo(bill.getId()));
+		BillAlreadyPaid refused = assertRefusesACardPaymentOf("1.00", bill, BillAlreadyPaid.class);
+
+		assertThat(refused.getBillId()).isEqualTo(bill.getId());
 		assertThat(bill.getPayments()).hasSize(1);
 		assertThat(bill.getPaid()).isEqualTo(eur("20.00"));
 	}
@@ -153,9 +154,9 @@ class BillTests {
 		Bill bill = Bills.costing("20.00");
 		bill.pay(PaymentMethod.CARD, eur("15.00"), null, null, "301", PAID_AT);
 
-		assertThatExceptionOfType(PaymentExceedsBalance.class)
-			.isThrownBy(() -> bill.pay(PaymentMethod.CARD, eur("5.01"), null, null, "301", PAID_AT))
-			.satisfies((ex) -> assertThat(ex.getBalanceDue()).isEqualTo(eur("5.00")));
+		PaymentExceedsBalance refused = assertRefusesACardPaymentOf("5.01", bill, PaymentExceedsBalance.class);
+
+		assertThat(refused.getBalanceDue()).isEqualTo(eur("5.00"));
 		assertThat(bill.getPayments()).hasSize(1);
 		assertThat(bill.getBalanceDue()).isEqualTo(eur("5.00"));
 		assertThat(bill.getStatus()).isEqualTo(BillStatus.OPEN);
@@ -316,6 +317,27 @@ class BillTests {
 			.isThrownBy(() -> bill.pay(PaymentMethod.CARD, eur("1.00"), null, null, "301", PAID_AT));
 
 		assertThat(bill.pendingEvents()).as("only the covering payment and its BillPaid").hasSize(2);
+	}
+
+	/**
+	 * Has the bill refuse a card payment of {@code amount}, and checks that the refusal
+	 * changed nothing: no payment more, as much paid and due as before.
+	 * @return the refusal
+	 */
+	private static <E extends RuntimeException> E assertRefusesACardPaymentOf(String amount, Bill bill,
+			Class<E> refusal) {
+		List<Payment> payments = List.copyOf(bill.getPayments());
+		BigDecimal paid = bill.getPaid();
+		BigDecimal due = bill.getBalanceDue();
+
+		E refused = catchThrowableOfType(refusal,
+				() -> bill.pay(PaymentMethod.CARD, eur(amount), null, null, "301", PAID_AT));
+
+		assertThat(refused).as("refused with " + refusal.getSimpleName()).isNotNull();
+		assertThat(bill.getPayments()).isEqualTo(payments);
+		assertThat(bill.getPaid()).isEqualTo(paid);
+		assertThat(bill.getBalanceDue()).isEqualTo(due);
+		return refused;
 	}
 
 	/** The amounts at the foot of the bill, each to the cent (its scale too). */

@@ -26,10 +26,10 @@ class IdempotentPaymentsTests extends BillsThroughTheApi {
 		Bill bill = openBill("19.00");
 		String key = UUID.randomUUID().toString();
 
-		Api.Reply first = pay(bill, key,
+		Repeated payment = payTwice(bill, key,
 				"{\"method\": \"CASH\", \"amount\": 5.00, \"tip\": 1.00, \"tendered\": 10.00}");
-		Api.Reply repeat = pay(bill, key,
-				"{\"method\": \"CASH\", \"amount\": 5.00, \"tip\": 1.00, \"tendered\": 10.00}");
+		Api.Reply first = payment.first();
+		Api.Reply repeat = payment.repeat();
 
 		assertThat(first.status()).as(first.body()).isEqualTo(201);
 		assertThat(first.header("Idempotent-Replayed")).isNull();
@@ -48,11 +48,10 @@ class IdempotentPaymentsTests extends BillsThroughTheApi {
 		Bill bill = openBill("19.00");
 		String key = UUID.randomUUID().toString();
 
-		Api.Reply first = pay(bill, key, "{\"method\": \"CARD\", \"amount\": 19.00}");
-		Api.Reply repeat = pay(bill, key, "{\"method\": \"CARD\", \"amount\": 19.00}");
+		Repeated payment = payTwice(bill, key, "{\"method\": \"CARD\", \"amount\": 19.00}");
 
-		assertThat(first.status()).as(first.body()).isEqualTo(201);
-		assertThat(repeat.header("Idempotent-Replayed")).isEqualTo("true");
+		assertThat(payment.first().status()).as(payment.first().body()).isEqualTo(201);
+		assertThat(payment.repeat().header("Idempotent-Replayed")).isEqualTo("true");
 		assertThat(this.jdbc.queryForObject("select count(*) from event_publication where serialized_event like ?",
 				Integer.class, "%" + bill.getId() + "%"))
 			.as("one BillPaid")
@@ -192,12 +191,26 @@ class IdempotentPaymentsTests extends BillsThroughTheApi {
 		return (key != null) ? this.api.post(path, body, "Idempotency-Key", key) : this.api.post(path, body);
 	}
 
+	/**
+	 * Sends the same payment twice with one key, as a till does that did not hear the
+	 * first answer.
+	 */
+	private Repeated payTwice(Bill bill, String key, String body) {
+		Api.Reply first = pay(bill, key, body);
+		return new Repeated(first, pay(bill, key, body));
+	}
+
 	private List<UUID> paymentsOf(Bill bill) {
 		return this.jdbc.queryForList("select id from payment where bill_id = ?", UUID.class, bill.getId());
 	}
 
 	private BigDecimal paidOn(Bill bill) {
 		return this.jdbc.queryForObject("select paid from bill where id = ?", BigDecimal.class, bill.getId());
+	}
+
+	/** The answers to a payment and to its repeat. */
+	record Repeated(Api.Reply first, Api.Reply repeat) {
+
 	}
 
 }

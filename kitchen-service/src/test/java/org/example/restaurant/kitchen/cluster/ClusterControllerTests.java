@@ -1,48 +1,18 @@
 package org.example.restaurant.kitchen.cluster;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import com.netflix.appinfo.InstanceInfo;
-import org.example.restaurant.kitchen.cook.KitchenSettings;
 import org.example.restaurant.kitchen.ticket.PreparerCount;
-import org.example.restaurant.kitchen.ticket.TicketRepository;
-import org.example.restaurant.platform.instance.InstanceId;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.cloud.client.DefaultServiceInstance;
-import org.springframework.cloud.client.discovery.DiscoveryClient;
 import org.springframework.cloud.netflix.eureka.EurekaServiceInstance;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.springframework.security.test.context.support.WithMockUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 
-@WebMvcTest(ClusterController.class)
-@Import({ InstanceId.class, KitchenCluster.class })
-@WithMockUser(username = "201", roles = "COOK")
-class ClusterControllerTests {
-
-	static final Instant NOW = Instant.parse("2026-11-25T19:30:00Z");
-
-	@Autowired
-	MockMvcTester mvc;
-
-	@MockitoBean
-	TicketRepository tickets;
-
-	@MockitoBean
-	DiscoveryClient discovery;
+class ClusterControllerTests extends ClusterControllerSlice {
 
 	@Test
 	void showsTheRegisteredReplicasWithWhatEachPreparedIsPreparingAndLeftForTakeoverAndTheGoneOnes() {
@@ -88,17 +58,6 @@ class ClusterControllerTests {
 			.isLenientlyEqualTo("""
 					{"replicas": [{"instanceId": "kitchen-service:local", "status": "UP", "ticketsPrepared": 3}]}
 					""");
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(KitchenSettings.class)
-	static class FixedClock {
-
-		@Bean
-		Clock clock() {
-			return Clock.fixed(NOW, ZoneOffset.UTC);
-		}
-
 	}
 
 }

@@ -129,7 +129,7 @@ class InternalTicketControllerTests {
 			.hasStatusOk()
 			.bodyJson()
 			.isLenientlyEqualTo("""
-					{"id": "%s", "orderId": "%s", "status": "CANCELLED"}
+					{"id": "%s", "orderId": "%s", "status": "CANCELLED", "preparedBy": null}
 					""".formatted(ticket.getId(), ticket.getOrderId()));
 	}
 

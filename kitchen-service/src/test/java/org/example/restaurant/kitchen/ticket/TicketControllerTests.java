@@ -4,10 +4,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.example.restaurant.platform.polling.ListVersions;
 import org.example.restaurant.platform.instance.InstanceId;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -23,6 +27,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 import static org.example.restaurant.platform.test.ProblemResults.problem;
 import static org.example.restaurant.platform.test.ProblemResults.invalid;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -182,30 +187,37 @@ class TicketControllerTests {
 		assertThat(this.mvc.get().uri("/api/kitchen/tickets/not-a-uuid")).matches(invalid("id"));
 	}
 
-	@Test
-	void startsAQueuedTicket() {
-		Ticket ticket = Tickets.preparing();
-		given(this.desk.start(ticket.getId())).willReturn(ticket);
+	static Stream<Arguments> cooksMoves() {
+		return Stream.of(arguments("start", Tickets.preparing(), (Move) TicketDesk::start),
+				arguments("ready", Tickets.ready(), (Move) TicketDesk::markReady));
+	}
 
-		assertThat(this.mvc.post().uri("/api/kitchen/tickets/{id}/start", ticket.getId())).hasStatusOk()
+	/**
+	 * A cook starts a queued ticket, or marks a prepared one ready: the answer is the
+	 * ticket as the desk left it.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("cooksMoves")
+	void answersACooksMoveWithTheTicketAsTheDeskLeftIt(String move, Ticket moved, Move onTheDesk) {
+		given(onTheDesk.of(this.desk, moved.getId())).willReturn(moved);
+
+		assertThat(this.mvc.post().uri("/api/kitchen/tickets/{id}/{move}", moved.getId(), move)).hasStatusOk()
 			.bodyJson()
 			.isLenientlyEqualTo("""
-					{"id": "%s", "status": "PREPARING", "preparedBy": "kitchen-service:kitchen-1"}
-					""".formatted(ticket.getId()));
+					{"id": "%s", "status": "%s", "preparedBy": "kitchen-service:kitchen-1"}
+					""".formatted(moved.getId(), moved.getStatus()));
 	}
 
 	@Test
 	void refusesToStartATicketThatIsNotQueuedWithConflictProblem() {
-		Ticket ticket = Tickets.ready();
-		given(this.desk.start(ticket.getId()))
-			.willThrow(new TicketNotQueued(ticket.getId(), TicketStatus.READY, "started"));
+		UUID id = UUID.randomUUID();
+		given(this.desk.start(id)).willThrow(new TicketNotQueued(id, TicketStatus.READY, "started"));
 
-		assertThat(this.mvc.post().uri("/api/kitchen/tickets/{id}/start", ticket.getId()))
-			.matches(problem(HttpStatus.CONFLICT))
+		assertThat(this.mvc.post().uri("/api/kitchen/tickets/{id}/start", id)).matches(problem(HttpStatus.CONFLICT))
 			.bodyJson()
 			.isLenientlyEqualTo("""
 					{"status": 409, "ticketId": "%s", "ticketStatus": "READY"}
-					""".formatted(ticket.getId()));
+					""".formatted(id));
 	}
 
 	@Test
@@ -222,17 +234,6 @@ class TicketControllerTests {
 		given(this.desk.start(id)).willThrow(TicketNotFound.withId(id));
 
 		assertThat(this.mvc.post().uri("/api/kitchen/tickets/{id}/start", id)).matches(problem(HttpStatus.NOT_FOUND));
-	}
-
-	@Test
-	void marksAPreparedTicketReady() {
-		Ticket ticket = Tickets.ready();
-		given(this.desk.markReady(ticket.getId())).willReturn(ticket);
-
-		assertThat(this.mvc.post().uri("/api/kitchen/tickets/{id}/ready", ticket.getId())).hasStatusOk()
-			.bodyJson()
-			.extractingPath("$.status")
-			.isEqualTo("READY");
 	}
 
 	@Test
@@ -255,6 +256,13 @@ class TicketControllerTests {
 			.extractingPath("$.detail")
 			.asString()
 			.doesNotContain("boom");
+	}
+
+	/** What the desk does for a cook's move on a ticket. */
+	interface Move {
+
+		Ticket of(TicketDesk desk, UUID ticketId);
+
 	}
 
 }

@@ -96,31 +96,16 @@ class TicketLeasesTests extends AbstractTicketDatabaseTests {
 			cooks.add("kitchen-service:kitchen-" + (i % 4 + 1));
 		}
 
-		Map<UUID, Long> versionsBefore = versions();
 		Instant firstRound = this.clock.instant();
-		Map<UUID, ClaimedTicket> firstWinners = raceFor(cooks, ticketCount);
-
-		assertThat(versions()).allSatisfy((id, version) -> assertThat(version).isEqualTo(versionsBefore.get(id) + 1));
-		assertThat(this.tickets.findAll()).allSatisfy((ticket) -> {
-			assertThat(ticket.getStatus()).isEqualTo(TicketStatus.PREPARING);
-			assertThat(ticket.getPreparedBy()).isEqualTo(firstWinners.get(ticket.getId()).cook());
-			assertThat(ticket.getLeaseUntil()).isEqualTo(firstRound.plus(LEASE));
-		});
+		Map<UUID, ClaimedTicket> firstWinners = raceARound(cooks, ticketCount);
 		assertThat(firstWinners).allSatisfy((id, winner) -> assertThat(winner.startedAt())
 			.isEqualTo(leftBehind.contains(id) ? Tickets.STARTED : firstRound));
 
 		// every replica stalls past its leases: every ticket is won exactly once again
-		Instant secondRound = this.clock.advance(LEASE.plusMillis(1));
-		Map<UUID, Long> versionsBetween = versions();
-		Map<UUID, ClaimedTicket> secondWinners = raceFor(cooks, ticketCount);
-
-		assertThat(versions()).allSatisfy((id, version) -> assertThat(version).isEqualTo(versionsBetween.get(id) + 1));
-		assertThat(this.tickets.findAll()).allSatisfy((ticket) -> {
-			assertThat(ticket.getStatus()).isEqualTo(TicketStatus.PREPARING);
-			assertThat(ticket.getPreparedBy()).isEqualTo(secondWinners.get(ticket.getId()).cook());
-			assertThat(ticket.getLeaseUntil()).isEqualTo(secondRound.plus(LEASE));
-			assertThat(ticket.getStartedAt()).isEqualTo(firstWinners.get(ticket.getId()).startedAt());
-		});
+		this.clock.advance(LEASE.plusMillis(1));
+		raceARound(cooks, ticketCount);
+		assertThat(this.tickets.findAll()).allSatisfy(
+				(ticket) -> assertThat(ticket.getStartedAt()).isEqualTo(firstWinners.get(ticket.getId()).startedAt()));
 	}
 
 	@Test
@@ -198,42 +183,36 @@ class TicketLeasesTests extends AbstractTicketDatabaseTests {
 	@Test
 	void renewingFailsAndChangesNothingOnceAnotherReplicaTookTheTicketOver() {
 		Takeover takeover = aTicketTakenOverBy(KITCHEN_2);
-		ClaimedTicket lost = takeover.lost();
-		ClaimedTicket taken = takeover.taken();
 
-		assertThat(this.leases.renewLease(lost, LEASE)).isEmpty();
+		assertThat(this.leases.renewLease(takeover.lost(), LEASE)).isEmpty();
 
-		Ticket stored = this.tickets.findById(taken.ticketId()).orElseThrow();
+		Ticket stored = this.tickets.findById(takeover.taken().ticketId()).orElseThrow();
 		assertThat(stored.getPreparedBy()).isEqualTo(KITCHEN_2);
-		assertThat(stored.getLeaseUntil()).isEqualTo(taken.leaseUntil());
-		assertThat(this.leases.renewLease(taken, LEASE)).isPresent();
+		assertThat(stored.getLeaseUntil()).isEqualTo(takeover.taken().leaseUntil());
+		assertThat(this.leases.renewLease(takeover.taken(), LEASE)).isPresent();
 	}
 
 	@Test
 	void aCookLearnsThatAnotherCookOfItsOwnReplicaTookItsTicketOver() {
 		Takeover takeover = aTicketTakenOverBy(Tickets.KITCHEN_1);
-		ClaimedTicket lost = takeover.lost();
-		ClaimedTicket taken = takeover.taken();
 
-		assertThat(taken.ticketId()).isEqualTo(lost.ticketId());
-		assertThat(this.leases.renewLease(lost, LEASE)).isEmpty();
-		assertThat(this.leases.renewLease(taken, LEASE)).isPresent();
+		assertThat(takeover.taken().ticketId()).isEqualTo(takeover.lost().ticketId());
+		assertThat(this.leases.renewLease(takeover.lost(), LEASE)).isEmpty();
+		assertThat(this.leases.renewLease(takeover.taken(), LEASE)).isPresent();
 	}
 
 	@Test
 	void aReplicaThatLostItsTicketCannotMarkItReady() {
 		Takeover takeover = aTicketTakenOverBy(KITCHEN_2);
-		ClaimedTicket lost = takeover.lost();
-		ClaimedTicket taken = takeover.taken();
 
-		assertThat(this.leases.finish(lost)).isFalse();
+		assertThat(this.leases.finish(takeover.lost())).isFalse();
 
-		Ticket stored = this.tickets.findById(lost.ticketId()).orElseThrow();
+		Ticket stored = this.tickets.findById(takeover.lost().ticketId()).orElseThrow();
 		assertThat(stored.getStatus()).isEqualTo(TicketStatus.PREPARING);
 		assertThat(stored.getPreparedBy()).isEqualTo(KITCHEN_2);
 		assertThat(this.events.stream(TicketReady.class)).isEmpty();
-		assertThat(this.leases.finish(taken)).isTrue();
-		assertThat(this.leases.finish(lost)).isFalse();
+		assertThat(this.leases.finish(takeover.taken())).isTrue();
+		assertThat(this.leases.finish(takeover.lost())).isFalse();
 		assertThat(this.events.stream(TicketReady.class)).extracting(TicketReady::preparedBy)
 			.containsExactly(KITCHEN_2);
 	}
@@ -401,6 +380,26 @@ class TicketLeasesTests extends AbstractTicketDatabaseTests {
 		new TransactionTemplate(this.transactionManager).executeWithoutResult(
 				(status) -> assertThat(this.tickets.claim(ticket.getId(), holder, Tickets.STARTED, leaseUntil))
 					.isEqualTo(1));
+	}
+
+	/**
+	 * Has the cooks race for the tickets now, and checks what every round leaves: each
+	 * ticket claimed exactly once more (its version one up), preparing by its winner,
+	 * under a lease from now.
+	 * @return the winning claim of each ticket
+	 */
+	private Map<UUID, ClaimedTicket> raceARound(List<String> cooks, int ticketCount) throws Exception {
+		Map<UUID, Long> versionsBefore = versions();
+		Instant round = this.clock.instant();
+		Map<UUID, ClaimedTicket> winners = raceFor(cooks, ticketCount);
+
+		assertThat(versions()).allSatisfy((id, version) -> assertThat(version).isEqualTo(versionsBefore.get(id) + 1));
+		assertThat(this.tickets.findAll()).allSatisfy((ticket) -> {
+			assertThat(ticket.getStatus()).isEqualTo(TicketStatus.PREPARING);
+			assertThat(ticket.getPreparedBy()).isEqualTo(winners.get(ticket.getId()).cook());
+			assertThat(ticket.getLeaseUntil()).isEqualTo(round.plus(LEASE));
+		});
+		return winners;
 	}
 
 	private Map<UUID, Long> versions() {

@@ -172,11 +172,8 @@ class TicketTests {
 
 		ticket.markReady(Tickets.READY);
 
-		assertThat(ticket.pendingEvents()).containsExactly(
-				new TicketStarted(ticket.getId(), ticket.getOrderId(), Tickets.KITCHEN_1, Tickets.STARTED,
-						Tickets.RECEIVED, null),
-				new TicketReady(ticket.getId(), ticket.getOrderId(), Tickets.KITCHEN_1, Tickets.READY,
-						Tickets.STARTED));
+		assertThat(ticket.pendingEvents()).containsExactly(new TicketStarted(ticket.getId(), ticket.getOrderId(),
+				Tickets.KITCHEN_1, Tickets.STARTED, Tickets.RECEIVED, null), readyByKitchen1(ticket));
 	}
 
 	@Test
@@ -209,10 +206,7 @@ class TicketTests {
 
 		ticket.finishedBy(Tickets.KITCHEN_1);
 
-		assertThat(ticket.pendingEvents()).hasSize(before + 1)
-			.last()
-			.isEqualTo(new TicketReady(ticket.getId(), ticket.getOrderId(), Tickets.KITCHEN_1, Tickets.READY,
-					Tickets.STARTED));
+		assertThat(ticket.pendingEvents()).hasSize(before + 1).last().isEqualTo(readyByKitchen1(ticket));
 	}
 
 	@Test
@@ -230,6 +224,14 @@ class TicketTests {
 
 		assertThat(ready.pendingEvents()).hasSize(readyNews);
 		assertThat(byHand.pendingEvents()).hasSize(byHandNews);
+	}
+
+	/**
+	 * The news that the ticket, started by a cook of {@link Tickets#KITCHEN_1} at
+	 * {@link Tickets#STARTED}, is ready at {@link Tickets#READY}.
+	 */
+	private static TicketReady readyByKitchen1(Ticket ticket) {
+		return new TicketReady(ticket.getId(), ticket.getOrderId(), Tickets.KITCHEN_1, Tickets.READY, Tickets.STARTED);
 	}
 
 }

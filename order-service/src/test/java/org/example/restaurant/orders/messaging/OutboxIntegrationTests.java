@@ -166,27 +166,21 @@ class OutboxIntegrationTests {
 	@Test
 	void keepsTheOrderWhenTheKitchenSaysACookStarted() {
 		String orderId = place("T3-late", "tiramisu", 1, null);
-		stub.failNext((request) -> request.path().endsWith(orderId + "/cancel"), 409);
 
-		ResponseEntity<String> refused = cancel(orderId);
+		ResponseEntity<String> refused = cancelWhileTheKitchenAnswers(409, orderId);
 
-		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-		assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertRefusedAndStillPlaced(refused, HttpStatus.CONFLICT, orderId);
 		assertThat(JsonPath.parse(refused.getBody()).read("$.detail", String.class)).contains("a cook already started");
-		assertThat(statusOf(orderId)).isEqualTo("PLACED");
 	}
 
 	@Test
 	void keepsTheOrderAndAsksToRetryWhenTheKitchenCannotConfirm() {
 		String orderId = place("T3-busy", "tiramisu", 1, null);
-		stub.failNext((request) -> request.path().endsWith(orderId + "/cancel"), 503);
 
-		ResponseEntity<String> unavailable = cancel(orderId);
+		ResponseEntity<String> unavailable = cancelWhileTheKitchenAnswers(503, orderId);
 
-		assertThat(unavailable.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		assertRefusedAndStillPlaced(unavailable, HttpStatus.SERVICE_UNAVAILABLE, orderId);
 		assertThat(unavailable.getHeaders().getFirst("Retry-After")).isNotBlank();
-		assertThat(unavailable.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(statusOf(orderId)).isEqualTo("PLACED");
 		assertThat(cancel(orderId).getStatusCode()).as("a retry goes through").isEqualTo(HttpStatus.OK);
 	}
 
@@ -265,6 +259,24 @@ class OutboxIntegrationTests {
 
 	private ResponseEntity<String> cancel(String orderId) {
 		return this.api.post().uri("/api/orders/{id}/cancel", orderId).retrieve().toEntity(String.class);
+	}
+
+	/**
+	 * Cancels the order while the kitchen answers its next cancellation with this status.
+	 */
+	private ResponseEntity<String> cancelWhileTheKitchenAnswers(int status, String orderId) {
+		stub.failNext((request) -> request.path().endsWith(orderId + "/cancel"), status);
+		return cancel(orderId);
+	}
+
+	/**
+	 * The cancellation was refused with a problem of this status, and the order is still
+	 * placed.
+	 */
+	private void assertRefusedAndStillPlaced(ResponseEntity<String> answer, HttpStatus status, String orderId) {
+		assertThat(answer.getStatusCode()).isEqualTo(status);
+		assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(statusOf(orderId)).isEqualTo("PLACED");
 	}
 
 	private String statusOf(String orderId) {

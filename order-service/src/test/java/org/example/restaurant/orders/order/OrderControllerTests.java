@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.example.restaurant.platform.idempotency.IdempotentRequests;
 import org.example.restaurant.orders.order.OrderManagement.RequestedItem;
@@ -15,6 +16,9 @@ import org.example.restaurant.orders.order.OrderTransitionRefused.OrderNotReady;
 import org.example.restaurant.platform.polling.ListVersions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.mockito.Answers;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,10 +33,13 @@ import org.springframework.security.test.context.support.WithMockUser;
 
 import static org.example.restaurant.platform.test.ProblemResults.problem;
 import static org.example.restaurant.platform.test.ProblemResults.invalid;
+import static org.example.restaurant.platform.test.ConditionalResults.current;
+import static org.example.restaurant.platform.test.ConditionalResults.notModified;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anySet;
@@ -233,24 +240,20 @@ class OrderControllerTests {
 		given(this.orders.search(anySet(), any())).willReturn(List.of(Orders.placed()));
 
 		this.mvc.perform(get("/api/orders?status=PLACED&status=READY"))
-			.andExpect(status().isOk())
-			.andExpect(header().stringValues("ETag", "\"orders-41\""))
+			.andExpect(current("\"orders-41\""))
 			.andExpect(header().stringValues("Cache-Control", "no-cache, private"))
 			.andExpect(jsonPath("$.length()").value(1));
 		clearInvocations(this.orders);
 
 		this.mvc.perform(get("/api/orders?status=PLACED&status=READY").header("If-None-Match", "\"orders-41\""))
-			.andExpect(status().isNotModified())
-			.andExpect(header().stringValues("ETag", "\"orders-41\""))
-			.andExpect(header().stringValues("Cache-Control", "no-cache, private"))
-			.andExpect(content().string(""));
+			.andExpect(notModified("\"orders-41\""))
+			.andExpect(header().stringValues("Cache-Control", "no-cache, private"));
 		verifyNoInteractions(this.orders);
 
 		// an order changed: the version moved on
 		given(this.versions.current(OrderListChanges.POLLED_LIST)).willReturn(42L);
 		this.mvc.perform(get("/api/orders?status=PLACED&status=READY").header("If-None-Match", "\"orders-41\""))
-			.andExpect(status().isOk())
-			.andExpect(header().stringValues("ETag", "\"orders-42\""))
+			.andExpect(current("\"orders-42\""))
 			.andExpect(jsonPath("$.length()").value(1));
 	}
 
@@ -301,14 +304,24 @@ class OrderControllerTests {
 		verifyNoInteractions(this.orders);
 	}
 
-	@Test
-	void servesAReadyOrder() throws Exception {
-		Order order = Orders.inStatus(OrderStatus.SERVED);
-		given(this.management.serve(order.getId())).willReturn(order);
+	static Stream<Arguments> waitersMoves() {
+		return Stream.of(arguments("serve", OrderStatus.SERVED, (Move) OrderManagement::serve),
+				arguments("cancel", OrderStatus.CANCELLED, (Move) OrderManagement::cancel));
+	}
 
-		this.mvc.perform(post("/api/orders/{id}/serve", order.getId()))
+	/**
+	 * A waiter serves a ready order, or cancels a placed one: the answer is the order as
+	 * the move left it.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("waitersMoves")
+	void answersAWaitersMoveWithTheOrderAsItLeftIt(String move, OrderStatus status, Move onTheOrders) throws Exception {
+		Order order = Orders.inStatus(status);
+		given(onTheOrders.of(this.management, order.getId())).willReturn(order);
+
+		this.mvc.perform(post("/api/orders/{id}/{move}", order.getId(), move))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.status").value("SERVED"));
+			.andExpect(jsonPath("$.status").value(status.name()));
 	}
 
 	@Test
@@ -321,16 +334,6 @@ class OrderControllerTests {
 			.andExpect(jsonPath("$.status").value(409))
 			.andExpect(jsonPath("$.detail").value(containsString("PREPARING")))
 			.andExpect(jsonPath("$.orderId").value(id.toString()));
-	}
-
-	@Test
-	void cancelsAPlacedOrder() throws Exception {
-		Order order = Orders.inStatus(OrderStatus.CANCELLED);
-		given(this.management.cancel(order.getId())).willReturn(order);
-
-		this.mvc.perform(post("/api/orders/{id}/cancel", order.getId()))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.status").value("CANCELLED"));
 	}
 
 	@Test
@@ -379,6 +382,13 @@ class OrderControllerTests {
 			.andExpect(problem(HttpStatus.INTERNAL_SERVER_ERROR))
 			.andExpect(header().string("X-Instance-Id", "order-service:local"))
 			.andExpect(jsonPath("$.detail").value(not(containsString("fire"))));
+	}
+
+	/** What the order management does for a waiter's move on an order. */
+	interface Move {
+
+		Order of(OrderManagement management, UUID orderId);
+
 	}
 
 }

@@ -5,16 +5,10 @@ import java.util.List;
 import org.example.restaurant.orders.order.OrderManagement.RequestedItem;
 import org.example.restaurant.orders.order.OrderTransitionRefused.OrderNotReady;
 import org.example.restaurant.platform.polling.ListVersions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -25,28 +19,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * the real schema; a refused change does not. Each operation commits its own transaction
  * as in production.
  */
-@DataJpaTest
 @Import({ OrderManagement.class, OrderListChanges.class })
-@Transactional(propagation = Propagation.NOT_SUPPORTED)
-class OrderListChangesTests {
-
-	@Autowired
-	private OrderManagement management;
+class OrderListChangesTests extends OrderManagementOnTheSchema {
 
 	@Autowired
 	private ListVersions versions;
-
-	@Autowired
-	private JdbcTemplate jdbc;
-
-	@MockitoBean
-	private KitchenTickets kitchen;
-
-	@AfterEach
-	void emptyTheOrders() {
-		this.jdbc.update("delete from order_lines");
-		this.jdbc.update("delete from orders");
-	}
 
 	@Test
 	void movesTheOrdersVersionWithEveryChangeOfAnOrder() {

@@ -11,20 +11,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.example.restaurant.orders.order.OrderManagement.RequestedItem;
 import org.example.restaurant.orders.order.OrderTransitionRefused.OrderNotReady;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,25 +31,14 @@ import static org.mockito.BDDMockito.willThrow;
  * as in production (the test runs without one, so nothing is rolled back for it and every
  * test empties the orders), and each test looks at how far the counters moved.
  */
-@DataJpaTest
 @Import({ OrderManagement.class, OrderMetrics.class, OrderMetricsTests.Registry.class })
-@Transactional(propagation = Propagation.NOT_SUPPORTED)
-class OrderMetricsTests {
-
-	@Autowired
-	private OrderManagement management;
+class OrderMetricsTests extends OrderManagementOnTheSchema {
 
 	@Autowired
 	private MeterRegistry registry;
 
 	@Autowired
 	private PlatformTransactionManager transactionManager;
-
-	@Autowired
-	private JdbcTemplate jdbc;
-
-	@MockitoBean
-	private KitchenTickets kitchen;
 
 	private Map<OrderStatus, Double> statusBefore;
 
@@ -65,12 +48,6 @@ class OrderMetricsTests {
 	void readTheCounters() {
 		this.placedBefore = placed();
 		this.statusBefore = statusCounts();
-	}
-
-	@AfterEach
-	void emptyTheOrders() {
-		this.jdbc.update("delete from order_lines");
-		this.jdbc.update("delete from orders");
 	}
 
 	@Test

@@ -2,8 +2,11 @@ package org.example.restaurant.orders.order;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.example.restaurant.orders.menu.MenuItems;
 import org.example.restaurant.orders.order.OrderEvents.OrderPlaced;
@@ -16,13 +19,17 @@ import org.example.restaurant.orders.order.OrderTransitionRefused.OrderNotReady;
 import org.example.restaurant.orders.order.OrderTransitionRefused.OrderNotServed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.EnumSource.Mode;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Named.named;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class OrderTests {
 
@@ -125,28 +132,26 @@ class OrderTests {
 			.isEqualTo(new OrderStatusChanged(order.getId(), OrderStatus.CANCELLED));
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = OrderStatus.class, names = "PLACED", mode = Mode.EXCLUDE)
-	void refusesToStartPreparingAnOrderThatIsNotPlaced(OrderStatus status) {
-		assertRefused(status, (order) -> order.startPreparing(Instant.now()), OrderNotPlaced.class);
+	/**
+	 * Each move forward, from every status but the one it starts from.
+	 */
+	static Stream<Arguments> movesFromAWrongStatus() {
+		return Stream.of(
+				fromAnyStatusBut(OrderStatus.PLACED, "startPreparing", (order) -> order.startPreparing(Instant.now()),
+						OrderNotPlaced.class),
+				fromAnyStatusBut(OrderStatus.PREPARING, "markReady", (order) -> order.markReady(Instant.now()),
+						OrderNotPreparing.class),
+				fromAnyStatusBut(OrderStatus.READY, "serve", (order) -> order.serve(Instant.now()),
+						OrderNotReady.class),
+				fromAnyStatusBut(OrderStatus.SERVED, "pay", (order) -> order.pay(Instant.now()), OrderNotServed.class))
+			.flatMap(Function.identity());
 	}
 
-	@ParameterizedTest
-	@EnumSource(value = OrderStatus.class, names = "PREPARING", mode = Mode.EXCLUDE)
-	void refusesToMarkReadyAnOrderThatIsNotBeingPrepared(OrderStatus status) {
-		assertRefused(status, (order) -> order.markReady(Instant.now()), OrderNotPreparing.class);
-	}
-
-	@ParameterizedTest
-	@EnumSource(value = OrderStatus.class, names = "READY", mode = Mode.EXCLUDE)
-	void refusesToServeAnOrderThatIsNotReady(OrderStatus status) {
-		assertRefused(status, (order) -> order.serve(Instant.now()), OrderNotReady.class);
-	}
-
-	@ParameterizedTest
-	@EnumSource(value = OrderStatus.class, names = "SERVED", mode = Mode.EXCLUDE)
-	void refusesToPayAnOrderThatIsNotServed(OrderStatus status) {
-		assertRefused(status, (order) -> order.pay(Instant.now()), OrderNotServed.class);
+	@ParameterizedTest(name = "{0} from {1}")
+	@MethodSource("movesFromAWrongStatus")
+	void refusesAMoveFromAnyStatusButTheOneItStartsFrom(Consumer<Order> move, OrderStatus status,
+			Class<? extends OrderTransitionRefused> refusal) {
+		assertRefused(status, move, refusal);
 	}
 
 	@ParameterizedTest
@@ -216,6 +221,13 @@ class OrderTests {
 	@EnumSource(value = OrderStatus.class, names = { "PLACED", "PREPARING", "READY", "CANCELLED" })
 	void refusesNewsOfPaymentForAnOrderThatWasNotServed(OrderStatus status) {
 		assertRefused(status, (order) -> order.acknowledgePayment(Instant.now()), OrderNotServed.class);
+	}
+
+	private static Stream<Arguments> fromAnyStatusBut(OrderStatus from, String name, Consumer<Order> move,
+			Class<? extends OrderTransitionRefused> refusal) {
+		return EnumSet.complementOf(EnumSet.of(from))
+			.stream()
+			.map((status) -> arguments(named(name, move), status, refusal));
 	}
 
 	private static void assertRefused(OrderStatus status, Consumer<Order> transition,

@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.example.restaurant.platform.security.TokenAuthorities;
 import org.example.restaurant.staff.token.StaffTokens;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -210,20 +212,18 @@ class StaffControllerTests {
 		this.mvc.perform(get("/api/staff/555").with(manager())).andExpect(problem(HttpStatus.NOT_FOUND, "555"));
 	}
 
-	@Test
-	void namesTheFieldOfBadNewStaff() throws Exception {
-		this.mvc.perform(json(post("/api/staff"), NEW_STAFF.replace("\"4321\"", "\"12\"")).with(manager()))
-			.andExpect(invalid("pin"));
-		this.mvc.perform(json(post("/api/staff"), NEW_STAFF.replace("\"4321\"", "\"123456789\"")).with(manager()))
-			.andExpect(invalid("pin"));
-		this.mvc.perform(json(post("/api/staff"), NEW_STAFF.replace("\"102\"", "\"A2\"")).with(manager()))
-			.andExpect(invalid("staffNumber"));
-		this.mvc.perform(json(post("/api/staff"), NEW_STAFF.replace("[\"WAITER\"]", "[]")).with(manager()))
-			.andExpect(invalid("roles"));
-		this.mvc.perform(json(post("/api/staff"), NEW_STAFF.replace("[\"WAITER\"]", "[\"CHEF\"]")).with(manager()))
-			.andExpect(invalid("roles[0]"));
-		this.mvc.perform(json(post("/api/staff"), NEW_STAFF.replace("\"Walter\"", "\" \"")).with(manager()))
-			.andExpect(invalid("name"));
+	@ParameterizedTest(name = "{2}: {0} -> {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			"4321"     | "12"        | pin
+			"4321"     | "123456789" | pin
+			"102"      | "A2"        | staffNumber
+			["WAITER"] | []          | roles
+			["WAITER"] | ["CHEF"]    | roles[0]
+			"Walter"   | " "         | name
+			""")
+	void namesTheFieldOfBadNewStaff(String good, String bad, String field) throws Exception {
+		this.mvc.perform(json(post("/api/staff"), NEW_STAFF.replace(good, bad)).with(manager()))
+			.andExpect(invalid(field));
 		then(this.staff).should(never()).saveAndFlush(any());
 	}
 

@@ -15,6 +15,7 @@ import org.springframework.boot.micrometer.observation.autoconfigure.Observation
 import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
 import org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.modulith.events.core.EventSerializer;
@@ -47,14 +48,7 @@ class OutboxTracingTests {
 			UUID orderId = UUID.randomUUID();
 			TicketOrdered event = new TicketOrdered(orderId, "T1");
 			Span request = tracer.nextSpan().name("POST /api/orders").start();
-			Object stored;
-			try (Tracer.SpanInScope scope = tracer.withSpan(request)) {
-				context.getBean(OrderIdBaggage.class).tag(orderId);
-				stored = serializer.serialize(event);
-			}
-			finally {
-				request.end();
-			}
+			Object stored = writeDuring(request, context, event);
 			assertThat(stored).asString()
 				.startsWith("{\"trace\":")
 				.contains("\"traceparent\":\"00-" + request.context().traceId() + "-" + request.context().spanId())
@@ -75,14 +69,7 @@ class OutboxTracingTests {
 			UUID orderId = UUID.randomUUID();
 			Span request = tracer.nextSpan().name("POST /api/orders").start();
 			TicketOrdered written = new TicketOrdered(orderId, "T2");
-			Object stored;
-			try (Tracer.SpanInScope scope = tracer.withSpan(request)) {
-				context.getBean(OrderIdBaggage.class).tag(orderId);
-				stored = serializer.serialize(written);
-			}
-			finally {
-				request.end();
-			}
+			Object stored = writeDuring(request, context, written);
 
 			// the first attempt, after the commit, on another thread without the
 			// request's span
@@ -112,6 +99,20 @@ class OutboxTracingTests {
 			assertThat(stored).asString().startsWith("{\"orderId\"");
 			assertThat(receiver.seen()).singleElement().satisfies((seen) -> assertThat(seen.traceId()).isNull());
 		});
+	}
+
+	/**
+	 * Writes the event as a service writes it into its outbox while it serves a request:
+	 * inside the request's span, with the order id as baggage; then the request ends.
+	 */
+	private static Object writeDuring(Span request, ApplicationContext context, TicketOrdered event) {
+		try (Tracer.SpanInScope scope = context.getBean(Tracer.class).withSpan(request)) {
+			context.getBean(OrderIdBaggage.class).tag(event.orderId());
+			return context.getBean(EventSerializer.class).serialize(event);
+		}
+		finally {
+			request.end();
+		}
 	}
 
 	record TicketOrdered(UUID orderId, String table) {

@@ -3,19 +3,19 @@ package org.example.restaurant.platform.openapi;
 import java.util.UUID;
 
 import org.example.restaurant.platform.security.AnyStaff;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springdoc.core.configuration.SpringDocConfiguration;
 import org.springdoc.core.properties.SpringDocConfigProperties;
 import org.springdoc.webmvc.core.configuration.SpringDocWebMvcConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.test.json.JsonPathValueAssert;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,17 +38,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"restaurant.security.public-paths=GET /api/things/**" })
 @ImportAutoConfiguration({ SpringDocConfiguration.class, SpringDocConfigProperties.class,
 		SpringDocWebMvcConfiguration.class, OpenApiAutoConfiguration.class })
+@Import(OpenApiDescriptionTests.Things.class)
 class OpenApiDescriptionTests {
 
 	@Autowired
 	MockMvcTester mvc;
 
+	MvcTestResult description;
+
+	@BeforeEach
+	void readTheDescription() {
+		this.description = this.mvc.get().uri("/v3/api-docs").exchange();
+	}
+
 	@Test
 	void isReadWithoutAToken() {
-		MvcTestResult result = this.mvc.get().uri("/v3/api-docs").exchange();
-
-		assertThat(result).hasStatus(HttpStatus.OK);
-		assertThat(result).bodyJson().isLenientlyEqualTo("""
+		assertThat(this.description).hasStatus(HttpStatus.OK);
+		assertThat(this.description).bodyJson().isLenientlyEqualTo("""
 				{"openapi": "3.1.0",
 				 "info": {"title": "things-service", "version": "1.2.3"},
 				 "servers": [{"url": "/"}],
@@ -59,104 +65,56 @@ class OpenApiDescriptionTests {
 
 	@Test
 	void namesTheRolesOfEachOperationAndAsksForAStaffToken() {
-		MvcTestResult result = this.mvc.get().uri("/v3/api-docs").exchange();
-
-		assertThat(result).bodyJson()
-			.extractingPath("$.paths['/api/things/{id}/wash'].post.security[0].staff-token")
-			.asArray()
-			.containsExactly("WAITER");
-		assertThat(result).bodyJson()
-			.extractingPath("$.paths['/api/things/{id}/wash'].post.description")
-			.asString()
+		at("$.paths['/api/things/{id}/wash'].post.security[0].staff-token").asArray().containsExactly("WAITER");
+		at("$.paths['/api/things/{id}/wash'].post.description").asString()
 			.contains("WAITER (MANAGER may do everything staff may do)");
-		assertThat(result).bodyJson()
-			.extractingPath("$.paths['/api/stock'].get.security[0].staff-token")
-			.asArray()
+		at("$.paths['/api/stock'].get.security[0].staff-token").asArray()
 			.containsExactly("WAITER", "COOK", "CASHIER", "MANAGER");
-		assertThat(result).bodyJson()
-			.extractingPath("$.paths['/api/stock'].get.description")
-			.asString()
-			.contains("any signed-in staff member");
+		at("$.paths['/api/stock'].get.description").asString().contains("any signed-in staff member");
 	}
 
 	@Test
 	void leavesPublicOperationsOpen() {
-		MvcTestResult result = this.mvc.get().uri("/v3/api-docs").exchange();
-
-		assertThat(result).bodyJson().doesNotHavePath("$.paths['/api/things/{id}'].get.security");
-		assertThat(result).bodyJson()
-			.extractingPath("$.paths['/api/things/{id}'].get.description")
-			.asString()
-			.contains("anyone");
-		assertThat(result).bodyJson()
-			.extractingPath("$.paths['/api/things/{id}'].get.responses")
-			.asMap()
-			.containsOnlyKeys("200", "400", "404", "503");
+		assertThat(this.description).bodyJson().doesNotHavePath("$.paths['/api/things/{id}'].get.security");
+		at("$.paths['/api/things/{id}'].get.description").asString().contains("anyone");
+		at("$.paths['/api/things/{id}'].get.responses").asMap().containsOnlyKeys("200", "400", "404", "503");
 	}
 
 	@Test
 	void addsTheProblemsAnOperationMayAnswer() {
-		MvcTestResult result = this.mvc.get().uri("/v3/api-docs").exchange();
-
-		assertThat(result).bodyJson()
-			.extractingPath("$.paths['/api/things/{id}/wash'].post.responses")
-			.asMap()
+		at("$.paths['/api/things/{id}/wash'].post.responses").asMap()
 			.containsOnlyKeys("200", "400", "401", "403", "404", "409", "503");
-		assertThat(result).bodyJson()
-			.extractingPath("$.paths['/api/stock'].get.responses")
-			.asMap()
-			.containsOnlyKeys("200", "401", "403", "503");
-		assertThat(result).bodyJson()
-			.extractingPath("$.paths['/api/stock'].get.responses.401.content['application/problem+json'].schema.$ref")
+		at("$.paths['/api/stock'].get.responses").asMap().containsOnlyKeys("200", "401", "403", "503");
+		at("$.paths['/api/stock'].get.responses.401.content['application/problem+json'].schema.$ref")
 			.isEqualTo("#/components/schemas/Problem");
-		assertThat(result).bodyJson()
-			.extractingPath("$.components.schemas.Problem.properties")
-			.asMap()
+		at("$.components.schemas.Problem.properties").asMap()
 			.containsOnlyKeys("status", "title", "detail", "instance", "errors");
 	}
 
 	@Test
 	void describesTheIdempotencyKeyWhereTheOperationReadsIt() {
-		MvcTestResult result = this.mvc.get().uri("/v3/api-docs").exchange();
-
-		assertThat(result).bodyJson()
-			.extractingPath("$.paths['/api/things'].post.parameters[0]")
-			.asMap()
+		at("$.paths['/api/things'].post.parameters[0]").asMap()
 			.containsEntry("name", "Idempotency-Key")
 			.containsEntry("in", "header");
-		assertThat(result).bodyJson()
-			.extractingPath("$.paths['/api/things'].post.parameters[0].description")
-			.asString()
+		at("$.paths['/api/things'].post.parameters[0].description").asString()
 			.contains("draft-ietf-httpapi-idempotency-key-header");
-		assertThat(result).bodyJson()
-			.extractingPath("$.paths['/api/things'].post.responses")
-			.asMap()
-			.containsKeys("409", "422");
-		assertThat(result).bodyJson()
-			.extractingPath("$.paths['/api/things/{id}/wash'].post.parameters")
-			.asArray()
+		at("$.paths['/api/things'].post.responses").asMap().containsKeys("409", "422");
+		at("$.paths['/api/things/{id}/wash'].post.parameters").asArray()
 			.noneMatch((parameter) -> parameter.toString().contains("Idempotency-Key"));
 	}
 
 	@Test
 	void leavesTheInternalOperationsOut() {
-		MvcTestResult result = this.mvc.get().uri("/v3/api-docs").exchange();
-
-		assertThat(result).bodyJson()
-			.extractingPath("$.paths")
-			.asMap()
+		at("$.paths").asMap()
 			.containsOnlyKeys("/api/things", "/api/things/{id}", "/api/things/{id}/wash", "/api/stock");
-		assertThat(result).bodyJson()
-			.extractingPath("$.components.securitySchemes")
-			.asMap()
-			.doesNotContainKey("service-token");
+		at("$.components.securitySchemes").asMap().doesNotContainKey("service-token");
 	}
 
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	@Import(Things.class)
-	static class Service {
-
+	/**
+	 * What the description holds at a JSON path.
+	 */
+	private JsonPathValueAssert at(String path) {
+		return assertThat(this.description).bodyJson().extractingPath(path);
 	}
 
 	@RestController

@@ -2,16 +2,19 @@ package org.example.restaurant.platform.problem;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.context.annotation.Import;
@@ -29,6 +32,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Named.named;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * The one error model on a servlet service, through a controller that fails in every way
@@ -37,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @WebMvcTest(controllers = ProblemHandlerTests.Things.class)
 @WithMockUser(roles = "WAITER")
+@Import(ProblemHandlerTests.Things.class)
 class ProblemHandlerTests {
 
 	@Autowired
@@ -44,11 +50,7 @@ class ProblemHandlerTests {
 
 	@Test
 	void namesEveryInvalidFieldOfAValidatedBody() {
-		MvcTestResult result = this.mvc.post()
-			.uri("/things")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"name\": \" \", \"count\": 0}")
-			.exchange();
+		MvcTestResult result = postThing("{\"name\": \" \", \"count\": 0}");
 
 		assertProblem(result, HttpStatus.BAD_REQUEST, "Invalid request", "/things");
 		assertThat(result).bodyJson().isLenientlyEqualTo("""
@@ -60,11 +62,7 @@ class ProblemHandlerTests {
 
 	@Test
 	void namesTheFieldOfAWrongType() {
-		MvcTestResult result = this.mvc.post()
-			.uri("/things")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"name\": \"x\", \"count\": \"many\"}")
-			.exchange();
+		MvcTestResult result = postThing("{\"name\": \"x\", \"count\": \"many\"}");
 
 		assertProblem(result, HttpStatus.BAD_REQUEST, "Invalid request", "/things");
 		assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("count");
@@ -73,45 +71,37 @@ class ProblemHandlerTests {
 
 	@Test
 	void namesTheBodyWhenItIsNotJson() {
-		MvcTestResult result = this.mvc.post()
-			.uri("/things")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"name\": ")
-			.exchange();
+		MvcTestResult result = postThing("{\"name\": ");
 
 		assertProblem(result, HttpStatus.BAD_REQUEST, "Invalid request", "/things");
 		assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("body");
 	}
 
-	@Test
-	void namesAPathVariableThatIsNotAUuid() {
-		MvcTestResult result = this.mvc.get().uri("/things/not-a-uuid").exchange();
-
-		assertProblem(result, HttpStatus.BAD_REQUEST, "Invalid request", "/things/not-a-uuid");
-		assertThat(result).bodyJson().isLenientlyEqualTo("""
+	static Stream<Arguments> parametersAtFault() {
+		String notAUuid = """
 				{"errors": [{"field": "id", "message": "must be a UUID (got 'not-a-uuid')"}]}
-				""");
-	}
-
-	@Test
-	void namesAMissingParameter() {
-		MvcTestResult result = this.mvc.get().uri("/things").exchange();
-
-		assertProblem(result, HttpStatus.BAD_REQUEST, "Invalid request", "/things");
-		assertThat(result).bodyJson().isLenientlyEqualTo("""
+				""";
+		String missing = """
 				{"errors": [{"field": "size", "message": "must be given"}]}
-				""");
-	}
-
-	@Test
-	void namesTheFieldOfABadInputFoundByTheDomain() {
-		MvcTestResult result = this.mvc.get().uri("/things?size=13").exchange();
-
-		assertProblem(result, HttpStatus.BAD_REQUEST, "Invalid request", "/things");
-		assertThat(result).bodyJson().isLenientlyEqualTo("""
+				""";
+		String foundByTheDomain = """
 				{"detail": "Invalid request: 'size' must not be unlucky",
 				 "errors": [{"field": "size", "message": "must not be unlucky"}]}
-				""");
+				""";
+		return Stream.of(
+				arguments(named("a path variable that is not a UUID", "/things/not-a-uuid"), "/things/not-a-uuid",
+						notAUuid),
+				arguments(named("a missing parameter", "/things"), "/things", missing),
+				arguments(named("a bad input found by the domain", "/things?size=13"), "/things", foundByTheDomain));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("parametersAtFault")
+	void namesTheParameterAtFault(String uri, String instance, String problem) {
+		MvcTestResult result = this.mvc.get().uri(uri).exchange();
+
+		assertProblem(result, HttpStatus.BAD_REQUEST, "Invalid request", instance);
+		assertThat(result).bodyJson().isLenientlyEqualTo(problem);
 	}
 
 	@Test
@@ -131,19 +121,12 @@ class ProblemHandlerTests {
 				"/things/concurrent");
 	}
 
-	@Test
-	void answersADatabaseThatIsDownWithServiceUnavailableAndRetryAfter() {
-		MvcTestResult result = this.mvc.post().uri("/things/database-down").exchange();
+	@ParameterizedTest
+	@ValueSource(strings = { "/things/database-down", "/things/unavailable" })
+	void answersADatabaseThatIsDownOrSomethingElseUnavailableWithServiceUnavailableAndRetryAfter(String path) {
+		MvcTestResult result = this.mvc.post().uri(path).exchange();
 
-		assertProblem(result, HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", "/things/database-down");
-		assertThat(result).hasHeader("Retry-After", "5");
-	}
-
-	@Test
-	void answersSomethingUnavailableWithServiceUnavailableAndRetryAfter() {
-		MvcTestResult result = this.mvc.post().uri("/things/unavailable").exchange();
-
-		assertProblem(result, HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", "/things/unavailable");
+		assertProblem(result, HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", path);
 		assertThat(result).hasHeader("Retry-After", "5");
 	}
 
@@ -163,19 +146,16 @@ class ProblemHandlerTests {
 				HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", "/things");
 	}
 
+	private MvcTestResult postThing(String json) {
+		return this.mvc.post().uri("/things").contentType(MediaType.APPLICATION_JSON).content(json).exchange();
+	}
+
 	private static void assertProblem(MvcTestResult result, HttpStatus status, String title, String instance) {
 		assertThat(result).hasStatus(status).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(result).bodyJson().extractingPath("$.status").isEqualTo(status.value());
 		assertThat(result).bodyJson().extractingPath("$.title").isEqualTo(title);
 		assertThat(result).bodyJson().extractingPath("$.instance").isEqualTo(instance);
 		assertThat(result).bodyJson().extractingPath("$.detail").asString().isNotBlank();
-	}
-
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	@Import(Things.class)
-	static class Service {
-
 	}
 
 	@RestController
