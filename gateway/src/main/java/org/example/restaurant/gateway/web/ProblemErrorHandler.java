@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.micrometer.context.ContextSnapshot;
 import io.micrometer.context.ContextSnapshotFactory;
+import org.example.restaurant.platform.catalogue.ProblemTitle;
 import org.example.restaurant.gateway.GatewaySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -47,7 +47,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * <li>A {@link DomainException}: its kind's status, its message as the detail, its
  * {@link DomainException#properties() properties} added.</li>
  * <li>A concurrent change (optimistic locking, a lock not had in time): 409
- * {@value Problems#CONCURRENT_CHANGE}; the request may be sent again.</li>
+ * {@link Problems#CONCURRENT_CHANGE}; the request may be sent again.</li>
  * <li>The service's own database cannot be reached: 503 with {@code Retry-After}, one
  * warning line, no stack trace: a database restart is an outage, not a bug.</li>
  * <li>Anything else: 500, logged with its stack trace.</li>

@@ -2,9 +2,9 @@ package org.example.restaurant.platform.problem;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.example.restaurant.platform.catalogue.ProblemTitle;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -14,75 +14,9 @@ import org.springframework.http.ProblemDetail;
  * {@code status}, {@code title}, {@code detail} (a sentence a person can act on),
  * {@code instance} (the request's path) and, for every 400, {@code errors: [{"field",
  * "message"}]}. The same kind of failure has the same title in every service and in the
- * gateway, whose titles follow this catalogue (docs/api.md, "Errors"):
- * <table>
- * <tr>
- * <th>status</th>
- * <th>title</th>
- * </tr>
- * <tr>
- * <td>400</td>
- * <td>Invalid request</td>
- * </tr>
- * <tr>
- * <td>401</td>
- * <td>Not signed in (with {@code WWW-Authenticate: Bearer})</td>
- * </tr>
- * <tr>
- * <td>403</td>
- * <td>Not allowed</td>
- * </tr>
- * <tr>
- * <td>404</td>
- * <td>Not found</td>
- * </tr>
- * <tr>
- * <td>405</td>
- * <td>Method not allowed</td>
- * </tr>
- * <tr>
- * <td>406</td>
- * <td>Not acceptable</td>
- * </tr>
- * <tr>
- * <td>409</td>
- * <td>Conflict, or {@value #CONCURRENT_CHANGE} when another request changed the same
- * thing at the same moment</td>
- * </tr>
- * <tr>
- * <td>413</td>
- * <td>Request too large</td>
- * </tr>
- * <tr>
- * <td>415</td>
- * <td>Unsupported media type</td>
- * </tr>
- * <tr>
- * <td>422</td>
- * <td>Request refused</td>
- * </tr>
- * <tr>
- * <td>429</td>
- * <td>Too many requests</td>
- * </tr>
- * <tr>
- * <td>500</td>
- * <td>Internal error</td>
- * </tr>
- * <tr>
- * <td>502</td>
- * <td>Bad gateway</td>
- * </tr>
- * <tr>
- * <td>503</td>
- * <td>Service unavailable (with {@code Retry-After})</td>
- * </tr>
- * <tr>
- * <td>504</td>
- * <td>Gateway timeout</td>
- * </tr>
- * </table>
- * Any other status keeps its HTTP reason phrase.
+ * gateway: the titles of {@link ProblemTitle}, the one catalogue (docs/api.md, "Errors"),
+ * with a 409 of a concurrent change titled {@link #CONCURRENT_CHANGE}. Any other status
+ * keeps its HTTP reason phrase.
  */
 public final class Problems {
 
@@ -92,14 +26,7 @@ public final class Problems {
 	/**
 	 * The title of a 409 caused by a concurrent change (optimistic locking, lock wait).
 	 */
-	public static final String CONCURRENT_CHANGE = "Concurrent change";
-
-	private static final Map<Integer, String> TITLES = Map.ofEntries(Map.entry(400, "Invalid request"),
-			Map.entry(401, "Not signed in"), Map.entry(403, "Not allowed"), Map.entry(404, "Not found"),
-			Map.entry(405, "Method not allowed"), Map.entry(406, "Not acceptable"), Map.entry(409, "Conflict"),
-			Map.entry(413, "Request too large"), Map.entry(415, "Unsupported media type"),
-			Map.entry(422, "Request refused"), Map.entry(429, "Too many requests"), Map.entry(500, "Internal error"),
-			Map.entry(502, "Bad gateway"), Map.entry(503, "Service unavailable"), Map.entry(504, "Gateway timeout"));
+	public static final String CONCURRENT_CHANGE = ProblemTitle.CONCURRENT_CHANGE.title();
 
 	private Problems() {
 	}
@@ -110,12 +37,7 @@ public final class Problems {
 	 * @return its title in the catalogue, else its reason phrase
 	 */
 	public static String title(HttpStatusCode status) {
-		String title = TITLES.get(status.value());
-		if (title != null) {
-			return title;
-		}
-		HttpStatus known = HttpStatus.resolve(status.value());
-		return (known != null) ? known.getReasonPhrase() : "Error " + status.value();
+		return ProblemTitle.of(status);
 	}
 
 	/**

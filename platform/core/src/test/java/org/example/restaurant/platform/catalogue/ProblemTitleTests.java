@@ -1,4 +1,4 @@
-package org.example.restaurant.gateway.web;
+package org.example.restaurant.platform.catalogue;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -8,7 +8,8 @@ import org.springframework.http.HttpStatusCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The gateway's titles are the services' catalogue (issue 11), written out here.
+ * The catalogue's titles, written out here: the gateway and every service answer with
+ * them.
  */
 class ProblemTitleTests {
 

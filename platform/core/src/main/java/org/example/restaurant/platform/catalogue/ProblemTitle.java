@@ -1,19 +1,19 @@
-package org.example.restaurant.gateway.web;
+package org.example.restaurant.platform.catalogue;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 
 /**
  * The titles of the project's one error model (DESIGN.md, "Errors and input"): the same
- * kind of failure has the same title whether a service or the gateway answers it. This is
- * the catalogue the services' shared handler uses; every problem the gateway makes itself
- * takes its title from here, by status. Problems that come from a service pass through
- * the gateway as the service wrote them.
+ * kind of failure has the same title whether a service or the gateway answers it. The
+ * services' shared handler ({@code platform.problem.Problems}) and every problem the
+ * gateway makes itself take their titles from here, by status. Problems that come from a
+ * service pass through the gateway as the service wrote them.
  * <p>
- * Two kinds of 409 share a status; the gateway itself never answers 409, so
- * {@link #of(HttpStatusCode)} gives the first, {@link #CONFLICT}.
+ * Two kinds of 409 share a status: {@link #of(HttpStatusCode)} gives the first,
+ * {@link #CONFLICT}; a service names {@link #CONCURRENT_CHANGE} itself.
  */
-enum ProblemTitle {
+public enum ProblemTitle {
 
 	/** 400: any bad input; the problem lists it in {@code errors}. */
 	INVALID_REQUEST(HttpStatus.BAD_REQUEST, "Invalid request"),
@@ -75,11 +75,11 @@ enum ProblemTitle {
 		this.title = title;
 	}
 
-	HttpStatus status() {
+	public HttpStatus status() {
 		return this.status;
 	}
 
-	String title() {
+	public String title() {
 		return this.title;
 	}
 
@@ -89,7 +89,7 @@ enum ProblemTitle {
 	 * @return the catalogue's title, or for a status outside the catalogue (the gateway
 	 * makes none) its reason phrase
 	 */
-	static String of(HttpStatusCode status) {
+	public static String of(HttpStatusCode status) {
 		for (ProblemTitle entry : values()) {
 			if (entry.status.value() == status.value()) {
 				return entry.title;
