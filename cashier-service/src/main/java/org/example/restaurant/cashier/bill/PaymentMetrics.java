@@ -1,11 +1,11 @@
 package org.example.restaurant.cashier.bill;
 
-import java.util.EnumMap;
 import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.example.restaurant.platform.metrics.AfterCommit;
+import org.example.restaurant.platform.metrics.CountersByValue;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -22,23 +22,16 @@ import org.springframework.stereotype.Component;
 @Component
 class PaymentMetrics {
 
-	private final Map<PaymentMethod, Counter> payments = new EnumMap<>(PaymentMethod.class);
+	private final Map<PaymentMethod, Counter> payments;
 
-	private final Map<PaymentMethod, Counter> amounts = new EnumMap<>(PaymentMethod.class);
+	private final Map<PaymentMethod, Counter> amounts;
 
 	PaymentMetrics(MeterRegistry registry) {
-		for (PaymentMethod method : PaymentMethod.values()) {
-			this.payments.put(method,
-					Counter.builder("restaurant.payments")
-						.description("Payments accepted")
-						.tag("method", method.name())
-						.register(registry));
-			this.amounts.put(method,
-					Counter.builder("restaurant.payments.amount")
-						.description("What the payments accepted count against the bills, in the bill's currency")
-						.tag("method", method.name())
-						.register(registry));
-		}
+		this.payments = CountersByValue.register(registry, "restaurant.payments", "Payments accepted", "method",
+				PaymentMethod.class);
+		this.amounts = CountersByValue.register(registry, "restaurant.payments.amount",
+				"What the payments accepted count against the bills, in the bill's currency", "method",
+				PaymentMethod.class);
 	}
 
 	@EventListener

@@ -12,6 +12,7 @@ import org.example.restaurant.cashier.bill.BillRepository;
 import org.example.restaurant.cashier.bill.CashierSettings;
 import org.example.restaurant.cashier.bill.PaymentMethod;
 import org.example.restaurant.cashier.bill.TaxRule;
+import org.example.restaurant.platform.figures.LiveFigures;
 import org.example.restaurant.platform.outbox.Outbox;
 import org.example.restaurant.platform.test.TestClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +34,7 @@ import static org.mockito.BDDMockito.given;
  * around a set moment.
  */
 @DataJpaTest(properties = "cashier.currency=CHF")
-@Import({ CashierFigures.class, CashierFiguresTests.Settings.class })
+@Import({ CashierFigures.class, LiveFigures.class, CashierFiguresTests.Settings.class })
 class CashierFiguresTests {
 
 	static final Instant NOW = Instant.parse("2031-03-14T20:00:00Z");

@@ -1,6 +1,5 @@
 package org.example.restaurant.kitchen.figures;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,17 +8,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.persistence.EntityManager;
 import org.example.restaurant.kitchen.ticket.TicketStatus;
+import org.example.restaurant.platform.figures.LiveFigures;
 import org.example.restaurant.platform.instance.InstanceId;
-import org.example.restaurant.platform.outbox.Outbox;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
 import org.springframework.cloud.netflix.eureka.EurekaServiceInstance;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The kitchen's figures for the manager's live view (docs/observability.md), the same
@@ -36,10 +33,11 @@ import org.springframework.transaction.annotation.Transactional;
  * given a status as in {@code GET /api/kitchen/cluster}), this replica itself, and any
  * other replica the database names for a ticket in those counts ({@code GONE}: it left
  * the registry, e.g. crashed with tickets in hand);</li>
- * <li>the answering replica's own outbox backlog, as the platform's {@link Outbox} saw it
- * at its last look (each replica keeps its own outbox of messages to the
- * order-service).</li>
+ * <li>the answering replica's own outbox backlog (each replica keeps its own outbox of
+ * messages to the order-service).</li>
  * </ul>
+ * All are read the platform's way ({@link LiveFigures}): one read-only transaction, as at
+ * one instant.
  */
 @Component
 class KitchenFigures {
@@ -51,70 +49,64 @@ class KitchenFigures {
 
 	static final String GONE = "GONE";
 
-	private final EntityManager entityManager;
-
-	private final Clock clock;
-
-	private final Outbox outbox;
+	private final LiveFigures live;
 
 	private final InstanceId instanceId;
 
 	private final ObjectProvider<DiscoveryClient> discovery;
 
-	KitchenFigures(EntityManager entityManager, Clock clock, Outbox outbox, InstanceId instanceId,
-			ObjectProvider<DiscoveryClient> discovery) {
-		this.entityManager = entityManager;
-		this.clock = clock;
-		this.outbox = outbox;
+	KitchenFigures(LiveFigures live, InstanceId instanceId, ObjectProvider<DiscoveryClient> discovery) {
+		this.live = live;
 		this.instanceId = instanceId;
 		this.discovery = discovery;
 	}
 
-	@Transactional(readOnly = true)
 	Figures now() {
-		Instant now = this.clock.instant();
-		Map<TicketStatus, Long> byStatus = new HashMap<>();
-		this.entityManager.createQuery("""
-				select t.status, count(t) from Ticket t where t.status in :open group by t.status""", Object[].class)
-			.setParameter("open", List.of(TicketStatus.QUEUED, TicketStatus.PREPARING))
-			.getResultList()
-			.forEach((row) -> byStatus.put((TicketStatus) row[0], ((Number) row[1]).longValue()));
-		Double averageWait = average("""
-				select avg((t.startedAt - t.receivedAt) by second) from Ticket t
-				where t.startedAt > :since and t.startedAt <= :now""", now);
-		Double averageCook = average("""
-				select avg((t.readyAt - t.startedAt) by second) from Ticket t
-				where t.readyAt > :since and t.readyAt <= :now""", now);
-		return new Figures(now, byStatus.getOrDefault(TicketStatus.QUEUED, 0L),
-				byStatus.getOrDefault(TicketStatus.PREPARING, 0L), averageWait, averageCook, replicas(now),
-				this.outbox.backlog().pending());
+		return this.live.read((moment) -> {
+			Map<TicketStatus, Long> byStatus = new HashMap<>();
+			moment
+				.query("""
+						select t.status, count(t) from Ticket t where t.status in :open group by t.status""",
+						Object[].class)
+				.setParameter("open", List.of(TicketStatus.QUEUED, TicketStatus.PREPARING))
+				.getResultList()
+				.forEach((row) -> byStatus.put((TicketStatus) row[0], ((Number) row[1]).longValue()));
+			Double averageWait = average("""
+					select avg((t.startedAt - t.receivedAt) by second) from Ticket t
+					where t.startedAt > :since and t.startedAt <= :now""", moment);
+			Double averageCook = average("""
+					select avg((t.readyAt - t.startedAt) by second) from Ticket t
+					where t.readyAt > :since and t.readyAt <= :now""", moment);
+			return new Figures(moment.at(), byStatus.getOrDefault(TicketStatus.QUEUED, 0L),
+					byStatus.getOrDefault(TicketStatus.PREPARING, 0L), averageWait, averageCook, replicas(moment),
+					moment.outboxPending());
+		});
 	}
 
-	private Double average(String query, Instant now) {
-		Number seconds = this.entityManager.createQuery(query, Number.class)
-			.setParameter("since", now.minus(WINDOW))
-			.setParameter("now", now)
+	private Double average(String query, LiveFigures.Moment moment) {
+		Number seconds = moment.query(query, Number.class)
+			.setParameter("since", moment.ago(WINDOW))
+			.setParameter("now", moment.at())
 			.getSingleResult();
 		// tenths of a second are as precise as a chart of a kitchen needs
 		return (seconds != null) ? Math.round(seconds.doubleValue() * 10) / 10.0 : null;
 	}
 
-	private List<Replica> replicas(Instant now) {
+	private List<Replica> replicas(LiveFigures.Moment moment) {
 		Map<String, long[]> load = new HashMap<>();
-		this.entityManager
-			.createQuery(
-					"""
-							select t.preparedBy,
-								sum(case when t.status = org.example.restaurant.kitchen.ticket.TicketStatus.PREPARING then 1 else 0 end),
-								sum(case when t.readyAt > :minuteAgo and t.readyAt <= :now then 1 else 0 end)
-							from Ticket t
-							where t.preparedBy is not null
-								and (t.status = org.example.restaurant.kitchen.ticket.TicketStatus.PREPARING
-									or (t.readyAt > :minuteAgo and t.readyAt <= :now))
-							group by t.preparedBy""",
+		moment
+			.query("""
+					select t.preparedBy,
+						sum(case when t.status = org.example.restaurant.kitchen.ticket.TicketStatus.PREPARING then 1 else 0 end),
+						sum(case when t.readyAt > :minuteAgo and t.readyAt <= :now then 1 else 0 end)
+					from Ticket t
+					where t.preparedBy is not null
+						and (t.status = org.example.restaurant.kitchen.ticket.TicketStatus.PREPARING
+							or (t.readyAt > :minuteAgo and t.readyAt <= :now))
+					group by t.preparedBy""",
 					Object[].class)
-			.setParameter("minuteAgo", now.minus(Duration.ofMinutes(1)))
-			.setParameter("now", now)
+			.setParameter("minuteAgo", moment.ago(Duration.ofMinutes(1)))
+			.setParameter("now", moment.at())
 			.getResultList()
 			.forEach((row) -> load.put((String) row[0],
 					new long[] { ((Number) row[1]).longValue(), ((Number) row[2]).longValue() }));

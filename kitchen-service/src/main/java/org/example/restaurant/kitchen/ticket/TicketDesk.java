@@ -32,9 +32,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ticket's version makes a person's change lose cleanly against a concurrent one (a
  * cook's claim bumps it too). Every change moves the version of the tickets list
  * ({@link ListVersions}) in its transaction. "Now" comes from the {@link Clock} bean.
+ *
+ * @param tickets the tickets
+ * @param transaction the transaction each change is written in
+ * @param instanceId this replica, the preparer of a ticket a person starts here
+ * @param clock "now"
+ * @param versions the version of the tickets list, moved by every change
  */
 @Service
-class TicketDesk {
+record TicketDesk(TicketRepository tickets, TransactionTemplate transaction, InstanceId instanceId, Clock clock,
+		ListVersions versions) {
 
 	private static final Logger log = LoggerFactory.getLogger(TicketDesk.class);
 
@@ -42,25 +49,6 @@ class TicketDesk {
 	static final String POLLED_LIST = "tickets";
 
 	private static final int CANCEL_ATTEMPTS = 3;
-
-	private final TicketRepository tickets;
-
-	private final TransactionTemplate transaction;
-
-	private final InstanceId instanceId;
-
-	private final Clock clock;
-
-	private final ListVersions versions;
-
-	TicketDesk(TicketRepository tickets, TransactionTemplate transaction, InstanceId instanceId, Clock clock,
-			ListVersions versions) {
-		this.tickets = tickets;
-		this.transaction = transaction;
-		this.instanceId = instanceId;
-		this.clock = clock;
-		this.versions = versions;
-	}
 
 	/**
 	 * Queues a ticket for an order, or returns the one the order already has.

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import com.netflix.appinfo.InstanceInfo;
 import org.example.restaurant.kitchen.support.TestClock;
+import org.example.restaurant.platform.figures.LiveFigures;
 import org.example.restaurant.platform.instance.InstanceId;
 import org.example.restaurant.platform.outbox.Outbox;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +32,7 @@ import static org.mockito.BDDMockito.given;
  * remembers.
  */
 @DataJpaTest
-@Import({ KitchenFigures.class, InstanceId.class, TestClock.class })
+@Import({ KitchenFigures.class, LiveFigures.class, InstanceId.class, TestClock.class })
 class KitchenFiguresTests {
 
 	static final Instant NOW = TestClock.START;

@@ -1,6 +1,5 @@
 package org.example.restaurant.orders.figures;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -9,20 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import jakarta.persistence.EntityManager;
 import org.example.restaurant.orders.order.OrderStatus;
-import org.example.restaurant.platform.outbox.Outbox;
+import org.example.restaurant.platform.figures.LiveFigures;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The order-service's figures for the manager's live view (docs/observability.md), read
  * from its own database as at now, each with one aggregate query on an indexed column:
  * the orders placed in the last minute and the last hour ({@code orders.created_at}), the
- * open orders by status ({@code orders.status}), and the outbox's backlog as the
- * platform's {@link Outbox} saw it at its last look (every
- * {@code restaurant.outbox.resubmit-interval}).
+ * open orders by status ({@code orders.status}), and the outbox's backlog, all read the
+ * platform's way ({@link LiveFigures}).
  */
 @Component
 class OrderFigures {
@@ -31,42 +27,33 @@ class OrderFigures {
 	static final Set<OrderStatus> OPEN = EnumSet.of(OrderStatus.PLACED, OrderStatus.PREPARING, OrderStatus.READY,
 			OrderStatus.SERVED);
 
-	private final EntityManager entityManager;
+	private final LiveFigures live;
 
-	private final Clock clock;
-
-	private final Outbox outbox;
-
-	OrderFigures(EntityManager entityManager, Clock clock, Outbox outbox) {
-		this.entityManager = entityManager;
-		this.clock = clock;
-		this.outbox = outbox;
+	OrderFigures(LiveFigures live) {
+		this.live = live;
 	}
 
-	@Transactional(readOnly = true)
 	Figures now() {
-		Instant now = this.clock.instant();
-		Object[] placed = this.entityManager.createQuery("""
-				select sum(case when o.createdAt > :minuteAgo then 1 else 0 end), count(o)
-				from Order o where o.createdAt > :hourAgo and o.createdAt <= :now""", Object[].class)
-			.setParameter("minuteAgo", now.minus(Duration.ofMinutes(1)))
-			.setParameter("hourAgo", now.minus(Duration.ofHours(1)))
-			.setParameter("now", now)
-			.getSingleResult();
-		Map<OrderStatus, Long> open = new LinkedHashMap<>();
-		OPEN.forEach((status) -> open.put(status, 0L));
-		List<Object[]> byStatus = this.entityManager.createQuery("""
-				select o.status, count(o) from Order o where o.status in :open group by o.status""", Object[].class)
-			.setParameter("open", OPEN)
-			.getResultList();
-		for (Object[] row : byStatus) {
-			open.put((OrderStatus) row[0], ((Number) row[1]).longValue());
-		}
-		return new Figures(now, count(placed[0]), count(placed[1]), open, this.outbox.backlog().pending());
-	}
-
-	private static long count(Object value) {
-		return (value != null) ? ((Number) value).longValue() : 0;
+		return this.live.read((moment) -> {
+			Object[] placed = moment.query("""
+					select sum(case when o.createdAt > :minuteAgo then 1 else 0 end), count(o)
+					from Order o where o.createdAt > :hourAgo and o.createdAt <= :now""", Object[].class)
+				.setParameter("minuteAgo", moment.ago(Duration.ofMinutes(1)))
+				.setParameter("hourAgo", moment.ago(Duration.ofHours(1)))
+				.setParameter("now", moment.at())
+				.getSingleResult();
+			Map<OrderStatus, Long> open = new LinkedHashMap<>();
+			OPEN.forEach((status) -> open.put(status, 0L));
+			List<Object[]> byStatus = moment.query("""
+					select o.status, count(o) from Order o where o.status in :open group by o.status""", Object[].class)
+				.setParameter("open", OPEN)
+				.getResultList();
+			for (Object[] row : byStatus) {
+				open.put((OrderStatus) row[0], ((Number) row[1]).longValue());
+			}
+			return new Figures(moment.at(), LiveFigures.count(placed[0]), LiveFigures.count(placed[1]), open,
+					moment.outboxPending());
+		});
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package org.example.restaurant.orders.order;
 
-import java.util.EnumMap;
 import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
@@ -8,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.example.restaurant.orders.order.OrderEvents.OrderPlaced;
 import org.example.restaurant.orders.order.OrderEvents.OrderStatusChanged;
 import org.example.restaurant.platform.metrics.AfterCommit;
+import org.example.restaurant.platform.metrics.CountersByValue;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -26,17 +26,12 @@ class OrderMetrics {
 
 	private final Counter placed;
 
-	private final Map<OrderStatus, Counter> reached = new EnumMap<>(OrderStatus.class);
+	private final Map<OrderStatus, Counter> reached;
 
 	OrderMetrics(MeterRegistry registry) {
 		this.placed = Counter.builder("restaurant.orders.placed").description("Orders accepted").register(registry);
-		for (OrderStatus status : OrderStatus.values()) {
-			this.reached.put(status,
-					Counter.builder("restaurant.orders.status")
-						.description("Orders that reached a status")
-						.tag("status", status.name())
-						.register(registry));
-		}
+		this.reached = CountersByValue.register(registry, "restaurant.orders.status", "Orders that reached a status",
+				"status", OrderStatus.class);
 	}
 
 	@EventListener

@@ -9,6 +9,7 @@ import org.example.restaurant.orders.order.Order;
 import org.example.restaurant.orders.order.OrderLine;
 import org.example.restaurant.orders.order.OrderRepository;
 import org.example.restaurant.orders.order.OrderStatus;
+import org.example.restaurant.platform.figures.LiveFigures;
 import org.example.restaurant.platform.outbox.Outbox;
 import org.example.restaurant.platform.test.TestClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +31,7 @@ import static org.mockito.BDDMockito.given;
  * set moment.
  */
 @DataJpaTest
-@Import({ OrderFigures.class, OrderFiguresTests.Clocks.class })
+@Import({ OrderFigures.class, LiveFigures.class, OrderFiguresTests.Clocks.class })
 class OrderFiguresTests {
 
 	static final Instant NOW = Instant.parse("2031-03-14T12:00:00Z");

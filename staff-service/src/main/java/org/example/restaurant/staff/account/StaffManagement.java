@@ -15,23 +15,15 @@ import org.springframework.stereotype.Service;
  * What a manager does with the staff: adds a person, changes one (name, roles, active,
  * PIN), and reads them. A manager keeps their own manager rights: nobody can leave the
  * restaurant without one by mistake.
+ *
+ * @param staff where the staff are kept
+ * @param encoder hashes PINs
+ * @param clock when a person is added
  */
 @Service
-class StaffManagement {
+record StaffManagement(StaffRepository staff, PasswordEncoder encoder, Clock clock) {
 
 	private static final Logger log = LoggerFactory.getLogger(StaffManagement.class);
-
-	private final StaffRepository staff;
-
-	private final PasswordEncoder encoder;
-
-	private final Clock clock;
-
-	StaffManagement(StaffRepository staff, PasswordEncoder encoder, Clock clock) {
-		this.staff = staff;
-		this.encoder = encoder;
-		this.clock = clock;
-	}
 
 	List<Staff> everyone() {
 		return this.staff.findAllByOrderByCreatedAtAscNumberAsc();

@@ -19,30 +19,18 @@ import org.springframework.stereotype.Component;
  * profile), else the first manager ({@code staff.first-manager.*}), made once, when no
  * one has that number. Without demo staff and without the first manager's PIN the service
  * refuses to start: it would have no one who could add staff.
+ *
+ * @param staff where the staff are kept
+ * @param encoder hashes PINs
+ * @param settings the demo staff and the first manager
+ * @param environment tells whether the {@code postgres} profile is on
+ * @param clock when a person is added
  */
 @Component
-class StaffOnStart implements SmartInitializingSingleton {
+record StaffOnStart(StaffRepository staff, PasswordEncoder encoder, StaffSettings settings, Environment environment,
+		Clock clock) implements SmartInitializingSingleton {
 
 	private static final Logger log = LoggerFactory.getLogger(StaffOnStart.class);
-
-	private final StaffRepository staff;
-
-	private final PasswordEncoder encoder;
-
-	private final StaffSettings settings;
-
-	private final Environment environment;
-
-	private final Clock clock;
-
-	StaffOnStart(StaffRepository staff, PasswordEncoder encoder, StaffSettings settings, Environment environment,
-			Clock clock) {
-		this.staff = staff;
-		this.encoder = encoder;
-		this.settings = settings;
-		this.environment = environment;
-		this.clock = clock;
-	}
 
 	@Override
 	public void afterSingletonsInstantiated() {

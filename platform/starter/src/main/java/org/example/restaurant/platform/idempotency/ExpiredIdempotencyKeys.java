@@ -11,19 +11,13 @@ import org.springframework.scheduling.annotation.Scheduled;
  * Deletes the keys kept longer than {@link IdempotencySettings#retention()}, every
  * {@code restaurant.idempotency.purge-interval} (an hour by default). A key lives at
  * least its retention, and at most its retention plus one interval.
+ *
+ * @param records the kept keys
+ * @param clock tells which keys have expired
  */
-class ExpiredIdempotencyKeys {
+record ExpiredIdempotencyKeys(IdempotencyRecords records, Clock clock) {
 
 	private static final Logger log = LoggerFactory.getLogger(ExpiredIdempotencyKeys.class);
-
-	private final IdempotencyRecords records;
-
-	private final Clock clock;
-
-	ExpiredIdempotencyKeys(IdempotencyRecords records, Clock clock) {
-		this.records = records;
-		this.clock = clock;
-	}
 
 	@Scheduled(initialDelayString = "${restaurant.idempotency.purge-interval:1h}",
 			fixedDelayString = "${restaurant.idempotency.purge-interval:1h}")
