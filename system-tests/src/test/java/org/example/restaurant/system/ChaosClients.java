@@ -303,8 +303,12 @@ final class ChaosClients implements AutoCloseable {
 			HttpResponse<String> response = this.http.send(request.timeout(CALL_TIMEOUT).build(),
 					HttpResponse.BodyHandlers.ofString());
 			status = response.statusCode();
+			Restaurant.Response answer = new Restaurant.Response(status, response.headers().map(), response.body());
 			if (status == expected) {
-				named = id.apply(new Restaurant.Response(status, response.headers().map(), response.body()));
+				named = id.apply(answer);
+			}
+			else if (status >= 500) {
+				error = problemTitle(answer);
 			}
 		}
 		catch (IOException ex) {
@@ -316,6 +320,17 @@ final class ChaosClients implements AutoCloseable {
 		}
 		this.history.record(new Call(client, order, step, key, sent, Instant.now(), status, error, named));
 		return new Answer(status, named);
+	}
+
+	/** What a 5xx says it is: its problem's title, or the start of its body. */
+	private static String problemTitle(Restaurant.Response answer) {
+		try {
+			return answer.problem().title();
+		}
+		catch (RuntimeException notAProblem) {
+			String body = answer.body();
+			return body.substring(0, Math.min(body.length(), 80));
+		}
 	}
 
 	private HttpRequest.Builder get(String path) {

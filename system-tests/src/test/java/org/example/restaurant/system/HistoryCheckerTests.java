@@ -60,7 +60,7 @@ class HistoryCheckerTests {
 
 		assertThat(report.violations()).isEmpty();
 		assertThat(report.acknowledged()).isEqualTo(3);
-		assertThat(report.serverErrors()).isEqualTo(new HistoryChecker.ServerErrors(1, 1));
+		assertThat(report.serverErrors()).isEqualTo(new HistoryChecker.ServerErrors(1, 1, List.of()));
 		assertThat(report.text()).contains("kill -9  order-1").contains("No violations.");
 	}
 
@@ -180,12 +180,32 @@ class HistoryCheckerTests {
 	}
 
 	@Test
-	void catchesA5xxToldToAClientWhileOnlyAKitchenReplicaWasDown() {
-		Shift served = paidOrder(1, "kitchen-1");
+	void catchesA5xxFromTheKitchenWhileOnlyAKitchenReplicaWasDown() {
+		paidOrder(1, "kitchen-1");
 		this.history.record(new Fault(Fault.PAUSE, "kitchen-2", at(5), at(13)));
-		this.history.record(call(served.planned, Step.SERVE, null, 10, 503, null));
+		this.history.record(display(10, 504));
 
-		assertCaught(check(), Kind.SERVER_ERROR_FOR_KITCHEN_REPLICA, served);
+		Report report = check();
+
+		assertThat(report.violations()).extracting(Violation::kind)
+			.containsExactly(Kind.SERVER_ERROR_FOR_KITCHEN_REPLICA);
+		assertThat(report.violations().get(0).detail()).contains("KITCHEN_DISPLAY answered 504")
+			.contains("SIGSTOP kitchen-2");
+	}
+
+	@Test
+	void listsA5xxFromAPartThatWasNotDownAsUnexplainedWithoutCallingItAViolation() {
+		Shift paid = paidOrder(1, "kitchen-1");
+		this.history.record(new Fault(Fault.KILL, "kitchen-2", at(5), at(30)));
+		this.history.record(call(paid.planned, Step.READ_BILL, null, 10, 503, null));
+
+		Report report = check();
+
+		assertThat(report.violations()).isEmpty();
+		assertThat(report.serverErrors().unexplained()).singleElement()
+			.asString()
+			.contains("order #1 READ_BILL answered 503");
+		assertThat(report.text()).contains("5xx from a part that was not down");
 	}
 
 	@Test
@@ -200,23 +220,25 @@ class HistoryCheckerTests {
 
 		assertThat(report.violations()).extracting(Violation::kind).containsExactly(Kind.SERVER_ERROR_WITHOUT_FAULT);
 		assertThat(report.violations().get(0).order()).isNull();
-		assertThat(report.serverErrors()).isEqualTo(new HistoryChecker.ServerErrors(1, 0));
+		assertThat(report.serverErrors()).isEqualTo(new HistoryChecker.ServerErrors(1, 0, List.of()));
 	}
 
 	@Test
-	void putsA5xxDownToAnotherPartThatWasDownAlongsideAKitchenReplica() {
+	void putsA5xxDownToTheFaultOfThePartItReachedAlongsideAKitchenReplica() {
 		Shift served = paidOrder(1, "kitchen-1");
 		this.history.record(new Fault(Fault.KILL, "kitchen-2", at(5), at(30)));
 		this.history.record(new Fault(Fault.KILL, "kitchen-db", at(8), at(25)));
-		// while both were down, and within the grace after the database was back
-		this.history.record(call(served.planned, Step.READ_ORDER, null, 10, 503, null));
-		this.history
-			.record(call(served.planned, Step.READ_ORDER, null, 25 + HistoryChecker.GRACE.toSeconds() - 1, 503, null));
+		this.history.record(new Fault(Fault.KILL, "order-1", at(40), at(50)));
+		// the kitchen while its database was down, and within the grace after it was
+		// back; the order-service while it was down
+		this.history.record(display(10, 503));
+		this.history.record(display(25 + HistoryChecker.GRACE.toSeconds() - 1, 503));
+		this.history.record(call(served.planned, Step.PLACE, served.planned.orderKey(), 45, 503, null));
 
 		Report report = check();
 
 		assertThat(report.violations()).isEmpty();
-		assertThat(report.serverErrors()).isEqualTo(new HistoryChecker.ServerErrors(2, 2));
+		assertThat(report.serverErrors()).isEqualTo(new HistoryChecker.ServerErrors(3, 3, List.of()));
 	}
 
 	private Report check() {
@@ -259,6 +281,12 @@ class HistoryCheckerTests {
 	private Call call(PlannedOrder order, Step step, String key, long second, int status, String id) {
 		return new Call(order.client(), order.number(), step, key, at(second).minusMillis(100), at(second), status,
 				(status == Call.NO_ANSWER) ? "HttpTimeoutException: request timed out" : null, id);
+	}
+
+	/** The kitchen display's poll, answered at the second with the status. */
+	private Call display(long second, int status) {
+		return new Call("kitchen-display", -1, Step.KITCHEN_DISPLAY, null, at(second).minusMillis(100), at(second),
+				status, null, null);
 	}
 
 	private Instant at(long second) {
