@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -186,16 +187,16 @@ final class ChaosRun {
 			this.timer.schedule(() -> {
 				try {
 					Instant at = Instant.now();
-					Runnable heal = injectOne(fault);
-					System.out.println("Fault " + (index + 1) + ": " + fault.kind() + " " + fault.target());
+					Injected injected = injectOne(fault);
+					System.out.println("Fault " + (index + 1) + ": " + fault.kind() + " " + injected.target());
 					this.timer.schedule(() -> {
 						try {
-							heal.run();
-							this.history.record(new Fault(fault.kind(), fault.target(), at, Instant.now()));
+							injected.heal().run();
+							this.history.record(new Fault(fault.kind(), injected.target(), at, Instant.now()));
 							next(faults, index + 1, done);
 						}
 						catch (RuntimeException ex) {
-							this.history.record(new Fault(fault.kind(), fault.target(), at, null));
+							this.history.record(new Fault(fault.kind(), injected.target(), at, null));
 							done.completeExceptionally(ex);
 						}
 					}, fault.held().toMillis(), TimeUnit.MILLISECONDS);
@@ -206,22 +207,38 @@ final class ChaosRun {
 			}, fault.after().toMillis(), TimeUnit.MILLISECONDS);
 		}
 
-		/** Does the fault, and returns what heals it. */
-		private Runnable injectOne(Planned fault) {
+		/**
+		 * Does the fault, and returns on which part and what heals it. A pause is meant
+		 * for a replica with a ticket in its pans, so that its lease passes while it
+		 * holds one: the replica that started a ticket last, if any cooks now, else the
+		 * one the schedule names.
+		 */
+		private Injected injectOne(Planned fault) {
 			int number = ++this.injected;
 			if (fault.kind().equals(Fault.PAUSE)) {
-				long pid = this.restaurant.pids().get(fault.target());
+				String replica = cookingNow().orElse(fault.target());
+				long pid = this.restaurant.pids().get(replica);
 				signal("STOP", pid);
 				synchronized (this.paused) {
 					this.paused.add(pid);
 				}
-				return () -> resume(pid);
+				return new Injected(replica, () -> resume(pid));
 			}
 			this.restaurant.kill(fault.target());
-			return () -> {
+			return new Injected(fault.target(), () -> {
 				keepLog(fault.target(), number);
 				this.restaurant.restartWhatIsDown();
-			};
+			});
+		}
+
+		private Optional<String> cookingNow() {
+			try {
+				return Optional.ofNullable(this.restaurant.kitchen().busiestReplica());
+			}
+			catch (RuntimeException | AssertionError ex) {
+				// the kitchen does not answer now: the schedule's replica, then
+				return Optional.empty();
+			}
 		}
 
 		private void resume(long pid) {
@@ -239,6 +256,10 @@ final class ChaosRun {
 			catch (IOException ex) {
 				throw new IllegalStateException("could not keep the log of " + part, ex);
 			}
+		}
+
+		/** A fault done: on which part, and what heals it. */
+		private record Injected(String target, Runnable heal) {
 		}
 
 		/** {@code kill -SIGNAL pid}: Java sends no SIGSTOP or SIGCONT of its own. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -29,9 +30,13 @@ import static org.awaitility.Awaitility.await;
  * run is in {@code logs/kitchen-*}. A replica killed between its commit and that line
  * leaves no line: a finish may be missing from the logs, never invented.
  */
-record FinalState(List<Order> orders, List<Ticket> tickets, List<Bill> bills, List<Finish> finishes) {
+record FinalState(List<Order> orders, List<Ticket> tickets, List<Bill> bills, List<Finish> finishes,
+		List<Takeover> takeovers) {
 
 	private static final Pattern FINISHED = Pattern.compile("Ticket (\\S+) for order (\\S+) ready, prepared by (\\S+)");
+
+	private static final Pattern TAKEN_OVER = Pattern
+		.compile("Ticket (\\S+) of order (\\S+) taken over by (\\S+) from (\\S+)");
 
 	/** Reads it all, once the gateway answers every one of the three lists. */
 	static FinalState read(Restaurant restaurant) {
@@ -45,19 +50,32 @@ record FinalState(List<Order> orders, List<Ticket> tickets, List<Bill> bills, Li
 		List<Bill> bills = await("every bill").atMost(atMost)
 			.ignoreExceptions()
 			.until(() -> restaurant.till().bills(), (read) -> true);
-		return new FinalState(orders, tickets, bills, finishesLogged(restaurant.runDir().resolve("logs")));
+		Path logs = restaurant.runDir().resolve("logs");
+		return new FinalState(orders, tickets, bills, finishesLogged(logs), takeoversLogged(logs));
 	}
 
 	/** Every finish the kitchen replicas' logs in the folder tell of. */
 	static List<Finish> finishesLogged(Path logs) {
-		List<Finish> finishes = new ArrayList<>();
+		return logged(logs, FINISHED, (line, log) -> new Finish(line.group(1), line.group(2), line.group(3), log));
+	}
+
+	/**
+	 * Every ticket a replica took over from another whose lease had passed, as their logs
+	 * tell.
+	 */
+	static List<Takeover> takeoversLogged(Path logs) {
+		return logged(logs, TAKEN_OVER,
+				(line, log) -> new Takeover(line.group(1), line.group(2), line.group(4), line.group(3)));
+	}
+
+	private static <T> List<T> logged(Path logs, Pattern pattern, BiFunction<Matcher, String, T> read) {
+		List<T> found = new ArrayList<>();
 		try (Stream<Path> files = Files.list(logs)) {
 			for (Path log : files.filter(FinalState::ofKitchenReplica).sorted().toList()) {
 				for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-					Matcher finished = FINISHED.matcher(line);
-					if (finished.find()) {
-						finishes.add(new Finish(finished.group(1), finished.group(2), finished.group(3),
-								log.getFileName().toString()));
+					Matcher matched = pattern.matcher(line);
+					if (matched.find()) {
+						found.add(read.apply(matched, log.getFileName().toString()));
 					}
 				}
 			}
@@ -65,7 +83,7 @@ record FinalState(List<Order> orders, List<Ticket> tickets, List<Bill> bills, Li
 		catch (IOException ex) {
 			throw new IllegalStateException("could not read the logs in " + logs, ex);
 		}
-		return finishes;
+		return found;
 	}
 
 	private static boolean ofKitchenReplica(Path log) {
@@ -75,6 +93,10 @@ record FinalState(List<Order> orders, List<Ticket> tickets, List<Bill> bills, Li
 
 	/** A kitchen replica finished a ticket (a line of its log). */
 	record Finish(String ticketId, String orderId, String replica, String log) {
+	}
+
+	/** A kitchen replica took a ticket over from another (a line of its log). */
+	record Takeover(String ticketId, String orderId, String from, String to) {
 	}
 
 }

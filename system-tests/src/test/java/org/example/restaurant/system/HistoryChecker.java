@@ -354,6 +354,8 @@ final class HistoryChecker {
 					.sum())
 				.append(", finishes logged by the replicas ")
 				.append(this.state.finishes().size())
+				.append(", takeovers ")
+				.append(this.state.takeovers().size())
 				.append('\n');
 			if (!this.serverErrors.unexplained().isEmpty()) {
 				text.append("  5xx from a part that was not down (not a violation; look at its log):\n");

@@ -242,7 +242,8 @@ class HistoryCheckerTests {
 	}
 
 	private Report check() {
-		return HistoryChecker.check(this.history, new FinalState(this.orders, this.tickets, this.bills, this.finishes));
+		return HistoryChecker.check(this.history,
+				new FinalState(this.orders, this.tickets, this.bills, this.finishes, List.of()));
 	}
 
 	private static void assertCaught(Report report, Kind kind, Shift shift) {
