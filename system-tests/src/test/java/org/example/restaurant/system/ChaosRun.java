@@ -1,6 +1,7 @@
 package org.example.restaurant.system;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -9,12 +10,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.example.restaurant.system.FaultSchedule.Planned;
 import org.example.restaurant.system.History.Fault;
 import org.example.restaurant.system.HistoryChecker.Report;
@@ -97,8 +100,8 @@ final class ChaosRun {
 	}
 
 	private void print(Report report) {
-		String text = "Chaos run, " + this.settings + "\n" + report.text()
-				+ "Repeat the faults: ./restaurant chaos --seed " + this.settings.seed() + "\n";
+		String text = "Chaos run, " + this.settings + "\n" + report.text() + "Repeat the faults: "
+				+ this.settings.command() + "\n";
 		System.out.println("\n" + text);
 		try {
 			Path file = Path.of("target", "chaos", "report-" + Instant.now().toString().replace(':', '-') + ".txt");
@@ -129,6 +132,14 @@ final class ChaosRun {
 					Integer.getInteger("chaos.clients", 16),
 					Duration.ofSeconds(Long.getLong("chaos.deadline-seconds", 240)),
 					Boolean.parseBoolean(System.getProperty("chaos.postgres", "false")));
+		}
+
+		/** The launcher's command for a run with these settings. */
+		String command() {
+			return String.format(Locale.ROOT,
+					"./restaurant chaos --orders %d --rate %s --faults %d --pauses %d --seed %d%s", this.orders,
+					BigDecimal.valueOf(this.rate).stripTrailingZeros().toPlainString(), this.faults, this.pauses,
+					this.seed, this.postgres ? " --postgres" : "");
 		}
 
 		/** How long placing the orders takes at the rate. */
@@ -231,12 +242,16 @@ final class ChaosRun {
 			});
 		}
 
+		/** The replica that started a ticket last, waiting a few seconds for one. */
 		private Optional<String> cookingNow() {
 			try {
-				return Optional.ofNullable(this.restaurant.kitchen().busiestReplica());
+				return Optional.of(await("a kitchen replica with a ticket in its pans").atMost(Duration.ofSeconds(10))
+					.pollInterval(Duration.ofMillis(200))
+					.ignoreExceptions()
+					.until(() -> this.restaurant.kitchen().busiestReplica(), Objects::nonNull));
 			}
-			catch (RuntimeException | AssertionError ex) {
-				// the kitchen does not answer now: the schedule's replica, then
+			catch (ConditionTimeoutException ex) {
+				// nothing cooks now: the schedule's replica, then
 				return Optional.empty();
 			}
 		}
