@@ -15,6 +15,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.example.restaurant.system.History.Call;
 import org.example.restaurant.system.History.Outcome;
@@ -157,21 +159,15 @@ final class ChaosClients implements AutoCloseable {
 	}
 
 	private void place(OrderRun run) {
-		Answer answer = send(run, Step.PLACE, run.order.orderKey(),
-				post("/api/orders", Waiter.orderJson(run.order.table(), A_PIZZA_AND_A_LEMONADE), run.order.orderKey()),
-				this.restaurant.as(Staff.Role.WAITER), (response) -> response.as(Order.class).id(), 201);
-		if (answer.status() == 201) {
-			run.orderId = answer.id();
-			next(run, Step.READ_ORDER, POLL);
-		}
-		else if (repeatable(answer)) {
-			again(run, backOff(run));
-		}
-		else {
-			// a refusal (4xx) a correct restaurant never gives this order: no use asking
-			// again
-			end(run, false);
-		}
+		sendWithKey(run, Step.PLACE, run.order.orderKey(), "/api/orders",
+				Waiter.orderJson(run.order.table(), A_PIZZA_AND_A_LEMONADE), this.restaurant.as(Staff.Role.WAITER),
+				(response) -> response.as(Order.class).id(), (orderId) -> {
+					run.orderId = orderId;
+					next(run, Step.READ_ORDER, POLL);
+				},
+				// a refusal (4xx) a correct restaurant never gives this order: no use
+				// asking again
+				() -> end(run, false));
 	}
 
 	private void readOrder(OrderRun run) {
@@ -226,19 +222,33 @@ final class ChaosClients implements AutoCloseable {
 	}
 
 	private void pay(OrderRun run) {
-		Answer answer = send(run, Step.PAY, run.order.paymentKey(),
-				post(Till.paymentsOf(run.billId), PaymentRequest.card(run.amount).json(), run.order.paymentKey()),
-				this.restaurant.as(Staff.Role.CASHIER), (response) -> response.as(Till.Payment.class).id(), 201);
+		sendWithKey(run, Step.PAY, run.order.paymentKey(), Till.paymentsOf(run.billId),
+				PaymentRequest.card(run.amount).json(), this.restaurant.as(Staff.Role.CASHIER),
+				(response) -> response.as(Till.Payment.class).id(), (paymentId) -> {
+					run.paymentId = paymentId;
+					next(run, Step.READ_ORDER, POLL);
+				},
+				// refused (the bill paid already, say): the bill tells what happened
+				() -> next(run, Step.READ_BILL, POLL));
+	}
+
+	/**
+	 * A POST of a step with its {@code Idempotency-Key}: acknowledged (201), the order
+	 * goes on with the id the answer named; a 5xx, a 409, a 429 or no answer, the same
+	 * call is sent again after a back-off; refused, the order goes on as {@code refused}
+	 * says.
+	 */
+	private void sendWithKey(OrderRun run, Step step, String key, String path, String body, Staff as,
+			Function<Restaurant.Response, String> id, Consumer<String> acknowledged, Runnable refused) {
+		Answer answer = send(run, step, key, post(path, body, key), as, id, 201);
 		if (answer.status() == 201) {
-			run.paymentId = answer.id();
-			next(run, Step.READ_ORDER, POLL);
+			acknowledged.accept(answer.id());
 		}
 		else if (repeatable(answer)) {
 			again(run, backOff(run));
 		}
 		else {
-			// refused (the bill paid already, say): the bill tells what happened
-			next(run, Step.READ_BILL, POLL);
+			refused.run();
 		}
 	}
 
@@ -269,7 +279,7 @@ final class ChaosClients implements AutoCloseable {
 	}
 
 	private Answer send(OrderRun run, Step step, String key, HttpRequest.Builder request, Staff as,
-			java.util.function.Function<Restaurant.Response, String> id, int expected) {
+			Function<Restaurant.Response, String> id, int expected) {
 		return send(run.order.client(), run.order.number(), step, key, request, as, id, expected);
 	}
 
@@ -282,7 +292,7 @@ final class ChaosClients implements AutoCloseable {
 	 * the id of a successful answer.
 	 */
 	private Answer send(String client, int order, Step step, String key, HttpRequest.Builder request, Staff as,
-			java.util.function.Function<Restaurant.Response, String> id, int expected) {
+			Function<Restaurant.Response, String> id, int expected) {
 		String token = as.token();
 		Answer answer = exchange(client, order, step, key, request.setHeader("Authorization", "Bearer " + token), id,
 				expected);
@@ -294,7 +304,7 @@ final class ChaosClients implements AutoCloseable {
 	}
 
 	private Answer exchange(String client, int order, Step step, String key, HttpRequest.Builder request,
-			java.util.function.Function<Restaurant.Response, String> id, int expected) {
+			Function<Restaurant.Response, String> id, int expected) {
 		Instant sent = Instant.now();
 		int status = Call.NO_ANSWER;
 		String error = null;

@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.example.restaurant.system.FinalState.Finish;
@@ -243,7 +245,7 @@ final class HistoryChecker {
 			.collect(Collectors.toCollection(LinkedHashSet::new));
 	}
 
-	private static <T> Map<String, List<T>> group(List<T> items, java.util.function.Function<T, String> key) {
+	private static <T> Map<String, List<T>> group(List<T> items, Function<T, String> key) {
 		Map<String, List<T>> grouped = new HashMap<>();
 		for (T item : items) {
 			grouped.computeIfAbsent(key.apply(item), (k) -> new ArrayList<>()).add(item);
@@ -251,7 +253,7 @@ final class HistoryChecker {
 		return grouped;
 	}
 
-	private static <T> List<String> ids(List<T> items, java.util.function.Function<T, String> id) {
+	private static <T> List<String> ids(List<T> items, Function<T, String> id) {
 		return items.stream().map(id).toList();
 	}
 
@@ -376,7 +378,7 @@ final class HistoryChecker {
 		}
 
 		/** The ticket that took longest from the order being placed to ready. */
-		private java.util.Optional<String> worstOrderToReady() {
+		private Optional<String> worstOrderToReady() {
 			return this.state.tickets()
 				.stream()
 				.filter((ticket) -> ticket.placedAt() != null && ticket.readyAt() != null)
