@@ -71,14 +71,31 @@ final class ChaosRun {
 	}
 
 	private Report run(Restaurant restaurant) {
+		try (PrivateRedis redis = PrivateRedis.installed()
+				? PrivateRedis.start(Path.of("target", "chaos", "redis-" + Instant.now().toEpochMilli() + ".log"))
+				: null) {
+			if (redis != null) {
+				// the gateway's rate limiter counts in it, as with several gateways
+				restaurant.with("GATEWAY_RATE_LIMIT_STORE", "redis")
+					.with("SPRING_DATA_REDIS_PORT", String.valueOf(redis.port()));
+			}
+			return run(restaurant, redis);
+		}
+	}
+
+	private Report run(Restaurant restaurant, PrivateRedis redis) {
 		Duration lease = Duration.parse("PT" + restaurant.setting("KITCHEN_LEASE").toUpperCase(Locale.ROOT));
 		FaultSchedule schedule = FaultSchedule.random(this.settings.seed(), this.settings.faults(),
-				this.settings.pauses(), FaultSchedule.killable(!this.settings.postgres()), KITCHENS, lease);
-		System.out.println("Chaos run: " + this.settings + "\nFault schedule (seed " + schedule.seed() + "):");
+				this.settings.pauses(), FaultSchedule.killable(!this.settings.postgres(), redis != null), KITCHENS,
+				lease);
+		System.out.println("Chaos run: " + this.settings
+				+ ((redis != null) ? ", the rate limiter on Redis port " + redis.port()
+						: ", no Redis (redis-server is not installed)")
+				+ "\nFault schedule (seed " + schedule.seed() + "):");
 		schedule.faults().forEach((fault) -> System.out.println("  " + fault));
 		try (Restaurant open = restaurant.up()) {
 			History history = new History(Instant.now());
-			Faults faults = new Faults(open, history);
+			Faults faults = new Faults(open, redis, history);
 			try (ChaosClients clients = new ChaosClients(open, history, this.settings.clients(),
 					this.settings.deadline())) {
 				clients.watchTheKitchen();
@@ -160,13 +177,16 @@ final class ChaosRun {
 	/**
 	 * Injects the faults of a schedule one after the other, each healed before the next:
 	 * a killed part is started again ({@code ./restaurant up}, which waits until the
-	 * gateway routes to it), a paused replica is sent {@code SIGCONT}. Each fault is
-	 * recorded in the history as it is healed. Before a killed part is started again its
-	 * log is kept under another name, since the launcher starts it with a new one.
+	 * gateway routes to it), a paused replica is sent {@code SIGCONT}, a killed Redis is
+	 * started again on its port. Each fault is recorded in the history as it is healed.
+	 * Before a killed part is started again its log is kept under another name, since the
+	 * launcher starts it with a new one.
 	 */
 	static final class Faults implements AutoCloseable {
 
 		private final Restaurant restaurant;
+
+		private final PrivateRedis redis;
 
 		private final History history;
 
@@ -177,8 +197,9 @@ final class ChaosRun {
 
 		private int injected;
 
-		Faults(Restaurant restaurant, History history) {
+		Faults(Restaurant restaurant, PrivateRedis redis, History history) {
 			this.restaurant = restaurant;
+			this.redis = redis;
 			this.history = history;
 		}
 
@@ -234,6 +255,10 @@ final class ChaosRun {
 					this.paused.add(pid);
 				}
 				return new Injected(replica, () -> resume(pid));
+			}
+			if (fault.target().equals(FaultSchedule.REDIS)) {
+				this.redis.kill();
+				return new Injected(fault.target(), this.redis::start);
 			}
 			this.restaurant.kill(fault.target());
 			return new Injected(fault.target(), () -> {

@@ -14,24 +14,31 @@ import java.util.Random;
  * (healed by {@code SIGCONT}).
  * <p>
  * The parts killed take turns: every kind of part (a kitchen replica, the order-service,
- * the cashier, the staff-service, the gateway, the kitchen's database server) is killed
- * once, in an order of the seed's, before any is killed again; which replica is killed or
- * paused is the seed's too.
+ * the cashier, the staff-service, the gateway, the kitchen's database server, the Redis
+ * of the gateway's rate limiter) is killed once, in an order of the seed's, before any is
+ * killed again; which replica is killed or paused is the seed's too.
  */
 record FaultSchedule(long seed, List<Planned> faults) {
 
 	/** A kitchen replica, any of them: the seed picks which. */
 	static final String A_KITCHEN_REPLICA = "kitchen-?";
 
+	/** The run's own Redis, under the gateway's rate limiter. */
+	static final String REDIS = "redis";
+
 	/**
 	 * The kinds of part killed: on H2 the kitchen's database is a process of the
 	 * launcher's ({@code kitchen-db}); on PostgreSQL it is the machine's server, which a
-	 * test does not kill.
+	 * test does not kill. {@code redis} is the run's own Redis under the gateway's rate
+	 * limiter ({@link PrivateRedis}), when it has one.
 	 */
-	static List<String> killable(boolean h2) {
+	static List<String> killable(boolean h2, boolean redis) {
 		List<String> parts = new ArrayList<>(List.of(A_KITCHEN_REPLICA, "order-1", "cashier-1", "staff-1", "gateway"));
 		if (h2) {
 			parts.add("kitchen-db");
+		}
+		if (redis) {
+			parts.add(REDIS);
 		}
 		return parts;
 	}

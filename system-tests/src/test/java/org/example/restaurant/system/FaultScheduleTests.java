@@ -18,28 +18,28 @@ class FaultScheduleTests {
 
 	@Test
 	void theSameSeedGivesTheSameFaultsAndAnotherSeedOthers() {
-		FaultSchedule one = FaultSchedule.random(42, 8, 2, FaultSchedule.killable(true), 3, LEASE);
+		FaultSchedule one = FaultSchedule.random(42, 8, 2, FaultSchedule.killable(true, true), 3, LEASE);
 
-		assertThat(FaultSchedule.random(42, 8, 2, FaultSchedule.killable(true), 3, LEASE)).isEqualTo(one);
-		assertThat(FaultSchedule.random(43, 8, 2, FaultSchedule.killable(true), 3, LEASE).faults())
+		assertThat(FaultSchedule.random(42, 8, 2, FaultSchedule.killable(true, true), 3, LEASE)).isEqualTo(one);
+		assertThat(FaultSchedule.random(43, 8, 2, FaultSchedule.killable(true, true), 3, LEASE).faults())
 			.isNotEqualTo(one.faults());
 	}
 
 	@Test
 	void everyKindOfPartIsKilledOnceBeforeAnyIsKilledAgain() {
-		List<String> killed = FaultSchedule.random(7, 6, 0, FaultSchedule.killable(true), 3, LEASE)
+		List<String> killed = FaultSchedule.random(7, 7, 0, FaultSchedule.killable(true, true), 3, LEASE)
 			.faults()
 			.stream()
 			.map((fault) -> fault.target().startsWith("kitchen-") && !fault.target().equals("kitchen-db")
 					? FaultSchedule.A_KITCHEN_REPLICA : fault.target())
 			.toList();
 
-		assertThat(killed).containsExactlyInAnyOrderElementsOf(FaultSchedule.killable(true));
+		assertThat(killed).containsExactlyInAnyOrderElementsOf(FaultSchedule.killable(true, true));
 	}
 
 	@Test
 	void onPostgresTheDatabaseServerIsNeverKilled() {
-		assertThat(FaultSchedule.random(7, 20, 0, FaultSchedule.killable(false), 3, LEASE).faults())
+		assertThat(FaultSchedule.random(7, 20, 0, FaultSchedule.killable(false, false), 3, LEASE).faults())
 			.extracting(Planned::target)
 			.doesNotContain("kitchen-db")
 			.contains("order-1", "cashier-1", "staff-1", "gateway");
@@ -47,7 +47,7 @@ class FaultScheduleTests {
 
 	@Test
 	void aPausedReplicaIsHeldLongerThanItsLeaseAndHealedBySigcont() {
-		List<Planned> faults = FaultSchedule.random(11, 5, 1, FaultSchedule.killable(true), 3, LEASE).faults();
+		List<Planned> faults = FaultSchedule.random(11, 5, 1, FaultSchedule.killable(true, true), 3, LEASE).faults();
 
 		List<Planned> pauses = faults.stream().filter((fault) -> fault.kind().equals(History.Fault.PAUSE)).toList();
 		assertThat(pauses).hasSize(1);

@@ -140,6 +140,11 @@ final class History {
 			return this.target.startsWith("kitchen-") && !this.target.equals("kitchen-db");
 		}
 
+		/** Whether this fault took the Redis of the gateway's rate limiter away. */
+		boolean ofRedis() {
+			return this.target.equals(FaultSchedule.REDIS);
+		}
+
 		/**
 		 * Whether the fault may explain what a client was told at {@code at}: from when
 		 * it was injected until {@code grace} after it was healed (the registry and the

@@ -46,7 +46,10 @@ import org.example.restaurant.system.Waiter.Order;
  * kitchen replicas (the cluster is there so that losing one goes unnoticed), nor by any
  * part while nothing was wrong. A 5xx while the part the call reached, or the gateway,
  * was down (or had just come back) is what the restaurant promises then: counted, not a
- * violation; see {@link #checkServerErrors}.</li>
+ * violation; see {@link #checkServerErrors};</li>
+ * <li>while only the Redis of the gateway's rate limiter was down, no call was refused
+ * (5xx, or 429 for a limit no client of the run comes near): requests pass uncounted
+ * then.</li>
  * </ul>
  */
 final class HistoryChecker {
@@ -198,10 +201,10 @@ final class HistoryChecker {
 		int excused = 0;
 		List<String> unexplained = new ArrayList<>();
 		for (Call call : history.calls()) {
-			if (!call.serverError()) {
+			boolean tooMany = call.status() == 429;
+			if (!call.serverError() && !tooMany) {
 				continue;
 			}
-			total++;
 			List<Fault> active = history.faults()
 				.stream()
 				.filter((fault) -> fault.covers(call.answered(), GRACE))
@@ -209,11 +212,27 @@ final class HistoryChecker {
 			String what = ((call.order() >= 0) ? "order #" + call.order() + " " : "") + call.step() + " answered "
 					+ call.status() + ((call.error() != null) ? " (" + call.error() + ")" : "") + " at +"
 					+ seconds(history.start(), call.answered()) + " s";
+			boolean onlyRedis = !active.isEmpty() && active.stream().allMatch(Fault::ofRedis);
+			if (tooMany) {
+				// a limit no client of the run comes near: only a limiter that refuses
+				// when
+				// it cannot count would say so
+				if (onlyRedis) {
+					violations.add(new Violation(Violation.Kind.REFUSED_WHILE_REDIS_DOWN, planned.get(call.order()),
+							what + ", while only " + active + " was down"));
+				}
+				continue;
+			}
+			total++;
 			if (active.stream().anyMatch((fault) -> explains(fault, call.step()))) {
 				excused++;
 			}
 			else if (call.step() == Step.KITCHEN_DISPLAY && active.stream().anyMatch(Fault::ofKitchenReplica)) {
 				violations.add(new Violation(Violation.Kind.SERVER_ERROR_FOR_KITCHEN_REPLICA, planned.get(call.order()),
+						what + ", while only " + active + " was down"));
+			}
+			else if (onlyRedis) {
+				violations.add(new Violation(Violation.Kind.REFUSED_WHILE_REDIS_DOWN, planned.get(call.order()),
 						what + ", while only " + active + " was down"));
 			}
 			else if (active.isEmpty()) {
@@ -269,7 +288,8 @@ final class HistoryChecker {
 		enum Kind {
 
 			ORDER_MISSING, ORDER_DUPLICATED, ORDER_NOT_PAID, TICKETS, BILLS, PAYMENTS_DO_NOT_ADD_UP, PAYMENT_TWICE,
-			PAYMENT_MISSING, TICKET_FINISHED_TWICE, SERVER_ERROR_FOR_KITCHEN_REPLICA, SERVER_ERROR_WITHOUT_FAULT
+			PAYMENT_MISSING, TICKET_FINISHED_TWICE, SERVER_ERROR_FOR_KITCHEN_REPLICA, REFUSED_WHILE_REDIS_DOWN,
+			SERVER_ERROR_WITHOUT_FAULT
 
 		}
 

@@ -209,6 +209,21 @@ class HistoryCheckerTests {
 	}
 
 	@Test
+	void catchesACallRefusedWhileOnlyTheRateLimitersRedisWasDown() {
+		Shift refused = paidOrder(1, "kitchen-1");
+		this.history.record(new Fault(Fault.KILL, "redis", at(5), at(10)));
+		this.history.record(call(refused.planned, Step.PLACE, refused.planned.orderKey(), 7, 429, null));
+		this.history.record(call(refused.planned, Step.PLACE, refused.planned.orderKey(), 8, 503, null));
+
+		Report report = check();
+
+		assertThat(report.violations()).extracting(Violation::kind)
+			.containsExactly(Kind.REFUSED_WHILE_REDIS_DOWN, Kind.REFUSED_WHILE_REDIS_DOWN);
+		assertThat(report.violations()).extracting(Violation::order).containsOnly(refused.planned);
+		assertThat(report.violations().get(0).detail()).contains("PLACE answered 429").contains("kill -9 redis");
+	}
+
+	@Test
 	void catchesA5xxToldToAClientWhileNothingWasWrong() {
 		paidOrder(1, "kitchen-1");
 		this.history.record(new Fault(Fault.KILL, "cashier-1", at(5), at(20)));
