@@ -30,7 +30,9 @@ import static org.awaitility.Awaitility.await;
  * set rate ({@link ChaosClients}), the faults of a {@link FaultSchedule} injected one
  * after the other meanwhile and each healed, then the {@link HistoryChecker} over what
  * the clients were told and what the restaurant holds at the end. The report is printed
- * and written to {@code target/chaos/}.
+ * and written to {@code target/chaos/}. Where {@code redis-server} is installed, the
+ * gateway's rate limiter counts in a Redis of the run's own ({@link PrivateRedis}), one
+ * of the parts the faults may kill.
  * <p>
  * {@link ChaosIT} makes a short run in every build; {@code ./restaurant chaos} a long one
  * (the Maven profile {@code chaos}). The settings are system properties:
