@@ -607,7 +607,8 @@ final class Restaurant implements AutoCloseable {
 		}
 	}
 
-	private static int freePort() {
+	/** A port no program listens on now. */
+	static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}

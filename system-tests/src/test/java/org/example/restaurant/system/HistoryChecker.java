@@ -1,0 +1,421 @@
+package org.example.restaurant.system;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.example.restaurant.system.FinalState.Finish;
+import org.example.restaurant.system.History.Call;
+import org.example.restaurant.system.History.Fault;
+import org.example.restaurant.system.History.Outcome;
+import org.example.restaurant.system.History.PlannedOrder;
+import org.example.restaurant.system.History.Step;
+import org.example.restaurant.system.Kitchen.Ticket;
+import org.example.restaurant.system.Till.Bill;
+import org.example.restaurant.system.Till.Payment;
+import org.example.restaurant.system.Waiter.Order;
+
+/**
+ * Checks a chaos run's {@link History} against the restaurant's {@link FinalState}, the
+ * way Jepsen checks a history: not "did every call succeed" (under faults many do not)
+ * but "is what the clients were told, and what the restaurant holds now, something a
+ * correct restaurant could have done". The rules, each a {@link Violation.Kind}:
+ * <ul>
+ * <li>every order acknowledged with 201 exists exactly once (at its table, under the id
+ * the client was told), has exactly one ticket and one bill, and ends {@code PAID}; no
+ * order exists twice, acknowledged or not;</li>
+ * <li>every bill's payments add up to its total, no payment is taken twice (a bill holds
+ * no more payments than the client made, one per key) and none the client was told of is
+ * missing;</li>
+ * <li>no ticket was finished by two replicas, nor twice;</li>
+ * <li>no client was answered with a 5xx by the kitchen while the only faults were of
+ * kitchen replicas (the cluster is there so that losing one goes unnoticed), nor by any
+ * part while nothing was wrong. A 5xx while the part the call reached, or the gateway,
+ * was down (or had just come back) is what the restaurant promises then: counted, not a
+ * violation; see {@link #checkServerErrors};</li>
+ * <li>while only the Redis of the gateway's rate limiter was down, no call was refused
+ * (5xx, or 429 for a limit no client of the run comes near): requests pass uncounted
+ * then.</li>
+ * </ul>
+ */
+final class HistoryChecker {
+
+	/**
+	 * How long after a part is back a 5xx is still put down to it: the registry and the
+	 * gateway's caches and circuit breakers need a moment to see it, and the part catches
+	 * up on what its outage held back (on a small shared machine the first runs saw a
+	 * catch-up's 503s 15 s after a restart).
+	 */
+	static final Duration GRACE = Duration.ofSeconds(30);
+
+	private HistoryChecker() {
+	}
+
+	static Report check(History history, FinalState state) {
+		List<Violation> violations = new ArrayList<>();
+		Map<String, List<Order>> ordersAtTable = group(state.orders(), Order::table);
+		Map<String, List<Ticket>> ticketsOfOrder = group(state.tickets(), Ticket::orderId);
+		Map<String, List<Bill>> billsOfOrder = group(state.bills(), Bill::orderId);
+		Map<Integer, Outcome> outcomes = history.outcomes();
+		int acknowledged = 0;
+		for (PlannedOrder planned : history.orders()) {
+			List<Call> calls = history.callsOf(planned.number());
+			List<Order> atTable = ordersAtTable.getOrDefault(planned.table(), List.of());
+			Set<String> toldIds = idsTold(calls, Step.PLACE, 201);
+			if (atTable.size() > 1) {
+				violations
+					.add(new Violation(Violation.Kind.ORDER_DUPLICATED, planned, atTable.size() + " orders at table "
+							+ planned.table() + ": " + ids(atTable, Order::id) + ", the client was told " + toldIds));
+			}
+			if (toldIds.isEmpty()) {
+				continue;
+			}
+			acknowledged++;
+			if (toldIds.size() > 1) {
+				violations.add(new Violation(Violation.Kind.ORDER_DUPLICATED, planned,
+						"one key, several orders acknowledged: " + toldIds));
+			}
+			String orderId = toldIds.iterator().next();
+			Order order = atTable.stream().filter((o) -> o.id().equals(orderId)).findFirst().orElse(null);
+			if (order == null) {
+				violations.add(new Violation(Violation.Kind.ORDER_MISSING, planned,
+						"acknowledged as " + orderId + ", not in the restaurant (table " + planned.table() + " has "
+								+ ids(atTable, Order::id) + ")"));
+				continue;
+			}
+			if (!"PAID".equals(order.status())) {
+				Outcome outcome = outcomes.get(planned.number());
+				String gaveUp = (outcome != null && outcome.gaveUpAt() != null)
+						? ", the client gave up at " + outcome.gaveUpAt() : "";
+				violations.add(new Violation(Violation.Kind.ORDER_NOT_PAID, planned,
+						"order " + orderId + " ends " + order.status() + gaveUp));
+			}
+			checkTicket(planned, orderId, ticketsOfOrder.getOrDefault(orderId, List.of()), violations);
+			checkBill(planned, orderId, billsOfOrder.getOrDefault(orderId, List.of()), calls, violations);
+		}
+		checkFinishes(history, state, violations);
+		ServerErrors serverErrors = checkServerErrors(history, violations);
+		return new Report(history, state, acknowledged, serverErrors, violations);
+	}
+
+	private static void checkTicket(PlannedOrder planned, String orderId, List<Ticket> tickets,
+			List<Violation> violations) {
+		if (tickets.size() != 1) {
+			violations.add(new Violation(Violation.Kind.TICKETS, planned,
+					"order " + orderId + " has " + tickets.size() + " tickets " + ids(tickets, Ticket::id)));
+		}
+	}
+
+	private static void checkBill(PlannedOrder planned, String orderId, List<Bill> bills, List<Call> calls,
+			List<Violation> violations) {
+		if (bills.size() != 1) {
+			violations.add(new Violation(Violation.Kind.BILLS, planned,
+					"order " + orderId + " has " + bills.size() + " bills " + ids(bills, Bill::id)));
+			if (bills.isEmpty()) {
+				return;
+			}
+		}
+		Bill bill = bills.get(0);
+		List<Payment> payments = (bill.payments() != null) ? bill.payments() : List.of();
+		BigDecimal paid = payments.stream().map(Payment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+		if (bill.total() == null || paid.compareTo(bill.total()) != 0) {
+			violations.add(new Violation(Violation.Kind.PAYMENTS_DO_NOT_ADD_UP, planned, "bill " + bill.id()
+					+ " of order " + orderId + ": total " + bill.total() + ", payments add up to " + paid));
+		}
+		long keysUsed = calls.stream()
+			.filter((call) -> call.step() == Step.PAY)
+			.map(Call::key)
+			.filter(Objects::nonNull)
+			.distinct()
+			.count();
+		Set<String> paymentIds = payments.stream()
+			.map(Payment::id)
+			.collect(Collectors.toCollection(LinkedHashSet::new));
+		if (payments.size() > keysUsed || paymentIds.size() < payments.size()) {
+			violations.add(new Violation(Violation.Kind.PAYMENT_TWICE, planned,
+					"bill " + bill.id() + " of order " + orderId + " holds " + payments.size() + " payments "
+							+ ids(payments, Payment::id) + " for " + keysUsed + " the client made"));
+		}
+		for (String told : idsTold(calls, Step.PAY, 201)) {
+			if (!paymentIds.contains(told)) {
+				violations.add(new Violation(Violation.Kind.PAYMENT_MISSING, planned, "payment " + told
+						+ " was acknowledged, bill " + bill.id() + " holds " + ids(payments, Payment::id)));
+			}
+		}
+	}
+
+	/**
+	 * No ticket finished by two replicas, nor twice by one: every finish a replica
+	 * logged, and the replica the ticket names if it is ready, are one replica and one
+	 * finish.
+	 */
+	private static void checkFinishes(History history, FinalState state, List<Violation> violations) {
+		Map<String, List<Finish>> finishesOf = group(state.finishes(), Finish::ticketId);
+		Map<String, PlannedOrder> plannedByTable = new HashMap<>();
+		history.orders().forEach((planned) -> plannedByTable.put(planned.table(), planned));
+		Map<String, String> tableOfOrder = new HashMap<>();
+		state.orders().forEach((order) -> tableOfOrder.put(order.id(), order.table()));
+		for (Ticket ticket : state.tickets()) {
+			List<Finish> finishes = finishesOf.getOrDefault(ticket.id(), List.of());
+			Set<String> finishers = new LinkedHashSet<>();
+			finishes.forEach((finish) -> finishers.add(finish.replica()));
+			if ("READY".equals(ticket.status()) && ticket.preparedBy() != null) {
+				finishers.add(ticket.preparedBy());
+			}
+			if (finishers.size() > 1 || finishes.size() > 1) {
+				PlannedOrder planned = plannedByTable.get(tableOfOrder.getOrDefault(ticket.orderId(), ticket.table()));
+				violations.add(new Violation(Violation.Kind.TICKET_FINISHED_TWICE, planned,
+						"ticket " + ticket.id() + " of order " + ticket.orderId() + " finished by " + finishers + " ("
+								+ finishes.size() + " finishes logged, it shows " + ticket.preparedBy() + ")"));
+			}
+		}
+	}
+
+	/**
+	 * Every 5xx a client was told, put down to the faults active at the time (or healed
+	 * less than {@link #GRACE} before). A fault of the gateway, or of the part the call
+	 * reached (the order-service for orders, the cashier for bills, the kitchen's
+	 * database for the kitchen), explains it. A 5xx from the kitchen while only kitchen
+	 * replicas were down is a violation, and so is a 5xx while nothing at all was wrong.
+	 * What is left, a 5xx from a part that was not down while another part was (the load
+	 * of its catching up, say), is listed as unexplained, for a person to look at.
+	 */
+	private static ServerErrors checkServerErrors(History history, List<Violation> violations) {
+		Map<Integer, PlannedOrder> planned = new HashMap<>();
+		history.orders().forEach((order) -> planned.put(order.number(), order));
+		int total = 0;
+		int excused = 0;
+		List<String> unexplained = new ArrayList<>();
+		for (Call call : history.calls()) {
+			boolean tooMany = call.status() == 429;
+			if (!call.serverError() && !tooMany) {
+				continue;
+			}
+			List<Fault> active = history.faults()
+				.stream()
+				.filter((fault) -> fault.covers(call.answered(), GRACE))
+				.toList();
+			String what = ((call.order() >= 0) ? "order #" + call.order() + " " : "") + call.step() + " answered "
+					+ call.status() + ((call.error() != null) ? " (" + call.error() + ")" : "") + " at +"
+					+ seconds(history.start(), call.answered()) + " s";
+			boolean onlyRedis = !active.isEmpty() && active.stream().allMatch(Fault::ofRedis);
+			if (tooMany) {
+				// a limit no client of the run comes near: only a limiter that refuses
+				// when
+				// it cannot count would say so
+				if (onlyRedis) {
+					violations.add(new Violation(Violation.Kind.REFUSED_WHILE_REDIS_DOWN, planned.get(call.order()),
+							what + ", while only " + active + " was down"));
+				}
+				continue;
+			}
+			total++;
+			if (active.stream().anyMatch((fault) -> explains(fault, call.step()))) {
+				excused++;
+			}
+			else if (call.step() == Step.KITCHEN_DISPLAY && active.stream().anyMatch(Fault::ofKitchenReplica)) {
+				violations.add(new Violation(Violation.Kind.SERVER_ERROR_FOR_KITCHEN_REPLICA, planned.get(call.order()),
+						what + ", while only " + active + " was down"));
+			}
+			else if (onlyRedis) {
+				violations.add(new Violation(Violation.Kind.REFUSED_WHILE_REDIS_DOWN, planned.get(call.order()),
+						what + ", while only " + active + " was down"));
+			}
+			else if (active.isEmpty()) {
+				violations.add(new Violation(Violation.Kind.SERVER_ERROR_WITHOUT_FAULT, planned.get(call.order()),
+						what + ", no fault active"));
+			}
+			else {
+				unexplained.add(what + ", while " + active + " was down");
+			}
+		}
+		return new ServerErrors(total, excused, unexplained);
+	}
+
+	/**
+	 * Whether a fault of this part may make the gateway answer a call of the step 5xx.
+	 */
+	private static boolean explains(Fault fault, Step step) {
+		String part = fault.target();
+		return switch (step) {
+			case PLACE, READ_ORDER, SERVE -> part.equals("gateway") || part.startsWith("order-");
+			case READ_BILL, PAY -> part.equals("gateway") || part.startsWith("cashier-");
+			case KITCHEN_DISPLAY -> part.equals("gateway") || part.equals("kitchen-db");
+		};
+	}
+
+	/** The ids the answers of one step named, with the status given. */
+	private static Set<String> idsTold(List<Call> calls, Step step, int status) {
+		return calls.stream()
+			.filter((call) -> call.step() == step && call.status() == status && call.id() != null)
+			.map(Call::id)
+			.collect(Collectors.toCollection(LinkedHashSet::new));
+	}
+
+	private static <T> Map<String, List<T>> group(List<T> items, Function<T, String> key) {
+		Map<String, List<T>> grouped = new HashMap<>();
+		for (T item : items) {
+			grouped.computeIfAbsent(key.apply(item), (k) -> new ArrayList<>()).add(item);
+		}
+		return grouped;
+	}
+
+	private static <T> List<String> ids(List<T> items, Function<T, String> id) {
+		return items.stream().map(id).toList();
+	}
+
+	static String seconds(Instant from, Instant to) {
+		return String.format(Locale.ROOT, "%.1f", Duration.between(from, to).toMillis() / 1000.0);
+	}
+
+	/** A rule the run broke, with the order it concerns ({@code null} for none). */
+	record Violation(Kind kind, PlannedOrder order, String detail) {
+
+		enum Kind {
+
+			ORDER_MISSING, ORDER_DUPLICATED, ORDER_NOT_PAID, TICKETS, BILLS, PAYMENTS_DO_NOT_ADD_UP, PAYMENT_TWICE,
+			PAYMENT_MISSING, TICKET_FINISHED_TWICE, SERVER_ERROR_FOR_KITCHEN_REPLICA, REFUSED_WHILE_REDIS_DOWN,
+			SERVER_ERROR_WITHOUT_FAULT
+
+		}
+
+		@Override
+		public String toString() {
+			String which = (this.order != null)
+					? "order #" + this.order.number() + " (table " + this.order.table() + ")" : "no order";
+			return this.kind + ": " + which + ": " + this.detail;
+		}
+
+	}
+
+	/**
+	 * How many 5xx the clients were told, how many of them a fault explains, and those
+	 * that broke no rule but that no fault of the part they reached explains.
+	 */
+	record ServerErrors(int total, int excused, List<String> unexplained) {
+	}
+
+	/** The checker's findings: what was done, the counts, and every violation. */
+	record Report(History history, FinalState state, int acknowledged, ServerErrors serverErrors,
+			List<Violation> violations) {
+
+		boolean valid() {
+			return this.violations.isEmpty();
+		}
+
+		/** What a person reads after the run. */
+		String text() {
+			StringBuilder text = new StringBuilder();
+			Instant start = this.history.start();
+			text.append("Faults injected (").append(this.history.faults().size()).append("):\n");
+			for (Fault fault : this.history.faults()) {
+				text.append(String.format(Locale.ROOT, "  +%6s s  %-8s %-10s healed %s%n",
+						seconds(start, fault.injected()), fault.kind(), fault.target(), (fault.healed() != null)
+								? "after " + seconds(fault.injected(), fault.healed()) + " s" : "never (run ended)"));
+			}
+			List<Call> calls = this.history.calls();
+			Map<String, Long> answers = new TreeMap<>();
+			for (Call call : calls) {
+				answers.merge(call.unanswered() ? "no answer" : String.valueOf(call.status()), 1L, Long::sum);
+			}
+			Map<Step, Long> retried = new LinkedHashMap<>();
+			for (Step step : List.of(Step.PLACE, Step.PAY)) {
+				retried.put(step, retries(calls, step));
+			}
+			Map<Integer, Outcome> outcomes = this.history.outcomes();
+			long paid = outcomes.values().stream().filter(Outcome::paid).count();
+			Map<Step, Long> gaveUp = new TreeMap<>();
+			outcomes.values()
+				.stream()
+				.filter((outcome) -> outcome.gaveUpAt() != null)
+				.forEach((outcome) -> gaveUp.merge(outcome.gaveUpAt(), 1L, Long::sum));
+			text.append("Counts:\n");
+			text.append("  orders planned ")
+				.append(this.history.orders().size())
+				.append(", acknowledged (201) ")
+				.append(this.acknowledged)
+				.append(", seen PAID by their client ")
+				.append(paid)
+				.append(", given up ")
+				.append(gaveUp)
+				.append('\n');
+			text.append("  calls ")
+				.append(calls.size())
+				.append(": ")
+				.append(answers)
+				.append("; repeated with their key ")
+				.append(retried)
+				.append('\n');
+			text.append("  5xx told to clients ")
+				.append(this.serverErrors.total())
+				.append(", of which explained by a fault ")
+				.append(this.serverErrors.excused())
+				.append('\n');
+			text.append("  in the restaurant: orders ")
+				.append(this.state.orders().size())
+				.append(", tickets ")
+				.append(this.state.tickets().size())
+				.append(", bills ")
+				.append(this.state.bills().size())
+				.append(", payments ")
+				.append(this.state.bills()
+					.stream()
+					.mapToInt((bill) -> (bill.payments() != null) ? bill.payments().size() : 0)
+					.sum())
+				.append(", finishes logged by the replicas ")
+				.append(this.state.finishes().size())
+				.append(", takeovers ")
+				.append(this.state.takeovers().size())
+				.append('\n');
+			if (!this.serverErrors.unexplained().isEmpty()) {
+				text.append("  5xx from a part that was not down (not a violation; look at its log):\n");
+				this.serverErrors.unexplained().forEach((what) -> text.append("    ").append(what).append('\n'));
+			}
+			worstOrderToReady()
+				.ifPresent((worst) -> text.append("  worst order -> ready: ").append(worst).append('\n'));
+			if (this.violations.isEmpty()) {
+				text.append("No violations.\n");
+			}
+			else {
+				Map<Violation.Kind, Long> byKind = new TreeMap<>();
+				this.violations.forEach((violation) -> byKind.merge(violation.kind(), 1L, Long::sum));
+				text.append("Violations (").append(this.violations.size()).append(", ").append(byKind).append("):\n");
+				this.violations.forEach((violation) -> text.append("  ").append(violation).append('\n'));
+			}
+			return text.toString();
+		}
+
+		/** The ticket that took longest from the order being placed to ready. */
+		private Optional<String> worstOrderToReady() {
+			return this.state.tickets()
+				.stream()
+				.filter((ticket) -> ticket.placedAt() != null && ticket.readyAt() != null)
+				.max(Comparator.comparing((Ticket ticket) -> Duration.between(ticket.placedAt(), ticket.readyAt())))
+				.map((ticket) -> seconds(ticket.placedAt(), ticket.readyAt()) + " s (order " + ticket.orderId()
+						+ ", prepared by " + ticket.preparedBy() + ")");
+		}
+
+		private static long retries(List<Call> calls, Step step) {
+			Map<String, Long> perKey = calls.stream()
+				.filter((call) -> call.step() == step && call.key() != null)
+				.collect(Collectors.groupingBy(Call::key, Collectors.counting()));
+			return perKey.values().stream().mapToLong((count) -> count - 1).sum();
+		}
+
+	}
+
+}
