@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import org.example.restaurant.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -83,6 +85,9 @@ class ObservabilityTests {
 
 		assertThat(metrics).containsPattern(
 				"http_server_requests_seconds_count\\{application=\"test\",[^}]*instance_id=\"test:7\"[^}]*uri=\"/api/orders/\\{orderId\\}\"");
+		// the database's connection pool, a service's first bottleneck under load
+		assertThat(metrics).containsPattern("hikaricp_connections\\{[^}]*instance_id=\"test:7\"[^}]*pool=\"");
+		assertThat(metrics).containsPattern("hikaricp_connections_pending\\{[^}]*instance_id=\"test:7\"");
 		// Debian's Prometheus 2.42 refuses a whole scrape with exemplars on _count series
 		assertThat(metrics).doesNotContain("trace_id=");
 	}
@@ -96,9 +101,15 @@ class ObservabilityTests {
 	@RestController
 	static class Endpoints {
 
+		/** What {@link #order} logs. */
+		static final String LINE = "Looking at order ";
+
+		private static final Logger log = LoggerFactory.getLogger(Endpoints.class);
+
 		@GetMapping("/api/orders/{orderId}")
 		@PreAuthorize("hasRole('WAITER')")
 		String order(@PathVariable UUID orderId) {
+			log.info(LINE + "{}", orderId);
 			return "trace " + MDC.get("traceId") + ", order " + MDC.get("orderId");
 		}
 
