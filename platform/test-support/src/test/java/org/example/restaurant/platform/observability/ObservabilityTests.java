@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What a service of the platform shows of its work: the trace id on every response (a 401
  * included), a trace that goes on from the caller's {@code traceparent}, the order a path
  * names in the logging MDC, and Prometheus metrics tagged with the application and the
- * instance id, readable without a token.
+ * instance id (the database pool's among them), readable without a token, whose scrapes
+ * are no traces.
  */
 @SpringBootTest(classes = ObservabilityTests.Service.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.application.name=test", "INSTANCE_ID=test:7" })
@@ -77,11 +78,15 @@ class ObservabilityTests {
 			.toBodilessEntity();
 
 		// as Prometheus asks for them: OpenMetrics first
-		String metrics = client().get()
+		ResponseEntity<String> scrape = client().get()
 			.uri("/actuator/prometheus")
 			.header(HttpHeaders.ACCEPT, "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5")
 			.retrieve()
-			.body(String.class);
+			.toEntity(String.class);
+		String metrics = scrape.getBody();
+
+		// a scrape is housekeeping: not observed, so no trace and no trace id
+		assertThat(scrape.getHeaders().containsHeader(TraceIdFilter.HEADER)).isFalse();
 
 		assertThat(metrics).containsPattern(
 				"http_server_requests_seconds_count\\{application=\"test\",[^}]*instance_id=\"test:7\"[^}]*uri=\"/api/orders/\\{orderId\\}\"");
