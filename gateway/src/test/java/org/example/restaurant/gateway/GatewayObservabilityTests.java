@@ -9,10 +9,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import zipkin2.reporter.brave.AsyncZipkinSpanHandler;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -55,6 +58,9 @@ class GatewayObservabilityTests extends AbstractGatewayTests {
 
 	@LocalManagementPort
 	int managementPort;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Test
 	void logsItsOwnRefusalsWithTheTraceIdTheAnswerCarries(CapturedOutput output) {
@@ -104,6 +110,23 @@ class GatewayObservabilityTests extends AbstractGatewayTests {
 		// Every series, not just the gateway's own.
 		assertThat(metrics.lines().filter((line) -> line.startsWith("jvm_threads_live_threads"))).singleElement()
 			.satisfies((line) -> assertThat(line).contains("instance_id=\"" + gatewayInstanceId + "\""));
+		// The pool of connections to the services (the order-service's stub, for the
+		// menu)
+		for (String series : List.of("total_connections", "active_connections", "idle_connections",
+				"pending_connections")) {
+			assertThat(metrics.lines()
+				.filter((line) -> line.startsWith("reactor_netty_connection_provider_" + series + "{"))).as(series)
+				.anySatisfy((line) -> assertThat(line).contains("name=\"proxy\"")
+					.contains("instance_id=\"" + gatewayInstanceId + "\""));
+		}
+	}
+
+	@Test
+	void sendsNoSpansWithoutACollector() {
+		// the handler that sends finished spans to Zipkin (GatewayZipkinExportTests: with
+		// one)
+		assertThat(this.context.getBeanProvider(AsyncZipkinSpanHandler.class).stream()).isEmpty();
+		assertThat(headersOfTheMenu().getFirst("X-Trace-Id")).as("traced all the same").matches(TRACE_ID);
 	}
 
 	@Test

@@ -38,8 +38,10 @@ import static org.awaitility.Awaitility.await;
  * (the Maven profile {@code chaos}). The settings are system properties:
  * {@code chaos.orders}, {@code chaos.rate} (orders a second), {@code chaos.seed} (a
  * random one, printed, by default), {@code chaos.faults}, {@code chaos.pauses} (of the
- * faults), {@code chaos.clients}, {@code chaos.deadline-seconds} (how long a client keeps
- * at one order) and {@code chaos.postgres}.
+ * faults), {@code chaos.partitions} (of the faults, network partitions of a kitchen
+ * replica: as root, on H2; none by default), {@code chaos.clients},
+ * {@code chaos.deadline-seconds} (how long a client keeps at one order) and
+ * {@code chaos.postgres}.
  */
 final class ChaosRun {
 
@@ -54,7 +56,16 @@ final class ChaosRun {
 	/** Runs it on H2 or on PostgreSQL, as the settings say, and returns the report. */
 	Report run() {
 		if (!this.settings.postgres()) {
-			return run(new Restaurant(KITCHENS, "-chaos"));
+			Restaurant restaurant = new Restaurant(KITCHENS, "-chaos");
+			if (this.settings.partitions() > 0) {
+				// network partitions need each replica in a namespace of its own
+				Partitions.require();
+				restaurant.partitionable();
+			}
+			return run(restaurant);
+		}
+		if (this.settings.partitions() > 0) {
+			throw new IllegalArgumentException("network partitions (chaos.partitions) run on H2 only");
 		}
 		try (PostgresDatabases databases = PostgresDatabases.create()) {
 			String manager = "900";
@@ -88,8 +99,8 @@ final class ChaosRun {
 	private Report run(Restaurant restaurant, PrivateRedis redis) {
 		Duration lease = Duration.parse("PT" + restaurant.setting("KITCHEN_LEASE").toUpperCase(Locale.ROOT));
 		FaultSchedule schedule = FaultSchedule.random(this.settings.seed(), this.settings.faults(),
-				this.settings.pauses(), FaultSchedule.killable(!this.settings.postgres(), redis != null), KITCHENS,
-				lease);
+				this.settings.pauses(), this.settings.partitions(),
+				FaultSchedule.killable(!this.settings.postgres(), redis != null), KITCHENS, lease);
 		System.out.println("Chaos run: " + this.settings
 				+ ((redis != null) ? ", the rate limiter on Redis port " + redis.port()
 						: ", no Redis (redis-server is not installed)")
@@ -138,8 +149,8 @@ final class ChaosRun {
 	 * many faults and pauses, how many client tablets, how long a client keeps at one
 	 * order, and whether on PostgreSQL.
 	 */
-	record Settings(int orders, double rate, long seed, int faults, int pauses, int clients, Duration deadline,
-			boolean postgres) {
+	record Settings(int orders, double rate, long seed, int faults, int pauses, int partitions, int clients,
+			Duration deadline, boolean postgres) {
 
 		/** The system properties {@code chaos.*}, with these defaults. */
 		static Settings fromSystemProperties(int orders, double rate, int faults, int pauses) {
@@ -148,7 +159,7 @@ final class ChaosRun {
 					Double.parseDouble(System.getProperty("chaos.rate", String.valueOf(rate))),
 					seed.isBlank() ? new SecureRandom().nextLong() : Long.parseLong(seed),
 					Integer.getInteger("chaos.faults", faults), Integer.getInteger("chaos.pauses", pauses),
-					Integer.getInteger("chaos.clients", 16),
+					Integer.getInteger("chaos.partitions", 0), Integer.getInteger("chaos.clients", 16),
 					Duration.ofSeconds(Long.getLong("chaos.deadline-seconds", 240)),
 					Boolean.parseBoolean(System.getProperty("chaos.postgres", "false")));
 		}
@@ -156,9 +167,10 @@ final class ChaosRun {
 		/** The launcher's command for a run with these settings. */
 		String command() {
 			return String.format(Locale.ROOT,
-					"./restaurant chaos --orders %d --rate %s --faults %d --pauses %d --seed %d%s", this.orders,
+					"./restaurant chaos --orders %d --rate %s --faults %d --pauses %d%s --seed %d%s", this.orders,
 					BigDecimal.valueOf(this.rate).stripTrailingZeros().toPlainString(), this.faults, this.pauses,
-					this.seed, this.postgres ? " --postgres" : "");
+					(this.partitions > 0) ? " --partitions " + this.partitions : "", this.seed,
+					this.postgres ? " --postgres" : "");
 		}
 
 		/** How long placing the orders takes at the rate. */
@@ -169,8 +181,8 @@ final class ChaosRun {
 		@Override
 		public String toString() {
 			return String.format(Locale.ROOT,
-					"%d orders at %.2f/s, %d faults (%d pauses), seed %d, %d clients, deadline %d s, on %s",
-					this.orders, this.rate, this.faults, this.pauses, this.seed, this.clients,
+					"%d orders at %.2f/s, %d faults (%d pauses, %d partitions), seed %d, %d clients, deadline %d s, on %s",
+					this.orders, this.rate, this.faults, this.pauses, this.partitions, this.seed, this.clients,
 					this.deadline.toSeconds(), this.postgres ? "PostgreSQL" : "H2");
 		}
 
@@ -257,6 +269,13 @@ final class ChaosRun {
 					this.paused.add(pid);
 				}
 				return new Injected(replica, () -> resume(pid));
+			}
+			if (fault.kind().equals(Fault.CUT_FROM_DATABASE) || fault.kind().equals(Fault.CUT_FROM_REGISTRY)) {
+				// from the database: the replica cooking now, so that it loses a lease
+				String replica = fault.kind().equals(Fault.CUT_FROM_DATABASE) ? cookingNow().orElse(fault.target())
+						: fault.target();
+				this.restaurant.cutOff(replica, fault.kind().equals(Fault.CUT_FROM_DATABASE) ? "database" : "registry");
+				return new Injected(replica, () -> this.restaurant.heal(replica));
 			}
 			if (fault.target().equals(FaultSchedule.REDIS)) {
 				this.redis.kill();

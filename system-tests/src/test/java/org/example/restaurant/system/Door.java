@@ -43,8 +43,18 @@ record Door(Restaurant restaurant, String name, URI base) {
 	 * free ports of their own): the first instance that is {@code UP}.
 	 */
 	static Door kitchenReplica(Restaurant restaurant) {
+		return kitchenReplica(restaurant, null);
+	}
+
+	/**
+	 * One kitchen replica's own host and port, as the registry lists it while it is
+	 * {@code UP}: the replica {@code instanceId} (e.g. {@code kitchen-2}), or the first
+	 * one that is up when {@code null}.
+	 */
+	static Door kitchenReplica(Restaurant restaurant, String instanceId) {
 		for (JsonNode instance : restaurant.registryApp("kitchen-service").path("instance")) {
-			if (instance.path("status").asString().equals("UP")) {
+			if (instance.path("status").asString().equals("UP")
+					&& (instanceId == null || instance.path("instanceId").asString().equals(instanceId))) {
 				String host = instance.path("hostName").asString();
 				int port = instance.path("port").path("$").asInt();
 				assertThat(port).as("port of " + instance).isPositive();
@@ -52,8 +62,8 @@ record Door(Restaurant restaurant, String name, URI base) {
 						URI.create("http://" + host + ":" + port));
 			}
 		}
-		throw new AssertionError("no kitchen replica is UP in the registry: "
-				+ restaurant.registryApp("kitchen-service").toPrettyString());
+		throw new AssertionError("no kitchen replica " + ((instanceId != null) ? instanceId + " " : "")
+				+ "is UP in the registry: " + restaurant.registryApp("kitchen-service").toPrettyString());
 	}
 
 	private static Door own(Restaurant restaurant, String name, String portSetting) {

@@ -11,7 +11,8 @@ import java.util.Random;
  * seed gives the same faults on the same parts with the same waits, so a run that found
  * something can be repeated. Each is a {@code kill -9} of a part (healed by starting what
  * is down again) or a {@code SIGSTOP} of a kitchen replica for longer than its lease
- * (healed by {@code SIGCONT}).
+ * (healed by {@code SIGCONT}), or, when asked for, a network partition of a kitchen
+ * replica from its database or from the registry (healed by {@code ./restaurant heal}).
  * <p>
  * The parts killed take turns: every kind of part (a kitchen replica, the order-service,
  * the cashier, the staff-service, the gateway, the kitchen's database server, the Redis
@@ -49,6 +50,18 @@ record FaultSchedule(long seed, List<Planned> faults) {
 	 * replicas whose lease is {@code lease}.
 	 */
 	static FaultSchedule random(long seed, int count, int pauses, List<String> killable, int kitchens, Duration lease) {
+		return random(seed, count, pauses, 0, killable, kitchens, lease);
+	}
+
+	/**
+	 * As {@link #random(long, int, int, List, int, Duration)}, with {@code partitions} of
+	 * the faults (at places of the seed's, after the pauses') network partitions of a
+	 * kitchen replica ({@code ./restaurant up --netns}): cut off from its database or
+	 * from the registry, the seed's choice, for longer than its lease. Without partitions
+	 * a seed draws the same schedule as before they existed.
+	 */
+	static FaultSchedule random(long seed, int count, int pauses, int partitions, List<String> killable, int kitchens,
+			Duration lease) {
 		Random random = new Random(seed);
 		List<Integer> places = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
@@ -56,10 +69,17 @@ record FaultSchedule(long seed, List<Planned> faults) {
 		}
 		Collections.shuffle(places, random);
 		List<Integer> pausedAt = places.subList(0, Math.min(pauses, count));
+		List<Integer> partitionedAt = places.subList(pausedAt.size(), Math.min(pausedAt.size() + partitions, count));
 		List<String> turn = new ArrayList<>();
 		List<Planned> faults = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			Duration gap = millis(random, 2_000, 6_000);
+			if (partitionedAt.contains(i)) {
+				String from = random.nextBoolean() ? History.Fault.CUT_FROM_DATABASE : History.Fault.CUT_FROM_REGISTRY;
+				// long enough that the replica's lease, or its registration, lapses
+				faults.add(new Planned(from, replica(random, kitchens), gap, lease.plus(millis(random, 3_000, 8_000))));
+				continue;
+			}
 			if (pausedAt.contains(i)) {
 				// long enough that the other replicas take its tickets over
 				faults.add(new Planned(History.Fault.PAUSE, replica(random, kitchens), gap,
@@ -88,8 +108,9 @@ record FaultSchedule(long seed, List<Planned> faults) {
 	}
 
 	/**
-	 * One fault: what ({@link History.Fault#KILL} or {@link History.Fault#PAUSE}), to
-	 * which part, how long after the previous one was healed, and how long it is left
+	 * One fault: what ({@link History.Fault#KILL}, {@link History.Fault#PAUSE},
+	 * {@link History.Fault#CUT_FROM_DATABASE}, {@link History.Fault#CUT_FROM_REGISTRY}),
+	 * to which part, how long after the previous one was healed, and how long it is left
 	 * before it is healed.
 	 */
 	record Planned(String kind, String target, Duration after, Duration held) {

@@ -56,4 +56,20 @@ class FaultScheduleTests {
 		assertThat(faults).filteredOn((fault) -> fault.kind().equals(History.Fault.KILL)).hasSize(4);
 	}
 
+	@Test
+	void aPartitionCutsAReplicaOffFromItsDatabaseOrTheRegistryForLongerThanItsLease() {
+		List<Planned> faults = FaultSchedule.random(11, 12, 1, 4, FaultSchedule.killable(true, true), 3, LEASE)
+			.faults();
+
+		List<Planned> partitions = faults.stream()
+			.filter((fault) -> fault.kind().equals(History.Fault.CUT_FROM_DATABASE)
+					|| fault.kind().equals(History.Fault.CUT_FROM_REGISTRY))
+			.toList();
+		assertThat(partitions).hasSize(4)
+			.allSatisfy((partition) -> assertThat(partition.target()).matches("kitchen-[123]"))
+			.allSatisfy((partition) -> assertThat(partition.held()).isGreaterThan(LEASE));
+		assertThat(faults).filteredOn((fault) -> fault.kind().equals(History.Fault.PAUSE)).hasSize(1);
+		assertThat(faults).filteredOn((fault) -> fault.kind().equals(History.Fault.KILL)).hasSize(7);
+	}
+
 }

@@ -148,6 +148,16 @@ final class History {
 
 		static final String PAUSE = "SIGSTOP";
 
+		/**
+		 * A kitchen replica cut off from its database ({@code ./restaurant partition}).
+		 */
+		static final String CUT_FROM_DATABASE = "partition from the database";
+
+		/**
+		 * A kitchen replica cut off from the registry ({@code ./restaurant partition}).
+		 */
+		static final String CUT_FROM_REGISTRY = "partition from the registry";
+
 		/** Whether this fault took a kitchen replica away (not its database). */
 		boolean ofKitchenReplica() {
 			return this.target.startsWith("kitchen-") && !this.target.equals("kitchen-db");

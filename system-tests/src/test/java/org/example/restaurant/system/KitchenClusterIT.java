@@ -17,7 +17,6 @@ import org.example.restaurant.system.Waiter.Order;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -177,13 +176,7 @@ class KitchenClusterIT {
 
 	/** Whether the registry offers the instance to clients (lists it as UP). */
 	private static boolean listed(String instanceId) {
-		for (JsonNode instance : restaurant.registryApp("kitchen-service").path("instance")) {
-			if (instance.path("instanceId").asString().equals(instanceId)
-					&& instance.path("status").asString().equals("UP")) {
-				return true;
-			}
-		}
-		return false;
+		return restaurant.listsUp("kitchen-service", instanceId);
 	}
 
 	private static void record(List<String> failures, String what, Restaurant.Response response) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,9 +25,11 @@ import static org.awaitility.Awaitility.await;
  * Watching one order go through the restaurant (docs/observability.md): in Zipkin,
  * placing it is one trace from the gateway through the order-service to the kitchen
  * replica that took its ticket, even when the kitchen was down and the ticket went by a
- * re-send of the outbox; serving it reaches the cashier in its trace, paying it the
- * order-service; the business counters of every instance move by exactly one order; and
- * none of the figures can be read through the public gateway.
+ * re-send of the outbox (the failed attempts and the one that got through, each a span of
+ * the trace); serving it reaches the cashier in its trace, paying it the order-service,
+ * each as the sender's outbox span and the receiver's {@code /internal} request; the
+ * business counters of every instance move by exactly one order; and none of the figures
+ * can be read through the public gateway.
  */
 @SharedRestaurant(observed = true)
 class ObservabilityIT {
@@ -57,12 +60,16 @@ class ObservabilityIT {
 
 		waiter.awaitStatus(orderId, "READY", Duration.ofMinutes(1));
 		Restaurant.Response served = Desk.ok(waiter.tryServe(orderId), 200);
-		awaitServicesIn(traceIdOf(served), "gateway", "order-service", "cashier-service");
+		String serving = traceIdOf(served);
+		awaitServicesIn(serving, "gateway", "order-service", "cashier-service");
+		awaitTheMessageIn(serving, "order-service", "cashier-service");
 
 		Till till = restaurant.till();
 		Bill bill = till.awaitBillOf(orderId);
 		Restaurant.Response paid = Desk.ok(till.tryPay(bill.id(), PaymentRequest.card(bill.total())), 201);
-		awaitServicesIn(traceIdOf(paid), "gateway", "cashier-service", "order-service");
+		String paying = traceIdOf(paid);
+		awaitServicesIn(paying, "gateway", "cashier-service", "order-service");
+		awaitTheMessageIn(paying, "cashier-service", "order-service");
 		waiter.awaitStatus(orderId, "PAID", Duration.ofSeconds(30));
 	}
 
@@ -81,6 +88,21 @@ class ObservabilityIT {
 		Set<String> services = awaitServicesIn(placing, "gateway", "order-service", "kitchen-service");
 		assertThat(services).as("the ticket's re-send, in the trace of placing order " + orderId)
 			.contains("kitchen-service");
+		await("the failed sends of the ticket and the one that got through, in trace " + placing).atMost(TRACE_ARRIVES)
+			.pollInterval(Duration.ofSeconds(1))
+			.untilAsserted(() -> {
+				List<JsonNode> sends = trace(placing).valueStream()
+					.filter((span) -> isOutboxSend(span, "order-service"))
+					.sorted(Comparator.comparingLong((span) -> span.path("timestamp").asLong()))
+					.toList();
+				assertThat(sends).as("the outbox's attempts to send the ticket").hasSizeGreaterThanOrEqualTo(2);
+				JsonNode delivered = sends.get(sends.size() - 1);
+				assertThat(failed(delivered)).as("the last attempt got through: %s", delivered).isFalse();
+				assertThat(sends.subList(0, sends.size() - 1)).as("the attempts before it, while the kitchen was down")
+					.anySatisfy((span) -> assertThat(failed(span)).as("failed: %s", span).isTrue());
+				assertThat(trace(placing).valueStream()).as("the kitchen's receipt of the ticket")
+					.anySatisfy((span) -> assertThat(isInternalReceipt(span, "kitchen-service")).isTrue());
+			});
 	}
 
 	@Test
@@ -147,6 +169,37 @@ class ObservabilityIT {
 		return await("services " + String.join(", ", services) + " in trace " + traceId).atMost(TRACE_ARRIVES)
 			.pollInterval(Duration.ofSeconds(1))
 			.until(() -> servicesIn(traceId), (found) -> found.containsAll(List.of(services)));
+	}
+
+	/**
+	 * Waits until the trace in Zipkin holds the sender's outbox span and the receiver's
+	 * span of the {@code /internal} request it made.
+	 */
+	private static void awaitTheMessageIn(String traceId, String sender, String receiver) {
+		await("the message from " + sender + " to " + receiver + " in trace " + traceId).atMost(TRACE_ARRIVES)
+			.pollInterval(Duration.ofSeconds(1))
+			.untilAsserted(() -> assertThat(trace(traceId).valueStream()).as("the spans of trace " + traceId)
+				.anySatisfy((span) -> assertThat(isOutboxSend(span, sender)).isTrue())
+				.anySatisfy((span) -> assertThat(isInternalReceipt(span, receiver)).isTrue()));
+	}
+
+	/** A span of the outbox's attempt to send a message ({@code outbox <event>}). */
+	private static boolean isOutboxSend(JsonNode span, String service) {
+		return serviceOf(span).equals(service) && span.path("name").asString().startsWith("outbox ");
+	}
+
+	/** The server span of a request to the service's {@code /internal} API. */
+	private static boolean isInternalReceipt(JsonNode span, String service) {
+		return serviceOf(span).equals(service) && span.path("kind").asString().equals("SERVER")
+				&& span.path("name").asString().contains(" /internal/");
+	}
+
+	private static boolean failed(JsonNode span) {
+		return span.path("tags").has("error");
+	}
+
+	private static String serviceOf(JsonNode span) {
+		return span.path("localEndpoint").path("serviceName").asString();
 	}
 
 	private static Set<String> servicesIn(String traceId) {

@@ -26,7 +26,8 @@ import static org.awaitility.Awaitility.await;
  * {@code ./restaurant up --observe} (docs/observability.md, "Local tools"): Prometheus
  * finds every instance the registry lists and scrapes each at
  * {@code /actuator/prometheus}, the gateway on its own management port, the registry
- * beside them; Zipkin answers, and receives the spans of a call through the gateway.
+ * beside them; every figure of every instance carries the instance id the registry lists
+ * it under; Zipkin answers, and receives the spans of a call through the gateway.
  */
 @SharedRestaurant(observed = true)
 class ObserveLauncherIT {
@@ -55,6 +56,41 @@ class ObserveLauncherIT {
 						.containsAll(new TreeSet<>(expected.values())));
 	}
 
+	/**
+	 * Read where Prometheus reads them (the host and port the registry lists, the
+	 * management port where there is one), every {@code restaurant_*} and {@code jvm_*}
+	 * sample of every instance carries the application and the instance id the registry
+	 * lists it under, and the registry's own carry {@code registry:<port>}.
+	 */
+	@Test
+	void everyFigureOfEveryInstanceCarriesTheInstanceIdTheRegistryListsItUnder() {
+		List<String> checked = new ArrayList<>();
+		for (Instance instance : listedInstances()) {
+			assertSamplesCarry(instance.address(), instance.application(), instance.id());
+			checked.add(instance.application());
+		}
+		assertThat(checked).as("the applications of the instances checked")
+			.contains("gateway", "order-service", "cashier-service", "staff-service")
+			.filteredOn("kitchen-service"::equals)
+			.hasSize(3);
+		assertSamplesCarry("localhost:" + restaurant.registryPort, "registry", "registry:" + restaurant.registryPort);
+	}
+
+	private static void assertSamplesCarry(String address, String application, String instanceId) {
+		// in Prometheus' text format (get(URI) asks for JSON)
+		Restaurant.Response metrics = restaurant
+			.exchange(HttpRequest.newBuilder(URI.create("http://" + address + "/actuator/prometheus")).GET());
+		assertThat(metrics.status()).as(address + ": " + metrics.describe()).isEqualTo(200);
+		List<String> samples = metrics.body()
+			.lines()
+			.filter((line) -> line.startsWith("restaurant_") || line.startsWith("jvm_"))
+			.toList();
+		assertThat(samples).as("the JVM figures of " + instanceId).anyMatch((line) -> line.startsWith("jvm_"));
+		assertThat(samples).as("the samples of " + instanceId + " at " + address)
+			.allSatisfy((sample) -> assertThat(sample).contains("instance_id=\"" + instanceId + "\"")
+				.contains("application=\"" + application + "\""));
+	}
+
 	@Test
 	void zipkinAnswersAndReceivesTheSpansOfACallThroughTheGateway() {
 		Restaurant.Response health = get(restaurant.zipkinUrl().resolve("/health"));
@@ -81,6 +117,17 @@ class ObserveLauncherIT {
 	private static Map<String, String> expectedTargets() {
 		Map<String, String> targets = new TreeMap<>();
 		targets.put("localhost:" + restaurant.registryPort, "registry");
+		listedInstances().forEach((instance) -> targets.put(instance.address(), instance.application()));
+		return targets;
+	}
+
+	/**
+	 * Every instance the registry lists, with the address of its metrics: its host and
+	 * the port of its {@code management.port} metadata where it has one, its registered
+	 * port otherwise.
+	 */
+	private static List<Instance> listedInstances() {
+		List<Instance> instances = new ArrayList<>();
 		JsonNode apps = get(URI.create("http://localhost:" + restaurant.registryPort + "/eureka/apps")).json()
 			.path("applications")
 			.path("application");
@@ -89,11 +136,21 @@ class ObserveLauncherIT {
 				String managementPort = instance.path("metadata").path("management.port").asString("");
 				String port = managementPort.isEmpty() ? String.valueOf(instance.path("port").path("$").asInt())
 						: managementPort;
-				targets.put(instance.path("hostName").asString() + ":" + port,
-						app.path("name").asString().toLowerCase(Locale.ROOT));
+				instances.add(new Instance(instance.path("hostName").asString() + ":" + port,
+						app.path("name").asString().toLowerCase(Locale.ROOT), instance.path("instanceId").asString()));
 			}
 		}
-		return targets;
+		return instances;
+	}
+
+	/**
+	 * An instance the registry lists.
+	 *
+	 * @param address the host and port of its metrics
+	 * @param application its application, lower-cased
+	 * @param id its instance id
+	 */
+	private record Instance(String address, String application, String id) {
 	}
 
 	/**

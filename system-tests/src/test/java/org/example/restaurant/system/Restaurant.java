@@ -152,6 +152,33 @@ final class Restaurant implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Started with {@code ./restaurant up --netns}: each kitchen replica in a network
+	 * namespace of its own, behind a bridge of this restaurant's own, so that it can be
+	 * cut off ({@link #cutOff}) and healed ({@link #heal}). As root, with {@code ip} and
+	 * {@code iptables}, on H2 ({@link Partitions}).
+	 */
+	Restaurant partitionable() {
+		if (!this.upOptions.contains("--netns")) {
+			this.upOptions.add("--netns");
+		}
+		return this;
+	}
+
+	/**
+	 * Cuts a kitchen replica off ({@code ./restaurant partition NAME WHAT}): from its
+	 * {@code database} or from the {@code registry}. Its packets to and from that port
+	 * are dropped both ways, so that its open connections hang as in a real partition.
+	 */
+	void cutOff(String replica, String from) {
+		this.launcher("partition", replica, from);
+	}
+
+	/** Ends every partition of a kitchen replica ({@code ./restaurant heal NAME}). */
+	void heal(String replica) {
+		this.launcher("heal", replica);
+	}
+
 	boolean isObserved() {
 		return this.upOptions.contains("--observe");
 	}
@@ -484,6 +511,20 @@ final class Restaurant implements AutoCloseable {
 			.header("Accept", "application/json")
 			.GET());
 		return response.json().path("application");
+	}
+
+	/**
+	 * Whether the registry offers an instance of an application to clients (lists it as
+	 * {@code UP}).
+	 */
+	boolean listsUp(String app, String instanceId) {
+		for (JsonNode instance : registryApp(app).path("instance")) {
+			if (instance.path("instanceId").asString().equals(instanceId)
+					&& instance.path("status").asString().equals("UP")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.example.restaurant.kitchen.ticket.ClaimedTicket;
 import org.example.restaurant.kitchen.ticket.TicketLeases;
 import org.example.restaurant.platform.instance.InstanceId;
@@ -37,6 +39,14 @@ import org.springframework.stereotype.Component;
  * before the datasource closes (beans are destroyed only after every phase has stopped),
  * and within {@link #STOP_WAIT} plus one update, well inside
  * {@code spring.lifecycle.timeout-per-shutdown-phase}.
+ * <p>
+ * Each ticket a cook prepares is a trace of its own (docs/observability.md, "Traces"): a
+ * span {@value #SPAN} from the claim to the ticket's ready, whose {@code orderId} baggage
+ * is the ticket's order ({@link TicketLeases#claimNext} sets it), so every log line of
+ * the cooking carries the trace id and the order id, and the news it sends the
+ * order-service (cooking started, ticket ready) continues that trace there. A look at the
+ * queue that finds nothing to cook is no trace: its span is abandoned, never reported (a
+ * cook looks every {@code kitchen.poll-interval}).
  */
 @Component
 class Cooks implements SmartLifecycle {
@@ -52,20 +62,26 @@ class Cooks implements SmartLifecycle {
 
 	private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
+	/** The name of the span of one ticket's cooking. */
+	static final String SPAN = "cook ticket";
+
 	private final KitchenSettings settings;
 
 	private final TicketLeases leases;
 
 	private final InstanceId instanceId;
 
+	private final Tracer tracer;
+
 	private final List<Thread> threads = new ArrayList<>();
 
 	private volatile boolean running;
 
-	Cooks(KitchenSettings settings, TicketLeases leases, InstanceId instanceId) {
+	Cooks(KitchenSettings settings, TicketLeases leases, InstanceId instanceId, Tracer tracer) {
 		this.settings = settings;
 		this.leases = leases;
 		this.instanceId = instanceId;
+		this.tracer = tracer;
 	}
 
 	@Override
@@ -135,17 +151,44 @@ class Cooks implements SmartLifecycle {
 	private void work(String replica) {
 		try {
 			while (this.running) {
-				Optional<ClaimedTicket> claimed = claim(replica);
-				if (claimed.isPresent()) {
-					cook(claimed.get());
-				}
-				else {
+				if (!claimAndCook(replica)) {
 					Thread.sleep(this.settings.pollInterval().toMillis());
 				}
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Claims the next ticket and cooks it, in a span of its own.
+	 * @return whether there was a ticket to cook
+	 */
+	private boolean claimAndCook(String replica) throws InterruptedException {
+		Span span = this.tracer.nextSpan().name(SPAN).tag("replica", replica).start();
+		boolean cooked = false;
+		try (Tracer.SpanInScope scope = this.tracer.withSpan(span)) {
+			Optional<ClaimedTicket> claimed = claim(replica);
+			if (claimed.isEmpty()) {
+				return false;
+			}
+			cooked = true;
+			span.tag("ticket", claimed.get().ticketId().toString());
+			cook(claimed.get());
+			return true;
+		}
+		catch (InterruptedException | RuntimeException ex) {
+			span.error(ex);
+			throw ex;
+		}
+		finally {
+			if (cooked) {
+				span.end();
+			}
+			else {
+				span.abandon();
+			}
 		}
 	}
 

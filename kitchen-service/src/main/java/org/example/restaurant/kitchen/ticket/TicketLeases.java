@@ -8,10 +8,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.example.restaurant.platform.observability.OrderIdBaggage;
 import org.example.restaurant.platform.polling.ListVersions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -62,12 +64,15 @@ public class TicketLeases {
 
 	private final ListVersions versions;
 
+	private final ObjectProvider<OrderIdBaggage> orderIds;
+
 	TicketLeases(TicketRepository tickets, PlatformTransactionManager transactionManager, Clock clock,
-			ListVersions versions) {
+			ListVersions versions, ObjectProvider<OrderIdBaggage> orderIds) {
 		this.tickets = tickets;
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.clock = clock;
 		this.versions = versions;
+		this.orderIds = orderIds;
 	}
 
 	/**
@@ -89,6 +94,10 @@ public class TicketLeases {
 	 * <p>
 	 * A ticket taken over is cooked again from the start: a cook cannot resume a dead
 	 * colleague's half-cooked pan. It keeps its {@code startedAt}.
+	 * <p>
+	 * The ticket's order becomes the {@code orderId} baggage of the current span (the
+	 * cook's, {@link OrderIdBaggage}) as soon as the claim is won, so the news published
+	 * in the claim's transaction and every log line from here on name it.
 	 * @return the ticket won, or empty when nothing is claimable (or, in a very busy
 	 * kitchen, when other cooks won every ticket this one tried)
 	 */
@@ -131,6 +140,7 @@ public class TicketLeases {
 				}
 				this.versions.changed(TicketDesk.POLLED_LIST);
 				Ticket ticket = this.tickets.findById(candidate.id()).orElseThrow();
+				this.orderIds.ifAvailable((orderIds) -> orderIds.tag(ticket.getOrderId()));
 				if (candidate.isTakeover()) {
 					ticket.takenOverBy(cook, candidate.preparedBy());
 				}

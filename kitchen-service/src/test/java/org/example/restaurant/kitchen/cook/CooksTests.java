@@ -4,8 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import io.micrometer.tracing.Tracer;
+import org.example.restaurant.platform.observability.ObservabilityAutoConfiguration;
 import org.example.restaurant.platform.polling.ListVersions;
 import org.example.restaurant.kitchen.support.TestClock;
 import org.example.restaurant.kitchen.ticket.ClaimedTicket;
@@ -17,6 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -43,11 +52,14 @@ import static org.mockito.Mockito.times;
  * The automatic cooks of one replica ({@code kitchen-service:local}) at work on a real
  * database, next to another replica simulated by claims made in the test. The test clock
  * stands still, so leases pass only when a test moves it; cooking and renewing run in
- * real time.
+ * real time. Tracing is on, as in the service.
  */
 @DataJpaTest
 @ExtendWith(OutputCaptureExtension.class)
 @Import({ TicketLeases.class, InstanceId.class, TestClock.class })
+// the service's tracing, as it runs: Brave, the orderId baggage in the logging MDC
+@ImportAutoConfiguration({ ObservationAutoConfiguration.class, BraveAutoConfiguration.class,
+		MicrometerTracingAutoConfiguration.class, ObservabilityAutoConfiguration.class })
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class CooksTests {
 
@@ -74,6 +86,9 @@ class CooksTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	Tracer tracer;
 
 	Cooks cooks;
 
@@ -217,13 +232,44 @@ class CooksTests {
 	}
 
 	@Test
+	void eachTicketIsCookedInATraceOfItsOwnWhoseLogLinesCarryItsOrder(CapturedOutput output) {
+		UUID first = queuedTicket(0);
+		UUID second = queuedTicket(1);
+		startCooks(0.0001, LEASE);
+
+		awaitStatusAndCook(second, "READY by " + THIS_REPLICA);
+
+		String firstTrace = traceOfCooking(output.getOut(), first);
+		String secondTrace = traceOfCooking(output.getOut(), second);
+		assertThat(firstTrace).as("one trace per ticket").isNotEqualTo(secondTrace);
+	}
+
+	/**
+	 * The trace id on the log lines of a ticket's cooking (started, ready), each of which
+	 * carries it and the ticket's order in {@code [kitchen-service,trace,span,order]}.
+	 */
+	private String traceOfCooking(String out, UUID ticket) {
+		UUID order = orderOf(ticket);
+		Pattern correlation = Pattern.compile("\\[kitchen-service,([0-9a-f]{32}),[0-9a-f]{16}," + order + "] .*Ticket "
+				+ ticket + " for order " + order + " (started|ready)");
+		List<Matcher> lines = out.lines().map(correlation::matcher).filter(Matcher::find).toList();
+		assertThat(lines).as("the started and ready lines of ticket " + ticket + " in:%n%s", out)
+			.extracting((line) -> line.group(2))
+			.containsExactly("started", "ready");
+		assertThat(lines).extracting((line) -> line.group(1))
+			.as("one trace from the claim to ready")
+			.containsOnly(lines.get(0).group(1));
+		return lines.get(0).group(1);
+	}
+
+	@Test
 	void startWithTheReplicaOnlyWhenCookingIsAutomatic() {
 		Duration lease = Duration.ofSeconds(10);
 		assertThat(new Cooks(new KitchenSettings(2, 0.02, true, Duration.ofMillis(20), lease), this.leases,
-				this.instanceId)
+				this.instanceId, this.tracer)
 			.isAutoStartup()).isTrue();
 		assertThat(new Cooks(new KitchenSettings(2, 0.02, false, Duration.ofMillis(20), lease), this.leases,
-				this.instanceId)
+				this.instanceId, this.tracer)
 			.isAutoStartup()).as("manual mode: people start and finish tickets through the API").isFalse();
 	}
 
@@ -233,7 +279,7 @@ class CooksTests {
 
 	private void startCooks(TicketLeases leases, double timeScale, Duration lease) {
 		KitchenSettings settings = new KitchenSettings(1, timeScale, true, Duration.ofMillis(20), lease);
-		this.cooks = new Cooks(settings, leases, this.instanceId);
+		this.cooks = new Cooks(settings, leases, this.instanceId, this.tracer);
 		this.cooks.start();
 	}
 

@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import org.example.restaurant.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -24,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What a service of the platform shows of its work: the trace id on every response (a 401
  * included), a trace that goes on from the caller's {@code traceparent}, the order a path
  * names in the logging MDC, and Prometheus metrics tagged with the application and the
- * instance id, readable without a token.
+ * instance id (the database pool's among them), readable without a token, whose scrapes
+ * are no traces.
  */
 @SpringBootTest(classes = ObservabilityTests.Service.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.application.name=test", "INSTANCE_ID=test:7" })
@@ -75,14 +78,21 @@ class ObservabilityTests {
 			.toBodilessEntity();
 
 		// as Prometheus asks for them: OpenMetrics first
-		String metrics = client().get()
+		ResponseEntity<String> scrape = client().get()
 			.uri("/actuator/prometheus")
 			.header(HttpHeaders.ACCEPT, "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5")
 			.retrieve()
-			.body(String.class);
+			.toEntity(String.class);
+		String metrics = scrape.getBody();
+
+		// a scrape is housekeeping: not observed, so no trace and no trace id
+		assertThat(scrape.getHeaders().containsHeader(TraceIdFilter.HEADER)).isFalse();
 
 		assertThat(metrics).containsPattern(
 				"http_server_requests_seconds_count\\{application=\"test\",[^}]*instance_id=\"test:7\"[^}]*uri=\"/api/orders/\\{orderId\\}\"");
+		// the database's connection pool, a service's first bottleneck under load
+		assertThat(metrics).containsPattern("hikaricp_connections\\{[^}]*instance_id=\"test:7\"[^}]*pool=\"");
+		assertThat(metrics).containsPattern("hikaricp_connections_pending\\{[^}]*instance_id=\"test:7\"");
 		// Debian's Prometheus 2.42 refuses a whole scrape with exemplars on _count series
 		assertThat(metrics).doesNotContain("trace_id=");
 	}
@@ -96,9 +106,15 @@ class ObservabilityTests {
 	@RestController
 	static class Endpoints {
 
+		/** What {@link #order} logs. */
+		static final String LINE = "Looking at order ";
+
+		private static final Logger log = LoggerFactory.getLogger(Endpoints.class);
+
 		@GetMapping("/api/orders/{orderId}")
 		@PreAuthorize("hasRole('WAITER')")
 		String order(@PathVariable UUID orderId) {
+			log.info(LINE + "{}", orderId);
 			return "trace " + MDC.get("traceId") + ", order " + MDC.get("orderId");
 		}
 
