@@ -288,23 +288,23 @@ final class ChaosClients implements AutoCloseable {
 	}
 
 	/**
-	 * Sends a call as the person, signed in again once on a 401, records it, and reads
-	 * the id of a successful answer.
+	 * Sends a call as the person, signed in again once on a 401, records it (with until
+	 * when its token was valid), and reads the id of a successful answer.
 	 */
 	private Answer send(String client, int order, Step step, String key, HttpRequest.Builder request, Staff as,
 			Function<Restaurant.Response, String> id, int expected) {
 		String token = as.token();
-		Answer answer = exchange(client, order, step, key, request.setHeader("Authorization", "Bearer " + token), id,
-				expected);
-		if (answer.status() == 401) {
-			answer = exchange(client, order, step, key, request.setHeader("Authorization", "Bearer " + as.renew(token)),
-					id, expected);
+		Answer answer = exchange(client, order, step, key, request, token, id, expected);
+		if (answer.status() == Call.NOT_SIGNED_IN) {
+			answer = exchange(client, order, step, key, request, as.renew(token), id, expected);
 		}
 		return answer;
 	}
 
-	private Answer exchange(String client, int order, Step step, String key, HttpRequest.Builder request,
+	private Answer exchange(String client, int order, Step step, String key, HttpRequest.Builder request, String token,
 			Function<Restaurant.Response, String> id, int expected) {
+		request.setHeader("Authorization", "Bearer " + token);
+		Instant tokenExpires = Instant.ofEpochSecond(HandMadeTokens.claims(token).path("exp").asLong());
 		Instant sent = Instant.now();
 		int status = Call.NO_ANSWER;
 		String error = null;
@@ -317,7 +317,12 @@ final class ChaosClients implements AutoCloseable {
 			if (status == expected) {
 				named = id.apply(answer);
 			}
-			else if (status >= 500) {
+			else if (status == Call.NOT_SIGNED_IN) {
+				// why the token was refused: Bearer error="invalid_token",
+				// error_description="..."
+				error = "WWW-Authenticate: " + answer.header("WWW-Authenticate");
+			}
+			else if (status >= 500 || status == Call.TOO_MANY_REQUESTS) {
 				error = problemTitle(answer);
 			}
 		}
@@ -328,7 +333,8 @@ final class ChaosClients implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			error = "interrupted";
 		}
-		this.history.record(new Call(client, order, step, key, sent, Instant.now(), status, error, named));
+		this.history
+			.record(new Call(client, order, step, key, sent, Instant.now(), status, error, named, tokenExpires));
 		return new Answer(status, named);
 	}
 

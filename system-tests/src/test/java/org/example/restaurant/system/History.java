@@ -106,13 +106,18 @@ final class History {
 	 * One call: who sent it, for which order ({@code -1} for none), what it was, with
 	 * which {@code Idempotency-Key} (or {@code null}), when it went and when its answer
 	 * came, the status ({@code 0} when none came: the connection failed or timed out,
-	 * then {@code error} says how) and the id the answer named (the order's, the bill's
-	 * or the payment's), if any.
+	 * then {@code error} says how), the id the answer named (the order's, the bill's or
+	 * the payment's), if any, and until when the staff token it carried was valid (its
+	 * {@code exp}; {@code null} for a call without one).
 	 */
 	record Call(String client, int order, Step step, String key, Instant sent, Instant answered, int status,
-			String error, String id) {
+			String error, String id, Instant tokenExpires) {
 
 		static final int NO_ANSWER = 0;
+
+		static final int NOT_SIGNED_IN = 401;
+
+		static final int TOO_MANY_REQUESTS = 429;
 
 		boolean serverError() {
 			return this.status >= 500;
@@ -120,6 +125,14 @@ final class History {
 
 		boolean unanswered() {
 			return this.status == NO_ANSWER;
+		}
+
+		/**
+		 * Whether the call was refused as not signed in although the token it carried had
+		 * not expired when it was sent.
+		 */
+		boolean validTokenRefused() {
+			return this.status == NOT_SIGNED_IN && this.tokenExpires != null && this.sent.isBefore(this.tokenExpires);
 		}
 
 	}
@@ -153,6 +166,11 @@ final class History {
 		/** Whether this fault took the Redis of the gateway's rate limiter away. */
 		boolean ofRedis() {
 			return this.target.equals(FaultSchedule.REDIS);
+		}
+
+		/** Whether this fault took the staff-service (sign-in, tokens) away. */
+		boolean ofStaffService() {
+			return this.target.startsWith("staff-");
 		}
 
 		/**

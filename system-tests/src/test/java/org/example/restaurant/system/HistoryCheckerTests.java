@@ -60,7 +60,7 @@ class HistoryCheckerTests {
 
 		assertThat(report.violations()).isEmpty();
 		assertThat(report.acknowledged()).isEqualTo(3);
-		assertThat(report.serverErrors()).isEqualTo(new HistoryChecker.ServerErrors(1, 1, List.of()));
+		assertThat(report.serverErrors()).isEqualTo(new HistoryChecker.ServerErrors(1, 1));
 		assertThat(report.text()).contains("kill -9  order-1").contains("No violations.");
 	}
 
@@ -194,18 +194,20 @@ class HistoryCheckerTests {
 	}
 
 	@Test
-	void listsA5xxFromAPartThatWasNotDownAsUnexplainedWithoutCallingItAViolation() {
+	void catchesA5xxFromAPartThatWasNotDownWhileAnotherWas() {
 		Shift paid = paidOrder(1, "kitchen-1");
 		this.history.record(new Fault(Fault.KILL, "kitchen-2", at(5), at(30)));
+		// the cashier, while only a kitchen replica was down: reading a bill needs no
+		// kitchen
 		this.history.record(call(paid.planned, Step.READ_BILL, null, 10, 503, null));
 
 		Report report = check();
 
-		assertThat(report.violations()).isEmpty();
-		assertThat(report.serverErrors().unexplained()).singleElement()
-			.asString()
-			.contains("order #1 READ_BILL answered 503");
-		assertThat(report.text()).contains("5xx from a part that was not down");
+		assertCaught(report, Kind.SERVER_ERROR_FROM_A_PART_NOT_DOWN, paid);
+		assertThat(report.violations().get(0).detail())
+			.contains("order #1 (" + paid.order.id() + ") READ_BILL answered 503")
+			.contains("kill -9 kitchen-2");
+		assertThat(report.serverErrors()).isEqualTo(new HistoryChecker.ServerErrors(1, 0));
 	}
 
 	@Test
@@ -224,18 +226,82 @@ class HistoryCheckerTests {
 	}
 
 	@Test
+	void catchesACallRefusedWhileTheRateLimitersRedisWasDownThoughAnotherPartHadJustComeBack() {
+		Shift refused = paidOrder(1, "kitchen-1");
+		this.history.record(new Fault(Fault.KILL, "cashier-1", at(2), at(4)));
+		this.history.record(new Fault(Fault.KILL, "redis", at(6), at(10)));
+		// placing an order needs neither the cashier nor Redis
+		this.history.record(call(refused.planned, Step.PLACE, refused.planned.orderKey(), 7, 429, null));
+		this.history.record(call(refused.planned, Step.PLACE, refused.planned.orderKey(), 8, 503, null));
+		// a bill, while the cashier's grace lasts: the cashier's
+		this.history.record(call(refused.planned, Step.READ_BILL, null, 9, 503, null));
+
+		Report report = check();
+
+		assertThat(report.violations()).extracting(Violation::kind)
+			.containsExactly(Kind.REFUSED_WHILE_REDIS_DOWN, Kind.REFUSED_WHILE_REDIS_DOWN);
+		assertThat(report.serverErrors()).isEqualTo(new HistoryChecker.ServerErrors(2, 1));
+	}
+
+	@Test
+	void catchesA5xxToASignedInPersonWhileTheStaffServiceWasDown() {
+		paidOrder(1, "kitchen-1");
+		Shift failed = paidOrder(2, "kitchen-2");
+		this.history.record(new Fault(Fault.KILL, "staff-1", at(5), at(20)));
+		// reading the order needs no staff-service: its token is checked with the keys
+		// the services already hold
+		this.history.record(call(failed.planned, Step.READ_ORDER, null, 10, 503, null));
+
+		Report report = check();
+
+		assertCaught(report, Kind.SIGNED_IN_CALL_FAILED_WHILE_STAFF_DOWN, failed);
+		assertThat(report.violations().get(0).detail()).contains("(" + failed.order.id() + ")")
+			.contains("READ_ORDER answered 503")
+			.contains("kill -9 staff-1");
+		assertThat(report.text()).contains("[kill -9 staff-1]: {READ_ORDER 503=1}");
+	}
+
+	@Test
+	void catchesAValidTokenRefusedWhileTheStaffServiceWasDownAndAtAnyOtherTime() {
+		Shift refused = paidOrder(1, "kitchen-1");
+		Shift later = paidOrder(2, "kitchen-2");
+		this.history.record(new Fault(Fault.KILL, "staff-1", at(5), at(20)));
+		this.history.record(call(refused.planned, Step.PAY, refused.planned.paymentKey(), 12, 401, null));
+		this.history.record(call(later.planned, Step.SERVE, null, 100, 401, null));
+
+		Report report = check();
+
+		assertThat(report.violations()).extracting(Violation::kind)
+			.containsExactly(Kind.SIGNED_IN_CALL_FAILED_WHILE_STAFF_DOWN, Kind.VALID_TOKEN_REFUSED);
+		assertThat(report.violations()).extracting(Violation::order).containsExactly(refused.planned, later.planned);
+		assertThat(report.violations().get(0).detail()).contains("PAY answered 401")
+			.contains("valid until " + tokenExpires());
+	}
+
+	@Test
+	void letsATokenThatHadExpiredBeRefusedWhileTheStaffServiceIsDown() {
+		Shift expired = paidOrder(1, "kitchen-1");
+		this.history.record(new Fault(Fault.KILL, "staff-1", at(5), at(20)));
+		// the token had expired: the client signs in again (not in the history), which
+		// may take until the staff-service is back
+		this.history.record(
+				new Call(expired.planned.client(), 1, Step.READ_ORDER, null, at(10), at(10), 401, null, null, at(9)));
+
+		assertThat(check().violations()).isEmpty();
+	}
+
+	@Test
 	void catchesA5xxToldToAClientWhileNothingWasWrong() {
 		paidOrder(1, "kitchen-1");
 		this.history.record(new Fault(Fault.KILL, "cashier-1", at(5), at(20)));
 		// the kitchen display, long after the cashier was back
-		this.history
-			.record(new Call("kitchen-display", -1, Step.KITCHEN_DISPLAY, null, at(59), at(60), 500, null, null));
+		this.history.record(display(60, 500));
 
 		Report report = check();
 
 		assertThat(report.violations()).extracting(Violation::kind).containsExactly(Kind.SERVER_ERROR_WITHOUT_FAULT);
 		assertThat(report.violations().get(0).order()).isNull();
-		assertThat(report.serverErrors()).isEqualTo(new HistoryChecker.ServerErrors(1, 0, List.of()));
+		assertThat(report.serverErrors()).isEqualTo(new HistoryChecker.ServerErrors(1, 0));
 	}
 
 	@Test
@@ -253,7 +319,7 @@ class HistoryCheckerTests {
 		Report report = check();
 
 		assertThat(report.violations()).isEmpty();
-		assertThat(report.serverErrors()).isEqualTo(new HistoryChecker.ServerErrors(3, 3, List.of()));
+		assertThat(report.serverErrors()).isEqualTo(new HistoryChecker.ServerErrors(3, 3));
 	}
 
 	private Report check() {
@@ -296,13 +362,18 @@ class HistoryCheckerTests {
 
 	private Call call(PlannedOrder order, Step step, String key, long second, int status, String id) {
 		return new Call(order.client(), order.number(), step, key, at(second).minusMillis(100), at(second), status,
-				(status == Call.NO_ANSWER) ? "HttpTimeoutException: request timed out" : null, id);
+				(status == Call.NO_ANSWER) ? "HttpTimeoutException: request timed out" : null, id, tokenExpires());
 	}
 
 	/** The kitchen display's poll, answered at the second with the status. */
 	private Call display(long second, int status) {
 		return new Call("kitchen-display", -1, Step.KITCHEN_DISPLAY, null, at(second).minusMillis(100), at(second),
-				status, null, null);
+				status, null, null, tokenExpires());
+	}
+
+	/** The clients' tokens: signed in at the start of the shift, for 15 minutes. */
+	private Instant tokenExpires() {
+		return this.start.plus(Duration.ofMinutes(15));
 	}
 
 	private Instant at(long second) {

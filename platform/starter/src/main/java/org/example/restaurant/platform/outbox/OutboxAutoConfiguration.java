@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.example.restaurant.platform.time.ClockAutoConfiguration;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -16,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -24,8 +26,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * outbox: asynchronous listeners, the scheduled re-sending with back-off, health
  * {@code outbox}, the gauges and the purge ({@link Outbox}), set by
  * {@code restaurant.outbox.*} ({@link OutboxProperties}); and the quiet logging of failed
- * listeners ({@link ListenerFailureLogging}). On when the service has a publication
- * registry, that is, when it depends on a Spring Modulith events starter.
+ * listeners ({@link ListenerFailureLogging}); the statements a delivery makes on the
+ * outbox table prepared at start-up ({@link OutboxWarmUp}). On when the service has a
+ * publication registry, that is, when it depends on a Spring Modulith events starter.
  */
 @AutoConfiguration(after = ClockAutoConfiguration.class,
 		afterName = "org.springframework.modulith.events.config.EventPublicationAutoConfiguration")
@@ -44,6 +47,11 @@ public class OutboxAutoConfiguration {
 				"select id from event_publication where completion_date is null and (status is null or status = 'FAILED')",
 				UUID.class));
 		return new Outbox(incomplete, completed, failed, properties, clock);
+	}
+
+	@Bean
+	OutboxWarmUp outboxWarmUp(ObjectProvider<EventPublicationRepository> publications, Clock clock) {
+		return new OutboxWarmUp(publications, clock);
 	}
 
 }
