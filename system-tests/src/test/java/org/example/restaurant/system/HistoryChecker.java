@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -399,6 +400,9 @@ final class HistoryChecker {
 				.append(", given up ")
 				.append(gaveUp)
 				.append('\n');
+			text.append("  orders sent at ")
+				.append(String.format(Locale.ROOT, "%.2f", reachedRate(calls)))
+				.append("/s (the first tries of the orders' first and last PLACE, the rate the clients reached)\n");
 			text.append("  calls ")
 				.append(calls.size())
 				.append(": ")
@@ -479,6 +483,27 @@ final class HistoryChecker {
 				.max(Comparator.comparing((Ticket ticket) -> Duration.between(ticket.placedAt(), ticket.readyAt())))
 				.map((ticket) -> seconds(ticket.placedAt(), ticket.readyAt()) + " s (order " + ticket.orderId()
 						+ ", prepared by " + ticket.preparedBy() + ")");
+		}
+
+		/**
+		 * The rate at which the clients sent their orders: orders after the first, over
+		 * the time from the first order's first {@code PLACE} to the last one's (0 for
+		 * fewer than two orders).
+		 */
+		static double reachedRate(List<Call> calls) {
+			Map<Integer, Instant> firstTries = new TreeMap<>();
+			for (Call call : calls) {
+				if (call.step() == Step.PLACE) {
+					firstTries.merge(call.order(), call.sent(), (one, other) -> one.isBefore(other) ? one : other);
+				}
+			}
+			if (firstTries.size() < 2) {
+				return 0;
+			}
+			Instant first = Collections.min(firstTries.values());
+			Instant last = Collections.max(firstTries.values());
+			long millis = Duration.between(first, last).toMillis();
+			return (millis > 0) ? (firstTries.size() - 1) * 1000.0 / millis : 0;
 		}
 
 		private static long retries(List<Call> calls, Step step) {

@@ -65,6 +65,21 @@ class HistoryCheckerTests {
 	}
 
 	@Test
+	void reportsTheRateTheClientsReachedFromTheOrdersFirstTries() {
+		Shift first = paidOrder(2, "kitchen-1");
+		for (int number = 2; number <= 5; number++) {
+			paidOrder(number * 2, "kitchen-1");
+		}
+		// a late retry of the first order does not stretch the window
+		this.history.record(call(first.planned, Step.PLACE, first.planned.orderKey(), 40, 201, null));
+
+		Report report = check();
+
+		// five orders, first tries 2 s apart: four intervals in 8 s
+		assertThat(report.text()).contains("orders sent at 0.50/s");
+	}
+
+	@Test
 	void catchesAnAcknowledgedOrderThatTheRestaurantDoesNotHold() {
 		paidOrder(1, "kitchen-1");
 		Shift lost = paidOrder(2, "kitchen-2");
