@@ -75,13 +75,22 @@ final class PostgresDatabases implements AutoCloseable {
 	 * (the services' {@code postgres} profile), with small connection pools.
 	 */
 	Restaurant configure(Restaurant restaurant) {
+		return configure(restaurant, 4);
+	}
+
+	/**
+	 * The same with connection pools of the given size, e.g. the services' own default of
+	 * 10 for a restaurant under a real load (ten of them stay under the server's 100
+	 * connections).
+	 */
+	Restaurant configure(Restaurant restaurant, int poolSize) {
 		restaurant.with("SPRING_PROFILES_ACTIVE", "postgres");
 		for (String service : SERVICES) {
 			String prefix = service.toUpperCase() + "_DB_";
 			restaurant.with(prefix + "URL", this.server + name(service))
 				.with(prefix + "USER", this.user)
 				.with(prefix + "PASSWORD", this.password)
-				.with(prefix + "POOL_SIZE", "4");
+				.with(prefix + "POOL_SIZE", String.valueOf(poolSize));
 		}
 		return restaurant;
 	}

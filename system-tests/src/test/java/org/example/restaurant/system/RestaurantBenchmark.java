@@ -96,12 +96,9 @@ class RestaurantBenchmark {
 		try (PostgresDatabases databases = PostgresDatabases.create()) {
 			String manager = "900";
 			String pin = String.valueOf(100000 + new SecureRandom().nextInt(900000));
-			Restaurant restaurant = benchRestaurant(databases.configure(new Restaurant(3, "-bench-postgres")))
+			Restaurant restaurant = benchRestaurant(databases.configure(new Restaurant(3, "-bench-postgres"), 10))
 				.with("STAFF_FIRST_MANAGER_NUMBER", manager)
 				.with("STAFF_FIRST_MANAGER_PIN", pin);
-			for (String service : List.of("ORDERS", "KITCHEN", "CASHIER", "STAFF")) {
-				restaurant.with(service + "_DB_POOL_SIZE", "10");
-			}
 			// No demo staff on PostgreSQL: the first manager places the orders.
 			restaurant.staffAs(Staff.Role.WAITER, new Staff(restaurant, manager, pin))
 				.staffAs(Staff.Role.COOK, new Staff(restaurant, manager, pin));
