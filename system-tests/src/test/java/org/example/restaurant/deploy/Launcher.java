@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * What the launcher ({@code ./restaurant}) gives every service it starts, read from the
@@ -35,7 +36,11 @@ final class Launcher {
 	 */
 	static List<String> serviceSettings() {
 		List<String> lines = Tools.lines("restaurant");
-		int start = lines.indexOf("start_service() { # NAME MODULE PORT [ENV=VALUE...]");
+		// the function's first line, whatever its comment says
+		int start = IntStream.range(0, lines.size())
+			.filter((index) -> lines.get(index).startsWith("start_service() {"))
+			.findFirst()
+			.orElse(-1);
 		if (start < 0) {
 			throw new AssertionError("no start_service in ./restaurant");
 		}
