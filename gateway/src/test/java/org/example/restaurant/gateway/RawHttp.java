@@ -87,7 +87,8 @@ final class RawHttp {
 	/**
 	 * One kept-alive connection: requests without a body are written to it, several in
 	 * one write if the test asks (pipelined), and answers read off it one by one. An
-	 * answer that does not come within 5 s fails the read.
+	 * answer that does not come within 20 s fails the read (the gateway's own limit for a
+	 * call of a service, retries included, is 10 s).
 	 */
 	static final class KeepAlive implements Closeable {
 
@@ -97,7 +98,7 @@ final class RawHttp {
 
 		private KeepAlive(Socket socket) throws IOException {
 			this.socket = socket;
-			socket.setSoTimeout(5_000);
+			socket.setSoTimeout(20_000);
 			this.in = new BufferedInputStream(socket.getInputStream());
 		}
 
@@ -120,7 +121,7 @@ final class RawHttp {
 		 * Reads the next answer, its body delimited by its {@code Content-Length} or
 		 * chunked.
 		 * @return the answer
-		 * @throws IOException if it does not come within 5 s, or the connection closes
+		 * @throws IOException if it does not come within 20 s, or the connection closes
 		 */
 		Response read() throws IOException {
 			String[] lines = readHead().split("\r\n");
