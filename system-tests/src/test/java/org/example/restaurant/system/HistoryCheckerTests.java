@@ -196,11 +196,7 @@ class HistoryCheckerTests {
 
 	@Test
 	void catchesA5xxFromTheKitchenWhileOnlyAKitchenReplicaWasDown() {
-		paidOrder(1, "kitchen-1");
-		this.history.record(new Fault(Fault.PAUSE, "kitchen-2", at(5), at(13)));
-		this.history.record(display(10, 504));
-
-		Report report = check();
+		Report report = displayAnswered(504, 10, new Fault(Fault.PAUSE, "kitchen-2", at(5), at(13)));
 
 		assertThat(report.violations()).extracting(Violation::kind)
 			.containsExactly(Kind.SERVER_ERROR_FOR_KITCHEN_REPLICA);
@@ -307,12 +303,8 @@ class HistoryCheckerTests {
 
 	@Test
 	void catchesA5xxToldToAClientWhileNothingWasWrong() {
-		paidOrder(1, "kitchen-1");
-		this.history.record(new Fault(Fault.KILL, "cashier-1", at(5), at(20)));
 		// the kitchen display, long after the cashier was back
-		this.history.record(display(60, 500));
-
-		Report report = check();
+		Report report = displayAnswered(500, 60, new Fault(Fault.KILL, "cashier-1", at(5), at(20)));
 
 		assertThat(report.violations()).extracting(Violation::kind).containsExactly(Kind.SERVER_ERROR_WITHOUT_FAULT);
 		assertThat(report.violations().get(0).order()).isNull();
@@ -378,6 +370,17 @@ class HistoryCheckerTests {
 	private Call call(PlannedOrder order, Step step, String key, long second, int status, String id) {
 		return new Call(order.client(), order.number(), step, key, at(second).minusMillis(100), at(second), status,
 				(status == Call.NO_ANSWER) ? "HttpTimeoutException: request timed out" : null, id, tokenExpires());
+	}
+
+	/**
+	 * The report of a shift of one paid order, with a fault, where the kitchen display's
+	 * poll was answered at the second with the status.
+	 */
+	private Report displayAnswered(int status, long second, Fault fault) {
+		paidOrder(1, "kitchen-1");
+		this.history.record(fault);
+		this.history.record(display(second, status));
+		return check();
 	}
 
 	/** The kitchen display's poll, answered at the second with the status. */
