@@ -51,13 +51,6 @@ final class ChaosClients implements AutoCloseable {
 
 	private static final Duration POLL = Duration.ofSeconds(1);
 
-	/**
-	 * The threads that make the clients' calls, at the least: a call blocks its thread
-	 * until it is answered, and with one thread per tablet (17 for 16) the orders' polls
-	 * held the next orders back: a run set to 100 orders a second reached 28.
-	 */
-	static final int MIN_THREADS = 64;
-
 	private static final Line[] A_PIZZA_AND_A_LEMONADE = { Line.of("margherita", 1), Line.of("lemonade", 1) };
 
 	private final Restaurant restaurant;
@@ -77,9 +70,8 @@ final class ChaosClients implements AutoCloseable {
 	private final String run = UUID.randomUUID().toString().substring(0, 4);
 
 	/**
-	 * {@code clients} tablets whose orders each give up once {@code deadline} has passed
-	 * since they were first sent; their calls are made on at least {@link #MIN_THREADS}
-	 * threads.
+	 * {@code clients} tablets (threads) whose orders each give up once {@code deadline}
+	 * has passed since they were first sent.
 	 */
 	ChaosClients(Restaurant restaurant, History history, int clients, Duration deadline) {
 		this.restaurant = restaurant;
@@ -87,7 +79,7 @@ final class ChaosClients implements AutoCloseable {
 		this.clients = clients;
 		this.deadline = deadline;
 		AtomicInteger threads = new AtomicInteger();
-		this.pool = new ScheduledThreadPoolExecutor(Math.max(clients + 1, MIN_THREADS),
+		this.pool = new ScheduledThreadPoolExecutor(clients + 1,
 				(task) -> new Thread(task, "chaos-client-" + threads.incrementAndGet()));
 	}
 
