@@ -9,10 +9,16 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -31,9 +37,15 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The restaurant's clients during a chaos run, behaving as real ones: waiters' tablets
- * that place orders at a set rate, serve them when they are ready and take their payments
- * at the till, and a kitchen display that polls the tickets. Every call and what it was
- * told goes into the {@link History}.
+ * that place orders at a set rate, serve them when their floor screen shows them ready
+ * and take their payments at the till, and a kitchen display that polls the tickets.
+ * Every call and what it was told goes into the {@link History}.
+ * <p>
+ * A tablet learns that its orders are ready as the front-of-house app does: it polls the
+ * list of ready orders once a second, with {@code If-None-Match} (a 304 keeps the list it
+ * has), not each of its orders. (Asking for each of a thousand orders waiting on the
+ * cooks once a second was a thousand reads a second that no restaurant makes, and it held
+ * the run's rate of orders down to about 28 a second.)
  * <p>
  * Each order has its own {@code Idempotency-Key}, and so has its payment: a call that
  * gets a 5xx, a 409 (the same key still in flight), a 429, or no answer at all (the
@@ -42,7 +54,9 @@ import static org.awaitility.Awaitility.await;
  * deadline passes. Reads and serving are simply asked again. An order's steps run on a
  * pool of threads, one step at a time, each step scheduling the next, so that thousands
  * of orders in flight need no thread each; each order belongs to one client (its name is
- * in the history).
+ * in the history). The steps wait for their time on one scheduling thread and run on a
+ * pool of {@link #CALLERS} threads, so that a slow answer holds back neither the orders
+ * due next nor the other tablets.
  */
 final class ChaosClients implements AutoCloseable {
 
@@ -50,6 +64,9 @@ final class ChaosClients implements AutoCloseable {
 	static final Duration CALL_TIMEOUT = Duration.ofSeconds(15);
 
 	private static final Duration POLL = Duration.ofSeconds(1);
+
+	/** How many calls may wait for their answers at once. */
+	static final int CALLERS = 128;
 
 	private static final Line[] A_PIZZA_AND_A_LEMONADE = { Line.of("margherita", 1), Line.of("lemonade", 1) };
 
@@ -61,7 +78,11 @@ final class ChaosClients implements AutoCloseable {
 
 	private final Duration deadline;
 
-	private final ScheduledExecutorService pool;
+	private final ScheduledExecutorService timer;
+
+	private final ExecutorService callers;
+
+	private final Map<String, FloorScreen> screens = new ConcurrentHashMap<>();
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -78,9 +99,12 @@ final class ChaosClients implements AutoCloseable {
 		this.history = history;
 		this.clients = clients;
 		this.deadline = deadline;
+		this.timer = new ScheduledThreadPoolExecutor(1, (task) -> new Thread(task, "chaos-timer"));
 		AtomicInteger threads = new AtomicInteger();
-		this.pool = new ScheduledThreadPoolExecutor(clients + 1,
-				(task) -> new Thread(task, "chaos-client-" + threads.incrementAndGet()));
+		ThreadPoolExecutor callers = new ThreadPoolExecutor(CALLERS, CALLERS, 10, TimeUnit.SECONDS,
+				new LinkedBlockingQueue<>(), (task) -> new Thread(task, "chaos-client-" + threads.incrementAndGet()));
+		callers.allowCoreThreadTimeOut(true);
+		this.callers = callers;
 	}
 
 	/** Places {@code orders} orders, {@code perSecond} of them a second, from now on. */
@@ -88,22 +112,20 @@ final class ChaosClients implements AutoCloseable {
 		for (int i = 0; i < orders; i++) {
 			int number = this.planned.incrementAndGet();
 			long at = Math.round(i * 1000.0 / perSecond);
-			this.pool.schedule(() -> start(number), at, TimeUnit.MILLISECONDS);
+			later(() -> start(number), at);
 		}
 	}
 
 	/** The kitchen display: the open tickets every second, until closed. */
 	void watchTheKitchen() {
-		this.pool.scheduleWithFixedDelay(() -> {
-			try {
-				send("kitchen-display", -1, Step.KITCHEN_DISPLAY, null,
-						get("/api/kitchen/tickets?status=QUEUED,PREPARING"), this.restaurant.as(Staff.Role.COOK));
-			}
-			catch (RuntimeException ex) {
-				// a sign-in that failed: the display tries again at its next poll (an
-				// exception would end a periodic task)
-			}
-		}, 0, POLL.toMillis(), TimeUnit.MILLISECONDS);
+		try {
+			send("kitchen-display", -1, Step.KITCHEN_DISPLAY, null, get("/api/kitchen/tickets?status=QUEUED,PREPARING"),
+					this.restaurant.as(Staff.Role.COOK));
+		}
+		catch (RuntimeException ex) {
+			// a sign-in that failed: the display tries again at its next poll
+		}
+		later(this::watchTheKitchen, POLL.toMillis());
 	}
 
 	/** Waits until every order placed so far is paid or given up. */
@@ -115,9 +137,10 @@ final class ChaosClients implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.pool.shutdownNow();
+		this.timer.shutdownNow();
+		this.callers.shutdownNow();
 		try {
-			this.pool.awaitTermination(CALL_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
+			this.callers.awaitTermination(CALL_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -163,7 +186,9 @@ final class ChaosClients implements AutoCloseable {
 				Waiter.orderJson(run.order.table(), A_PIZZA_AND_A_LEMONADE), this.restaurant.as(Staff.Role.WAITER),
 				(response) -> response.as(Order.class).id(), (orderId) -> {
 					run.orderId = orderId;
-					next(run, Step.READ_ORDER, POLL);
+					run.step = Step.FLOOR_SCREEN;
+					run.attempts = 0;
+					screen(run.order.client()).await(run);
 				},
 				// a refusal (4xx) a correct restaurant never gives this order: no use
 				// asking again
@@ -265,7 +290,25 @@ final class ChaosClients implements AutoCloseable {
 
 	private void again(OrderRun run, Duration after) {
 		run.attempts++;
-		this.pool.schedule(() -> step(run), after.toMillis(), TimeUnit.MILLISECONDS);
+		later(() -> step(run), after.toMillis());
+	}
+
+	/** Runs the task on a caller's thread once the milliseconds have passed. */
+	private void later(Runnable task, long millis) {
+		try {
+			this.timer.schedule(() -> this.callers.execute(task), millis, TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException closed) {
+			// the run is over
+		}
+	}
+
+	private FloorScreen screen(String client) {
+		return this.screens.computeIfAbsent(client, (name) -> {
+			FloorScreen screen = new FloorScreen(name);
+			later(screen::look, 0);
+			return screen;
+		});
 	}
 
 	/** Half a second, doubling with each attempt up to five, with jitter. */
@@ -309,10 +352,12 @@ final class ChaosClients implements AutoCloseable {
 		int status = Call.NO_ANSWER;
 		String error = null;
 		String named = null;
+		String answeredBy = null;
 		try {
 			HttpResponse<String> response = this.http.send(request.timeout(CALL_TIMEOUT).build(),
 					HttpResponse.BodyHandlers.ofString());
 			status = response.statusCode();
+			answeredBy = response.headers().firstValue("X-Instance-Id").orElse(null);
 			Restaurant.Response answer = new Restaurant.Response(status, response.headers().map(), response.body());
 			if (status == expected) {
 				named = id.apply(answer);
@@ -333,8 +378,8 @@ final class ChaosClients implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			error = "interrupted";
 		}
-		this.history
-			.record(new Call(client, order, step, key, sent, Instant.now(), status, error, named, tokenExpires));
+		this.history.record(new Call(client, order, step, key, sent, Instant.now(), status, error, named, tokenExpires,
+				answeredBy));
 		return new Answer(status, named);
 	}
 
@@ -362,6 +407,66 @@ final class ChaosClients implements AutoCloseable {
 
 	private URI url(String path) {
 		return this.restaurant.gatewayUrl(path);
+	}
+
+	/**
+	 * A tablet's floor screen: the ready orders, polled once a second as the
+	 * front-of-house app polls them; an order of the tablet's that shows up on it is
+	 * served.
+	 */
+	private final class FloorScreen {
+
+		private final String client;
+
+		private final Map<String, OrderRun> awaitingTheKitchen = new ConcurrentHashMap<>();
+
+		private volatile String version;
+
+		private volatile List<Order> ready = List.of();
+
+		FloorScreen(String client) {
+			this.client = client;
+		}
+
+		void await(OrderRun run) {
+			this.awaitingTheKitchen.put(run.orderId, run);
+		}
+
+		void look() {
+			try {
+				HttpRequest.Builder request = get("/api/orders?status=READY");
+				if (this.version != null) {
+					request.header("If-None-Match", this.version);
+				}
+				send(this.client, -1, Step.FLOOR_SCREEN, null, request, restaurant.as(Staff.Role.WAITER),
+						(response) -> {
+							this.ready = response.asListOf(Order.class);
+							this.version = response.header("ETag");
+							return null;
+						}, 200);
+			}
+			catch (RuntimeException ex) {
+				// a sign-in that failed, a body not understood: the list it has stands
+				// until the next look
+			}
+			// on a 304, and when the look failed, the list last read is still the one
+			for (Order order : this.ready) {
+				OrderRun run = this.awaitingTheKitchen.remove(order.id());
+				if (run != null) {
+					next(run, Step.SERVE, Duration.ZERO);
+				}
+			}
+			Instant now = Instant.now();
+			this.awaitingTheKitchen.values().removeIf((run) -> {
+				if (now.isAfter(run.deadline)) {
+					end(run, false);
+					return true;
+				}
+				return false;
+			});
+			later(this::look, POLL.toMillis());
+		}
+
 	}
 
 	/** What a call was told: its status, and what its answer named. */

@@ -79,7 +79,15 @@ final class History {
 
 		/** {@code POST /api/orders}, with the order's own {@code Idempotency-Key}. */
 		PLACE,
-		/** {@code GET /api/orders/{id}}, until it is READY (later PAID). */
+		/**
+		 * {@code GET /api/orders?status=READY}: a tablet's floor screen, belonging to no
+		 * order, on which the tablet's orders waiting for the kitchen show up READY.
+		 */
+		FLOOR_SCREEN,
+		/**
+		 * {@code GET /api/orders/{id}}, once served, until it is PAID (or when a serve's
+		 * answer was lost).
+		 */
 		READ_ORDER,
 		/** {@code POST /api/orders/{id}/serve}. */
 		SERVE,
@@ -108,10 +116,12 @@ final class History {
 	 * came, the status ({@code 0} when none came: the connection failed or timed out,
 	 * then {@code error} says how), the id the answer named (the order's, the bill's or
 	 * the payment's), if any, and until when the staff token it carried was valid (its
-	 * {@code exp}; {@code null} for a call without one).
+	 * {@code exp}; {@code null} for a call without one), and which part answered (its
+	 * {@code X-Instance-Id}: the gateway's for what the gateway answers itself, a
+	 * service's for what the gateway routed; {@code null} when no answer came).
 	 */
 	record Call(String client, int order, Step step, String key, Instant sent, Instant answered, int status,
-			String error, String id, Instant tokenExpires) {
+			String error, String id, Instant tokenExpires, String answeredBy) {
 
 		static final int NO_ANSWER = 0;
 
@@ -125,6 +135,15 @@ final class History {
 
 		boolean unanswered() {
 			return this.status == NO_ANSWER;
+		}
+
+		/**
+		 * Whether the gateway answered the call itself (its own refusal or error, as its
+		 * {@code X-Instance-Id} tells), or nobody is known to have answered it: not a
+		 * service behind it.
+		 */
+		boolean answeredByTheGateway() {
+			return this.answeredBy == null || this.answeredBy.startsWith("gateway");
 		}
 
 		/**

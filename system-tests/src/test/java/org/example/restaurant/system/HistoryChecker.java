@@ -260,7 +260,7 @@ final class HistoryChecker {
 				violations.add(new Violation(Violation.Kind.SIGNED_IN_CALL_FAILED_WHILE_STAFF_DOWN, order,
 						what + ", while " + active + " was down"));
 			}
-			else if (redisDown) {
+			else if (redisDown && call.answeredByTheGateway()) {
 				violations.add(new Violation(Violation.Kind.REFUSED_WHILE_REDIS_DOWN, order,
 						what + ", while " + active + " was down"));
 			}
@@ -291,6 +291,7 @@ final class HistoryChecker {
 			order = "order #" + call.order() + (ids.isEmpty() ? "" : " (" + String.join(", ", ids) + ")") + " ";
 		}
 		return order + call.step() + " answered " + call.status()
+				+ ((call.answeredBy() != null) ? " by " + call.answeredBy() : "")
 				+ ((call.error() != null) ? " (" + call.error() + ")" : "") + " at +"
 				+ seconds(history.start(), call.answered()) + " s";
 	}
@@ -301,7 +302,7 @@ final class HistoryChecker {
 	private static boolean explains(Fault fault, Step step) {
 		String part = fault.target();
 		return switch (step) {
-			case PLACE, READ_ORDER, SERVE -> part.equals("gateway") || part.startsWith("order-");
+			case PLACE, FLOOR_SCREEN, READ_ORDER, SERVE -> part.equals("gateway") || part.startsWith("order-");
 			case READ_BILL, PAY -> part.equals("gateway") || part.startsWith("cashier-");
 			case KITCHEN_DISPLAY -> part.equals("gateway") || part.equals("kitchen-db");
 		};

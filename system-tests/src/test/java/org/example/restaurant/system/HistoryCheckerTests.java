@@ -255,6 +255,23 @@ class HistoryCheckerTests {
 	}
 
 	@Test
+	void putsAServicesOwn5xxWhileRedisWasDownToTheServiceNotToTheRateLimiter() {
+		Shift refused = paidOrder(1, "kitchen-1");
+		this.history.record(new Fault(Fault.KILL, "redis", at(5), at(10)));
+		Call call = call(refused.planned, Step.PLACE, refused.planned.orderKey(), 8, 503, null);
+		// the order-service's own 503 ("Database unavailable"), routed through the
+		// gateway
+		this.history.record(new Call(call.client(), call.order(), call.step(), call.key(), call.sent(), call.answered(),
+				call.status(), "Database unavailable", null, call.tokenExpires(), "order-1"));
+
+		Report report = check();
+
+		assertThat(report.violations()).extracting(Violation::kind)
+			.containsExactly(Kind.SERVER_ERROR_FROM_A_PART_NOT_DOWN);
+		assertThat(report.violations().get(0).detail()).contains("PLACE answered 503 by order-1");
+	}
+
+	@Test
 	void catchesA5xxToASignedInPersonWhileTheStaffServiceWasDown() {
 		paidOrder(1, "kitchen-1");
 		Shift failed = paidOrder(2, "kitchen-2");
@@ -295,8 +312,8 @@ class HistoryCheckerTests {
 		this.history.record(new Fault(Fault.KILL, "staff-1", at(5), at(20)));
 		// the token had expired: the client signs in again (not in the history), which
 		// may take until the staff-service is back
-		this.history.record(
-				new Call(expired.planned.client(), 1, Step.READ_ORDER, null, at(10), at(10), 401, null, null, at(9)));
+		this.history.record(new Call(expired.planned.client(), 1, Step.READ_ORDER, null, at(10), at(10), 401, null,
+				null, at(9), "gateway"));
 
 		assertThat(check().violations()).isEmpty();
 	}
@@ -369,7 +386,8 @@ class HistoryCheckerTests {
 
 	private Call call(PlannedOrder order, Step step, String key, long second, int status, String id) {
 		return new Call(order.client(), order.number(), step, key, at(second).minusMillis(100), at(second), status,
-				(status == Call.NO_ANSWER) ? "HttpTimeoutException: request timed out" : null, id, tokenExpires());
+				(status == Call.NO_ANSWER) ? "HttpTimeoutException: request timed out" : null, id, tokenExpires(),
+				answeredBy(step, status));
 	}
 
 	/**
@@ -386,7 +404,25 @@ class HistoryCheckerTests {
 	/** The kitchen display's poll, answered at the second with the status. */
 	private Call display(long second, int status) {
 		return new Call("kitchen-display", -1, Step.KITCHEN_DISPLAY, null, at(second).minusMillis(100), at(second),
-				status, null, null, tokenExpires());
+				status, null, null, tokenExpires(), answeredBy(Step.KITCHEN_DISPLAY, status));
+	}
+
+	/**
+	 * Who answered a call of the step: the gateway for its own refusals and for the 502
+	 * to 504 it gives when what is behind it is not there, the service otherwise.
+	 */
+	private static String answeredBy(Step step, int status) {
+		if (status == Call.NO_ANSWER) {
+			return null;
+		}
+		if (status == Call.NOT_SIGNED_IN || status == Call.TOO_MANY_REQUESTS || (status >= 502 && status <= 504)) {
+			return "gateway";
+		}
+		return switch (step) {
+			case PLACE, FLOOR_SCREEN, READ_ORDER, SERVE -> "order-1";
+			case READ_BILL, PAY -> "cashier-1";
+			case KITCHEN_DISPLAY -> "kitchen-1";
+		};
 	}
 
 	/** The clients' tokens: signed in at the start of the shift, for 15 minutes. */
