@@ -66,7 +66,7 @@ final class ChaosClients implements AutoCloseable {
 	private static final Duration POLL = Duration.ofSeconds(1);
 
 	/** How many calls may wait for their answers at once. */
-	static final int CALLERS = 128;
+	static final int CALLERS = 512;
 
 	private static final Line[] A_PIZZA_AND_A_LEMONADE = { Line.of("margherita", 1), Line.of("lemonade", 1) };
 
@@ -353,11 +353,13 @@ final class ChaosClients implements AutoCloseable {
 		String error = null;
 		String named = null;
 		String answeredBy = null;
+		String retryAfter = null;
 		try {
 			HttpResponse<String> response = this.http.send(request.timeout(CALL_TIMEOUT).build(),
 					HttpResponse.BodyHandlers.ofString());
 			status = response.statusCode();
 			answeredBy = response.headers().firstValue("X-Instance-Id").orElse(null);
+			retryAfter = response.headers().firstValue("Retry-After").orElse(null);
 			Restaurant.Response answer = new Restaurant.Response(status, response.headers().map(), response.body());
 			if (status == expected) {
 				named = id.apply(answer);
@@ -379,7 +381,7 @@ final class ChaosClients implements AutoCloseable {
 			error = "interrupted";
 		}
 		this.history.record(new Call(client, order, step, key, sent, Instant.now(), status, error, named, tokenExpires,
-				answeredBy));
+				answeredBy, retryAfter));
 		return new Answer(status, named);
 	}
 

@@ -118,10 +118,11 @@ final class History {
 	 * the payment's), if any, and until when the staff token it carried was valid (its
 	 * {@code exp}; {@code null} for a call without one), and which part answered (its
 	 * {@code X-Instance-Id}: the gateway's for what the gateway answers itself, a
-	 * service's for what the gateway routed; {@code null} when no answer came).
+	 * service's for what the gateway routed; {@code null} when no answer came), and its
+	 * {@code Retry-After}, if any.
 	 */
 	record Call(String client, int order, Step step, String key, Instant sent, Instant answered, int status,
-			String error, String id, Instant tokenExpires, String answeredBy) {
+			String error, String id, Instant tokenExpires, String answeredBy, String retryAfter) {
 
 		static final int NO_ANSWER = 0;
 
@@ -144,6 +145,15 @@ final class History {
 		 */
 		boolean answeredByTheGateway() {
 			return this.answeredBy == null || this.answeredBy.startsWith("gateway");
+		}
+
+		/**
+		 * Whether a service behind the gateway refused the call for now: 503 with
+		 * {@code Retry-After}, which the API promises changed nothing (the service's pool
+		 * gave no connection in time: busy or down, it cannot tell which).
+		 */
+		boolean shed() {
+			return this.status == 503 && this.retryAfter != null && !answeredByTheGateway();
 		}
 
 		/**

@@ -258,17 +258,52 @@ class HistoryCheckerTests {
 	void putsAServicesOwn5xxWhileRedisWasDownToTheServiceNotToTheRateLimiter() {
 		Shift refused = paidOrder(1, "kitchen-1");
 		this.history.record(new Fault(Fault.KILL, "redis", at(5), at(10)));
-		Call call = call(refused.planned, Step.PLACE, refused.planned.orderKey(), 8, 503, null);
-		// the order-service's own 503 ("Database unavailable"), routed through the
-		// gateway
-		this.history.record(new Call(call.client(), call.order(), call.step(), call.key(), call.sent(), call.answered(),
-				call.status(), "Database unavailable", null, call.tokenExpires(), "order-1"));
+		// the order-service's own 500, routed through the gateway
+		this.history.record(answeredBy(call(refused.planned, Step.PLACE, refused.planned.orderKey(), 8, 500, null),
+				"order-1", null));
 
 		Report report = check();
 
 		assertThat(report.violations()).extracting(Violation::kind)
 			.containsExactly(Kind.SERVER_ERROR_FROM_A_PART_NOT_DOWN);
-		assertThat(report.violations().get(0).detail()).contains("PLACE answered 503 by order-1");
+		assertThat(report.violations().get(0).detail()).contains("PLACE answered 500 by order-1");
+	}
+
+	@Test
+	void countsWhatAServiceShedInARushAndFailsItAtALightLoad() {
+		Shift shed = paidOrder(1, "kitchen-1");
+		// the order-service's pool gave no connection in time: 503 with Retry-After
+		this.history
+			.record(answeredBy(call(shed.planned, Step.PLACE, shed.planned.orderKey(), 8, 503, null), "order-1", "5"));
+
+		Report rush = HistoryChecker.check(this.history, finalState(), true);
+		Report light = check();
+
+		assertThat(rush.violations()).isEmpty();
+		assertThat(rush.serverErrors()).isEqualTo(new HistoryChecker.ServerErrors(1, 0, 1));
+		assertThat(rush.text()).contains("shed by a service in a rush (503 with Retry-After, sent again) 1");
+		assertThat(light.violations()).extracting(Violation::kind).containsExactly(Kind.SHED_AT_A_LIGHT_LOAD);
+		assertThat(light.violations().get(0).detail()).contains("PLACE answered 503 by order-1")
+			.contains("no fault active");
+	}
+
+	@Test
+	void shedsNothingThatTheGatewayAnsweredItself() {
+		Shift refused = paidOrder(1, "kitchen-1");
+		// the gateway's own 503 (its circuit breaker open), even with a Retry-After
+		this.history.record(answeredBy(call(refused.planned, Step.PLACE, refused.planned.orderKey(), 8, 503, null),
+				"gateway", "5"));
+
+		Report report = HistoryChecker.check(this.history, finalState(), true);
+
+		assertThat(report.violations()).extracting(Violation::kind).containsExactly(Kind.SERVER_ERROR_WITHOUT_FAULT);
+		assertThat(report.serverErrors()).isEqualTo(new HistoryChecker.ServerErrors(1, 0, 0));
+	}
+
+	/** The call, as answered by that part, with that {@code Retry-After}. */
+	private static Call answeredBy(Call call, String part, String retryAfter) {
+		return new Call(call.client(), call.order(), call.step(), call.key(), call.sent(), call.answered(),
+				call.status(), call.error(), call.id(), call.tokenExpires(), part, retryAfter);
 	}
 
 	@Test
@@ -313,7 +348,7 @@ class HistoryCheckerTests {
 		// the token had expired: the client signs in again (not in the history), which
 		// may take until the staff-service is back
 		this.history.record(new Call(expired.planned.client(), 1, Step.READ_ORDER, null, at(10), at(10), 401, null,
-				null, at(9), "gateway"));
+				null, at(9), "gateway", null));
 
 		assertThat(check().violations()).isEmpty();
 	}
@@ -347,8 +382,11 @@ class HistoryCheckerTests {
 	}
 
 	private Report check() {
-		return HistoryChecker.check(this.history,
-				new FinalState(this.orders, this.tickets, this.bills, this.finishes, List.of()));
+		return HistoryChecker.check(this.history, finalState());
+	}
+
+	private FinalState finalState() {
+		return new FinalState(this.orders, this.tickets, this.bills, this.finishes, List.of());
 	}
 
 	private static void assertCaught(Report report, Kind kind, Shift shift) {
@@ -387,7 +425,7 @@ class HistoryCheckerTests {
 	private Call call(PlannedOrder order, Step step, String key, long second, int status, String id) {
 		return new Call(order.client(), order.number(), step, key, at(second).minusMillis(100), at(second), status,
 				(status == Call.NO_ANSWER) ? "HttpTimeoutException: request timed out" : null, id, tokenExpires(),
-				answeredBy(step, status));
+				answeredBy(step, status), null);
 	}
 
 	/**
@@ -404,7 +442,7 @@ class HistoryCheckerTests {
 	/** The kitchen display's poll, answered at the second with the status. */
 	private Call display(long second, int status) {
 		return new Call("kitchen-display", -1, Step.KITCHEN_DISPLAY, null, at(second).minusMillis(100), at(second),
-				status, null, null, tokenExpires(), answeredBy(Step.KITCHEN_DISPLAY, status));
+				status, null, null, tokenExpires(), answeredBy(Step.KITCHEN_DISPLAY, status), null);
 	}
 
 	/**
