@@ -255,7 +255,7 @@ final class ChaosRun {
 					this.orders, this.rate, this.faults, this.pauses, this.partitions, this.seed, this.clients,
 					this.deadline.toSeconds(), this.postgres ? "PostgreSQL" : "H2", this.warmUp)
 					+ (rush() ? " (a rush: more than " + Math.round(LIGHT_LOAD)
-							+ "/s, so a service's 503 with Retry-After is counted, not a violation)" : "");
+							+ "/s, so what is shed for want of time is counted, not a violation)" : "");
 		}
 
 	}

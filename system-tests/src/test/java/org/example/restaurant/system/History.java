@@ -148,12 +148,19 @@ final class History {
 		}
 
 		/**
-		 * Whether a service behind the gateway refused the call for now: 503 with
-		 * {@code Retry-After}, which the API promises changed nothing (the service's pool
-		 * gave no connection in time: busy or down, it cannot tell which).
+		 * Whether the call was shed for want of time: a service behind the gateway
+		 * answered 503 with {@code Retry-After}, which the API promises changed nothing
+		 * (its pool gave no connection within 2 s: busy or down, it cannot tell which),
+		 * or the gateway answered 504 (no answer from the service within its 3 s) or 503
+		 * itself (its circuit breaker open after such time-outs, or no instance of the
+		 * service listed). A 500 or a 502 is never shed.
 		 */
 		boolean shed() {
-			return this.status == 503 && this.retryAfter != null && !answeredByTheGateway();
+			if (this.answeredBy == null) {
+				return false;
+			}
+			return answeredByTheGateway() ? this.status == 503 || this.status == 504
+					: this.status == 503 && this.retryAfter != null;
 		}
 
 		/**

@@ -281,23 +281,41 @@ class HistoryCheckerTests {
 
 		assertThat(rush.violations()).isEmpty();
 		assertThat(rush.serverErrors()).isEqualTo(new HistoryChecker.ServerErrors(1, 0, 1));
-		assertThat(rush.text()).contains("shed by a service in a rush (503 with Retry-After, sent again) 1");
-		assertThat(light.violations()).extracting(Violation::kind).containsExactly(Kind.SHED_AT_A_LIGHT_LOAD);
+		assertThat(rush.text())
+			.contains("shed in a rush (503 with Retry-After, the gateway's 504 or open circuit; sent again) 1");
+		assertThat(light.violations()).extracting(Violation::kind).containsExactly(Kind.SERVER_ERROR_WITHOUT_FAULT);
 		assertThat(light.violations().get(0).detail()).contains("PLACE answered 503 by order-1")
 			.contains("no fault active");
 	}
 
 	@Test
-	void shedsNothingThatTheGatewayAnsweredItself() {
-		Shift refused = paidOrder(1, "kitchen-1");
-		// the gateway's own 503 (its circuit breaker open), even with a Retry-After
-		this.history.record(answeredBy(call(refused.planned, Step.PLACE, refused.planned.orderKey(), 8, 503, null),
-				"gateway", "5"));
+	void countsTheGatewaysTimeOutsAndOpenCircuitsInARushButNoOtherServerError() {
+		Shift shed = paidOrder(1, "kitchen-1");
+		// the order-service did not answer within the gateway's 3 s, then the circuit
+		// breaker opened
+		this.history
+			.record(answeredBy(call(shed.planned, Step.PLACE, shed.planned.orderKey(), 8, 504, null), "gateway", null));
+		this.history
+			.record(answeredBy(call(shed.planned, Step.PLACE, shed.planned.orderKey(), 9, 503, null), "gateway", null));
+		// shed by nobody: the gateway could not read the answer, the service failed, a
+		// service's 503 that does not say when to come back
+		this.history.record(
+				answeredBy(call(shed.planned, Step.PLACE, shed.planned.orderKey(), 10, 502, null), "gateway", null));
+		this.history.record(
+				answeredBy(call(shed.planned, Step.PLACE, shed.planned.orderKey(), 11, 500, null), "order-1", null));
+		this.history.record(
+				answeredBy(call(shed.planned, Step.PLACE, shed.planned.orderKey(), 12, 503, null), "order-1", null));
 
-		Report report = HistoryChecker.check(this.history, finalState(), true);
+		Report rush = HistoryChecker.check(this.history, finalState(), true);
+		Report light = check();
 
-		assertThat(report.violations()).extracting(Violation::kind).containsExactly(Kind.SERVER_ERROR_WITHOUT_FAULT);
-		assertThat(report.serverErrors()).isEqualTo(new HistoryChecker.ServerErrors(1, 0, 0));
+		assertThat(rush.serverErrors()).isEqualTo(new HistoryChecker.ServerErrors(5, 0, 2));
+		assertThat(rush.violations()).extracting(Violation::kind)
+			.containsExactly(Kind.SERVER_ERROR_WITHOUT_FAULT, Kind.SERVER_ERROR_WITHOUT_FAULT,
+					Kind.SERVER_ERROR_WITHOUT_FAULT);
+		assertThat(light.violations()).extracting(Violation::kind)
+			.containsExactly(Kind.SERVER_ERROR_WITHOUT_FAULT, Kind.SERVER_ERROR_WITHOUT_FAULT,
+					Kind.SERVER_ERROR_WITHOUT_FAULT, Kind.SERVER_ERROR_WITHOUT_FAULT, Kind.SERVER_ERROR_WITHOUT_FAULT);
 	}
 
 	/** The call, as answered by that part, with that {@code Retry-After}. */
