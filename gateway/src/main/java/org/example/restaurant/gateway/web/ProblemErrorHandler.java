@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
@@ -93,6 +94,7 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 		if (exchange.getResponse().isCommitted()) {
 			return Mono.error(ex);
 		}
+		forgetTheRoutedAnswer(exchange);
 		return Mono.deferContextual((context) -> {
 			// The request's trace in the MDC for the lines toProblem logs (the gateway's
 			// context propagation is limited: application.yml)
@@ -100,6 +102,21 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 				return answer(exchange, ex, toProblem(exchange, ex));
 			}
 		});
+	}
+
+	/**
+	 * Takes off the response the headers a service's answer brought before the exchange
+	 * failed: a service whose body stops coming after its headers (the response timeout
+	 * counts between reads) leaves its status line's headers on the response, and the
+	 * gateway's 504 would carry them, its {@code X-Instance-Id}, {@code Location} and
+	 * {@code ETag} among them, as if the service had answered. What the gateway's own
+	 * filters set stays.
+	 */
+	private static void forgetTheRoutedAnswer(ServerWebExchange exchange) {
+		Set<String> routed = exchange.getAttribute(ServerWebExchangeUtils.CLIENT_RESPONSE_HEADER_NAMES);
+		if (routed != null) {
+			routed.forEach(exchange.getResponse().getHeaders()::remove);
+		}
 	}
 
 	private Mono<Void> answer(ServerWebExchange exchange, Throwable ex, ProblemDetail problem) {

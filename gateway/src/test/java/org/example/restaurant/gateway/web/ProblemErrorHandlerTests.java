@@ -1,11 +1,14 @@
 package org.example.restaurant.gateway.web;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
 
 import com.jayway.jsonpath.JsonPath;
 import org.example.restaurant.gateway.GatewaySettings;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerCodecConfigurer;
@@ -49,6 +52,26 @@ class ProblemErrorHandlerTests {
 		assertThat((String) JsonPath.read(json, "$.errors[0].field")).isEqualTo("request");
 		assertThat((String) JsonPath.read(json, "$.errors[0].message")).isEqualTo("is not a number");
 		assertThat((Integer) JsonPath.read(json, "$.errors.length()")).isOne();
+	}
+
+	@Test
+	void answersATimeOutAfterTheServicesHeadersWithoutThem() {
+		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/api/orders"));
+		// the order-service's status line and headers came, then its body stopped
+		exchange.getResponse().getHeaders().set("X-Instance-Id", "order-1");
+		exchange.getResponse().getHeaders().set("Location", "/api/orders/42");
+		exchange.getResponse().getHeaders().set("RateLimit", "limit=600, remaining=599, reset=60");
+		exchange.getAttributes()
+			.put(ServerWebExchangeUtils.CLIENT_RESPONSE_HEADER_NAMES, Set.of("X-Instance-Id", "Location"));
+
+		this.handler.handle(exchange, new TimeoutException("read timed out")).block();
+
+		problem(exchange, HttpStatus.GATEWAY_TIMEOUT, "Gateway timeout", "/api/orders");
+		assertThat(exchange.getResponse().getHeaders().containsHeader("X-Instance-Id")).isFalse();
+		assertThat(exchange.getResponse().getHeaders().containsHeader("Location")).isFalse();
+		// the gateway's own
+		assertThat(exchange.getResponse().getHeaders().getFirst("RateLimit"))
+			.isEqualTo("limit=600, remaining=599, reset=60");
 	}
 
 	/**
