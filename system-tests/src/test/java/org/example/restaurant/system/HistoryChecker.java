@@ -222,9 +222,10 @@ final class HistoryChecker {
 	 * <li>In a rush (the run asked for more than the restaurant is sure to take here), a
 	 * call shed for want of time ({@link Call#shed()}: a service's 503 with
 	 * {@code Retry-After}, the gateway's 504 or its own 503) while the part was up is
-	 * counted, not a violation: nothing was changed, and the client sends it again. At a
-	 * light load the rules above hold for it too: a part that runs dry without a rush has
-	 * a defect, as the cashier's pool once had.</li>
+	 * counted, not a violation: the client sends it again with its key (the checks of the
+	 * orders and bills above say whether that went right). At a light load the rules
+	 * above hold for it too: a part that runs dry without a rush has a defect, as the
+	 * cashier's pool once had.</li>
 	 * <li>A 401 of a token that had not expired is a violation, during a staff-service
 	 * outage and at any other time: the services and the gateway check tokens with the
 	 * keys they hold, and a token they accepted once stays good until it expires.</li>
