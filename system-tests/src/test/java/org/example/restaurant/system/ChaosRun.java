@@ -208,7 +208,8 @@ final class ChaosRun {
 	/**
 	 * A run's settings: how many orders, how many a second, the seed of the faults, how
 	 * many faults and pauses, how many client tablets, how long a client keeps at one
-	 * order, and whether on PostgreSQL.
+	 * order, whether on PostgreSQL, and how many orders open the restaurant before the
+	 * rush.
 	 */
 	record Settings(int orders, double rate, long seed, int faults, int pauses, int partitions, int clients,
 			Duration deadline, boolean postgres, int warmUp) {
