@@ -205,6 +205,21 @@ class HistoryCheckerTests {
 	}
 
 	@Test
+	void catchesA5xxFromTheKitchenWhileOnlyAKitchenReplicaWasDownInARushToo() {
+		paidOrder(1, "kitchen-1");
+		this.history.record(new Fault(Fault.KILL, "kitchen-2", at(5), at(13)));
+		// the gateway's 504 and its open circuit: a shed anywhere else in a rush
+		this.history.record(display(10, 504));
+		this.history.record(display(11, 503));
+
+		Report report = HistoryChecker.check(this.history, finalState(), true);
+
+		assertThat(report.violations()).extracting(Violation::kind)
+			.containsExactly(Kind.SERVER_ERROR_FOR_KITCHEN_REPLICA, Kind.SERVER_ERROR_FOR_KITCHEN_REPLICA);
+		assertThat(report.serverErrors()).isEqualTo(new HistoryChecker.ServerErrors(2, 0, 0));
+	}
+
+	@Test
 	void catchesA5xxFromAPartThatWasNotDownWhileAnotherWas() {
 		Shift paid = paidOrder(1, "kitchen-1");
 		this.history.record(new Fault(Fault.KILL, "kitchen-2", at(5), at(30)));
