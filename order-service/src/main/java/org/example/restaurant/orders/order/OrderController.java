@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import org.example.restaurant.platform.idempotency.IdempotentRequests;
+import org.example.restaurant.platform.outbox.PacedByTheOutbox;
 import org.example.restaurant.orders.order.OrderRequests.PlaceOrder;
 import org.example.restaurant.platform.polling.ListVersions;
 import org.example.restaurant.platform.polling.Polled;
@@ -60,10 +61,12 @@ class OrderController {
 
 	/**
 	 * Places an order; with an {@code Idempotency-Key}, at most once per key (see
-	 * {@link IdempotentRequests}).
+	 * {@link IdempotentRequests}). In a rush, first waits (up to 1 s) while the kitchen's
+	 * tickets of the orders before it are still being sent ({@link PacedByTheOutbox}).
 	 */
 	@PreAuthorize("hasRole('WAITER')")
 	@PostMapping
+	@PacedByTheOutbox
 	@ApiResponse(responseCode = "201",
 			description = "Placed (or, for a key already used, placed before); Location names the order",
 			content = @Content(schema = @Schema(implementation = OrderResponse.class)))

@@ -3,6 +3,9 @@ package org.example.restaurant.orders.messaging;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
@@ -38,7 +41,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.cloud.discovery.enabled=true", "restaurant.outbox.resubmit-interval=100ms",
 				"restaurant.outbox.first-retry-after=1s", "restaurant.outbox.max-backoff=1s",
-				"restaurant.outbox.stuck-after=2s" })
+				"restaurant.outbox.stuck-after=2s", "restaurant.outbox.pacing.limit=1",
+				"restaurant.outbox.pacing.max-wait=30s" })
 @ActiveProfiles("test")
 @Import(TestTokens.Decoder.class)
 class OutboxIntegrationTests {
@@ -95,6 +99,43 @@ class OutboxIntegrationTests {
 		assertThat(json.read("$.items[0].note", String.class)).isEqualTo("no basil");
 		assertThat(json.read("$.items[0].prepSeconds", Integer.class)).isEqualTo(600);
 		awaitPublicationCompleted("KitchenMessenger", orderId);
+	}
+
+	@Test
+	void aRushedOrderWaitsForTheTicketAheadOfItBeforeItChangesAnything() throws Exception {
+		CountDownLatch kitchenAnswers = stub.holdNext((request) -> request.body().contains("\"T1-ahead\""));
+		double pacedBefore = pacedWithRoom();
+		String ahead;
+		CompletableFuture<String> rushed;
+		try {
+			ahead = place("T1-ahead", "margherita", 1, null);
+			// its first attempt, and the outbox's re-sends of it once they are due
+			await().atMost(PATIENCE).until(() -> sending() >= 1);
+			rushed = CompletableFuture.supplyAsync(() -> place("T1-rushed", "espresso", 1, null));
+			await().during(Duration.ofMillis(500)).atMost(PATIENCE).until(() -> !rushed.isDone());
+			assertThat(this.jdbc.queryForObject("select count(*) from orders where table_label = 'T1-rushed'",
+					Integer.class))
+				.as("nothing written while it waits")
+				.isZero();
+		}
+		finally {
+			kitchenAnswers.countDown();
+		}
+		String placed = rushed.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+		awaitMessages("/internal/tickets", ahead, 1);
+		awaitMessages("/internal/tickets", placed, 1);
+		assertThat(pacedWithRoom()).as("requests that waited and found room").isGreaterThan(pacedBefore);
+	}
+
+	private double pacedWithRoom() {
+		List<Double> count = JsonPath.parse(get("/actuator/metrics/restaurant.outbox.pacing?tag=outcome:room"))
+			.read("$.measurements[?(@.statistic == 'COUNT')].value");
+		return count.get(0);
+	}
+
+	private double sending() {
+		return JsonPath.parse(get("/actuator/metrics/restaurant.outbox.sending"))
+			.read("$.measurements[0].value", Double.class);
 	}
 
 	@Test

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -33,6 +35,8 @@ final class StubServices {
 	private final List<Received> received = new CopyOnWriteArrayList<>();
 
 	private final Queue<PlannedFailure> failures = new ConcurrentLinkedQueue<>();
+
+	private final Queue<Hold> holds = new ConcurrentLinkedQueue<>();
 
 	private volatile Function<String, String> orderStatusLookup = (orderId) -> null;
 
@@ -66,6 +70,17 @@ final class StubServices {
 		this.failures.add(new PlannedFailure(matching, status));
 	}
 
+	/**
+	 * Keeps the next request that matches unanswered until the returned latch is counted
+	 * down (at most a minute): a receiver that hangs. The stub answers one request at a
+	 * time, so the others wait behind it.
+	 */
+	CountDownLatch holdNext(Predicate<Received> matching) {
+		CountDownLatch release = new CountDownLatch(1);
+		this.holds.add(new Hold(matching, release));
+		return release;
+	}
+
 	List<Received> received(String path, String orderId) {
 		return this.received.stream()
 			.filter((request) -> request.path().equals(path) && orderId.equals(request.orderId()))
@@ -83,6 +98,11 @@ final class StubServices {
 		String statusAtArrival = (orderId != null) ? this.orderStatusLookup.apply(orderId) : null;
 		Received request = new Received(exchange.getRequestMethod(), path, body,
 				exchange.getRequestHeaders().getFirst("Content-Type"), orderId, statusAtArrival);
+		for (Hold hold : this.holds) {
+			if (hold.matching().test(request) && this.holds.remove(hold)) {
+				awaitRelease(hold.release());
+			}
+		}
 		int status = answerFor(request);
 		this.received.add(request);
 		byte[] response = "{}".getBytes(StandardCharsets.UTF_8);
@@ -90,6 +110,15 @@ final class StubServices {
 		exchange.sendResponseHeaders(status, response.length);
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(response);
+		}
+	}
+
+	private static void awaitRelease(CountDownLatch release) {
+		try {
+			release.await(1, TimeUnit.MINUTES);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
@@ -111,6 +140,10 @@ final class StubServices {
 	}
 
 	private record PlannedFailure(Predicate<Received> matching, int status) {
+
+	}
+
+	private record Hold(Predicate<Received> matching, CountDownLatch release) {
 
 	}
 
