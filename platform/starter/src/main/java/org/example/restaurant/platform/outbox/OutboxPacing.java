@@ -14,14 +14,15 @@ import org.springframework.core.task.TaskDecorator;
 /**
  * Keeps a rush of requests from running ahead of the messages they write. The outbox's
  * messages are sent by the asynchronous listeners after each commit, on the task
- * executor's threads; under a rush the requests take the CPU and those sends wait in the
- * executor's queue, so the kitchen received its tickets 15 s after their orders
- * (docs/performance.md). With its {@link #decorator()} on that executor this counts the
- * sends handed to the executor and not yet finished, queued or running ({@code sending});
- * a request marked {@link PacedByTheOutbox} waits, before it starts its own work, while
- * {@code restaurant.outbox.pacing.limit} sends are ahead of it, for at most
- * {@code restaurant.outbox.pacing.max-wait}, and then goes on all the same: it is slowed,
- * never refused, so an order is still taken while the kitchen is down or hangs.
+ * executor's threads; under a rush the requests take the database's commits and the CPU,
+ * and those sends wait in the executor's queue, so the kitchen received its tickets 15 s
+ * after their orders (docs/performance.md). With its {@link #decorator()} on that
+ * executor this counts the sends handed to the executor and not yet finished, queued or
+ * running ({@code sending}); a request marked {@link PacedByTheOutbox} waits, before it
+ * starts its own work, while {@code restaurant.outbox.pacing.limit} sends are ahead of
+ * it, for at most {@code restaurant.outbox.pacing.max-wait}, and then goes on all the
+ * same: it is slowed, never refused, so an order is still taken while the kitchen is down
+ * or hangs.
  * <p>
  * It waits before its transaction, so that a waiting request holds no database connection
  * (a request that sent its messages itself after the commit starved the connection pool:
