@@ -604,6 +604,46 @@ final class Restaurant implements AutoCloseable {
 	}
 
 	/**
+	 * The CPU time (user and system, seconds) every process of the restaurant has used
+	 * since it started, by name, and under {@link #MACHINE} the whole machine's busy
+	 * time, from {@code /proc} (clock ticks of 1/100 s).
+	 */
+	Map<String, Double> cpuSeconds() {
+		Map<String, Double> seconds = new java.util.TreeMap<>();
+		pids().forEach((name, pid) -> {
+			try {
+				String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+				// after the command's name in parentheses: state (field 3), ..., utime
+				// (14),
+				// stime (15)
+				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+				seconds.put(name, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0);
+			}
+			catch (IOException ex) {
+				// the process has ended
+			}
+		});
+		try {
+			// cpu user nice system idle iowait irq softirq steal: busy is all but idle
+			// and
+			// iowait
+			String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+			long busy = 0;
+			for (int field = 1; field <= 8 && field < cpu.length; field++) {
+				busy += (field == 4 || field == 5) ? 0 : Long.parseLong(cpu[field]);
+			}
+			seconds.put(MACHINE, busy / 100.0);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return seconds;
+	}
+
+	/** The whole machine's entry in {@link #cpuSeconds()}. */
+	static final String MACHINE = "(machine)";
+
+	/**
 	 * Sends a request with the person's token; a 401 (the token expired) signs them in
 	 * again and sends it once more.
 	 */

@@ -193,8 +193,10 @@ class RestaurantBenchmark {
 	 */
 	private void ordersThroughTheGateway(Restaurant restaurant, String database) {
 		Instant start = Instant.now();
+		Map<String, Double> cpuBefore = restaurant.cpuSeconds();
 		Wrk.Result orders = new Wrk(CONNECTIONS, ORDERS_RUN).orders(restaurant.gatewayUrl("/"),
 				restaurant.waiter().staff().token(), "margherita", "bench-" + database);
+		Map<String, Double> cpuAfter = restaurant.cpuSeconds();
 		Instant end = Instant.now();
 		this.figures.add("POST /api/orders through the gateway, " + database + ", " + CONNECTIONS + " connections",
 				"%.0f orders/s", orders.perSecond(), ">= 1,000/s", "91-143/s");
@@ -207,7 +209,35 @@ class RestaurantBenchmark {
 				(ticket) -> !ticket.placedAt().isBefore(start) && ticket.placedAt().isBefore(end), accepted);
 		this.figures.add("Order -> ticket under that load (" + database + "): p50 / p99", "%s", p50p99(millis),
 				"p99 <= 250 ms", "");
+		this.figures.add("  CPU per order placed (" + database + "), by process", "%s",
+				cpuPerOrder(cpuBefore, cpuAfter, accepted, Duration.between(start, end)), "", "");
 		settle(restaurant);
+	}
+
+	/**
+	 * Where the machine's CPU went during a run: each process's CPU milliseconds per
+	 * order, the machine's busy share of its cores, and what the restaurant's processes
+	 * did not use (wrk, the databases' servers, the rest of the machine). The tickets'
+	 * sends that the run left queued are not in it.
+	 */
+	static String cpuPerOrder(Map<String, Double> before, Map<String, Double> after, long orders, Duration run) {
+		StringBuilder line = new StringBuilder();
+		double processes = 0;
+		for (Map.Entry<String, Double> entry : after.entrySet()) {
+			Double start = before.get(entry.getKey());
+			if (start == null || entry.getKey().equals(Restaurant.MACHINE)) {
+				continue;
+			}
+			double used = entry.getValue() - start;
+			processes += used;
+			line.append(String.format(Locale.ROOT, "%s %.1f, ", entry.getKey(), used * 1000 / orders));
+		}
+		double machine = after.get(Restaurant.MACHINE) - before.get(Restaurant.MACHINE);
+		double cores = Runtime.getRuntime().availableProcessors();
+		return line
+			.append(String.format(Locale.ROOT, "the rest %.1f ms; the machine %.0f %% busy",
+					(machine - processes) * 1000 / orders, machine / (run.toMillis() / 1000.0) / cores * 100))
+			.toString();
 	}
 
 	/**
