@@ -96,11 +96,29 @@ class TicketRepositoryTests {
 		this.tickets.claim(live.getId(), Tickets.KITCHEN_1, Tickets.STARTED, NOW);
 
 		assertThat(this.tickets.findClaimableOldestFirst(NOW, Limit.of(10))).containsExactly(
-				new ClaimCandidate(earlier.getId(), TicketStatus.QUEUED, null, null),
-				new ClaimCandidate(expired.getId(), TicketStatus.PREPARING, Tickets.KITCHEN_1, NOW.minusMillis(1)),
-				new ClaimCandidate(later.getId(), TicketStatus.QUEUED, null, null));
+				new ClaimCandidate(earlier.getId(), TicketStatus.QUEUED, null, null, Tickets.RECEIVED),
+				new ClaimCandidate(expired.getId(), TicketStatus.PREPARING, Tickets.KITCHEN_1, NOW.minusMillis(1),
+						Tickets.RECEIVED.plusSeconds(5)),
+				new ClaimCandidate(later.getId(), TicketStatus.QUEUED, null, null, Tickets.RECEIVED.plusSeconds(10)));
 		assertThat(this.tickets.findClaimableOldestFirst(NOW, Limit.of(1))).extracting(ClaimCandidate::id)
 			.containsExactly(earlier.getId());
+		assertThat(this.tickets.findClaimableOldestFirst(NOW, Limit.of(2))).extracting(ClaimCandidate::id)
+			.containsExactly(earlier.getId(), expired.getId());
+	}
+
+	@Test
+	void ordersClaimableTicketsReceivedAtTheSameInstantByIdAsTheDatabaseDoes() {
+		for (int i = 0; i < 8; i++) {
+			this.tickets.save(Tickets.queued(UUID.randomUUID(), Tickets.RECEIVED));
+			Ticket expired = this.tickets.save(Tickets.queued(UUID.randomUUID(), Tickets.RECEIVED));
+			this.tickets.flush();
+			this.tickets.claim(expired.getId(), Tickets.KITCHEN_1, Tickets.STARTED, NOW.minusMillis(1));
+		}
+
+		// the database's own order of the same sixteen tickets, by received_at then id
+		assertThat(this.tickets.findClaimableOldestFirst(NOW, Limit.of(16))).extracting(ClaimCandidate::id)
+			.containsExactlyElementsOf(
+					this.tickets.findAllByOrderByReceivedAtAscIdAsc().stream().map(Ticket::getId).toList());
 	}
 
 	@Test
