@@ -106,6 +106,8 @@ class OrderPersistenceTests {
 
 		Order read = this.orders.findById(placed.getId()).orElseThrow();
 
+		// fetched with the order: a response is written after the transaction ended
+		assertThat(linesFetched(read)).isTrue();
 		assertThat(read).isNotSameAs(placed);
 		assertThat(read.getStatus()).isEqualTo(OrderStatus.PLACED);
 		assertThat(read.getTable()).isEqualTo("T4");
@@ -138,7 +140,9 @@ class OrderPersistenceTests {
 			.containsExactly(first.getId(), second.getId());
 		assertThat(this.orders.find(Set.of(OrderStatus.READY), "T4")).extracting(Order::getId)
 			.containsExactly(second.getId());
-		assertThat(this.orders.find(Set.of(OrderStatus.READY), "T4").get(0).getLines()).hasSize(2);
+		List<Order> ready = this.orders.find(Set.of(OrderStatus.READY), "T4");
+		assertThat(linesFetched(ready.get(0))).isTrue();
+		assertThat(ready.get(0).getLines()).hasSize(2);
 		assertThat(this.orders.find(Set.of(OrderStatus.PAID, OrderStatus.CANCELLED), null)).isEmpty();
 	}
 
@@ -224,6 +228,13 @@ class OrderPersistenceTests {
 	private OrderStatus storedStatus(UUID id) {
 		this.entities.clear();
 		return this.orders.findById(id).orElseThrow().getStatus();
+	}
+
+	private boolean linesFetched(Order order) {
+		return this.entities.getEntityManager()
+			.getEntityManagerFactory()
+			.getPersistenceUnitUtil()
+			.isLoaded(order, "lines");
 	}
 
 }
