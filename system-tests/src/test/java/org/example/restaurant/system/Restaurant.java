@@ -644,6 +644,57 @@ final class Restaurant implements AutoCloseable {
 	static final String MACHINE = "(machine)";
 
 	/**
+	 * What each process's JIT compilers have done since it started: methods compiled and
+	 * the compiler threads' time, from the JVM's performance counters
+	 * ({@code jcmd PID PerfCounter.print}). A process whose counters cannot be read (it
+	 * ended, or is not a JVM) is left out. Each call starts one {@code jcmd} per process:
+	 * read it outside a run whose CPU is measured.
+	 */
+	Map<String, Jit> jit() {
+		Map<String, Jit> jit = new java.util.TreeMap<>();
+		pids().forEach((name, pid) -> {
+			try {
+				Process jcmd = new ProcessBuilder("jcmd", String.valueOf(pid), "PerfCounter.print")
+					.redirectErrorStream(true)
+					.start();
+				Map<String, String> counters = new java.util.HashMap<>();
+				for (String line : new String(jcmd.getInputStream().readAllBytes()).split("\n")) {
+					int equals = line.indexOf('=');
+					if (equals > 0) {
+						counters.put(line.substring(0, equals), line.substring(equals + 1).trim());
+					}
+				}
+				jcmd.waitFor(30, TimeUnit.SECONDS);
+				String compiles = counters.get("sun.ci.totalCompiles");
+				String ticks = counters.get("java.ci.totalTime");
+				String frequency = counters.get("sun.os.hrt.frequency");
+				if (compiles != null && ticks != null && frequency != null) {
+					jit.put(name, new Jit(Long.parseLong(compiles),
+							Long.parseLong(ticks) / (double) Long.parseLong(frequency)));
+				}
+			}
+			catch (IOException | NumberFormatException ex) {
+				// not readable: left out
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		});
+		return jit;
+	}
+
+	/**
+	 * A process's JIT compilers so far.
+	 *
+	 * @param compiles the methods compiled
+	 * @param seconds the time the compiler threads spent compiling them (wall time, so on
+	 * a busy machine it includes waiting for a core)
+	 */
+	record Jit(long compiles, double seconds) {
+	}
+
+	/**
 	 * Sends a request with the person's token; a 401 (the token expired) signs them in
 	 * again and sends it once more.
 	 */

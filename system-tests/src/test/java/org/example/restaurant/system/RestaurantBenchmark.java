@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -192,12 +193,14 @@ class RestaurantBenchmark {
 	 * takes them, then how soon the kitchen had each of their tickets.
 	 */
 	private void ordersThroughTheGateway(Restaurant restaurant, String database) {
+		Map<String, Restaurant.Jit> jitBefore = restaurant.jit();
 		Instant start = Instant.now();
 		Map<String, Double> cpuBefore = restaurant.cpuSeconds();
 		Wrk.Result orders = new Wrk(CONNECTIONS, ORDERS_RUN).orders(restaurant.gatewayUrl("/"),
 				restaurant.waiter().staff().token(), "margherita", "bench-" + database);
 		Map<String, Double> cpuAfter = restaurant.cpuSeconds();
 		Instant end = Instant.now();
+		Map<String, Restaurant.Jit> jitAfter = restaurant.jit();
 		this.figures.add("POST /api/orders through the gateway, " + database + ", " + CONNECTIONS + " connections",
 				"%.0f orders/s", orders.perSecond(), ">= 1,000/s", "91-143/s");
 		this.figures.add("  p50 / p99", "%s", "%.1f / %.1f ms".formatted(orders.p50Millis(), orders.p99Millis()),
@@ -211,7 +214,26 @@ class RestaurantBenchmark {
 				"p99 <= 250 ms", "");
 		this.figures.add("  CPU per order placed (" + database + "), by process", "%s",
 				cpuPerOrder(cpuBefore, cpuAfter, accepted, Duration.between(start, end)), "", "");
+		this.figures.add("  JIT compiling during that run (" + database + "), by process", "%s",
+				jitDuring(jitBefore, jitAfter), "", "");
 		settle(restaurant);
+	}
+
+	/**
+	 * What each process's JIT compilers did during a run: methods compiled, and the
+	 * compiler threads' seconds. A process still compiling thousands of methods under
+	 * load is not warm yet, and its CPU per order counts the compiling too.
+	 */
+	static String jitDuring(Map<String, Restaurant.Jit> before, Map<String, Restaurant.Jit> after) {
+		StringJoiner line = new StringJoiner(", ");
+		after.forEach((name, jit) -> {
+			Restaurant.Jit start = before.get(name);
+			if (start != null) {
+				line.add(String.format(Locale.ROOT, "%s %d methods in %.1f s", name, jit.compiles() - start.compiles(),
+						jit.seconds() - start.seconds()));
+			}
+		});
+		return line.toString();
 	}
 
 	/**
