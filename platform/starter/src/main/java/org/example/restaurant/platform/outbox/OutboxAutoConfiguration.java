@@ -9,6 +9,7 @@ import org.example.restaurant.platform.time.ClockAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,6 +21,7 @@ import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The outbox, for a service whose event publication registry (Spring Modulith) is its
@@ -27,8 +29,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * {@code outbox}, the gauges and the purge ({@link Outbox}), set by
  * {@code restaurant.outbox.*} ({@link OutboxProperties}); and the quiet logging of failed
  * listeners ({@link ListenerFailureLogging}); the statements a delivery makes on the
- * outbox table prepared at start-up ({@link OutboxWarmUp}). On when the service has a
- * publication registry, that is, when it depends on a Spring Modulith events starter.
+ * outbox table prepared at start-up ({@link OutboxWarmUp}); the marks of the deliveries
+ * written in groups ({@link BatchedMarks}). On when the service has a publication
+ * registry, that is, when it depends on a Spring Modulith events starter.
  */
 @AutoConfiguration(after = ClockAutoConfiguration.class,
 		afterName = "org.springframework.modulith.events.config.EventPublicationAutoConfiguration")
@@ -47,6 +50,12 @@ public class OutboxAutoConfiguration {
 				"select id from event_publication where completion_date is null and (status is null or status = 'FAILED')",
 				UUID.class));
 		return new Outbox(incomplete, completed, failed, properties, clock);
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "restaurant.outbox.batch-marks", matchIfMissing = true)
+	static BatchedMarksPostProcessor outboxBatchedMarks(ObjectProvider<PlatformTransactionManager> transactionManager) {
+		return new BatchedMarksPostProcessor(transactionManager);
 	}
 
 	@Bean

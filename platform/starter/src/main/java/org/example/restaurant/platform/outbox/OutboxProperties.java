@@ -21,11 +21,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keepCompleted how long delivered messages stay in the outbox table before they
  * are purged (default 1 h; {@code restaurant.outbox.purge-interval}, 10 min, says how
  * often the purge runs)
+ * @param batchMarks whether the marks of the deliveries (under way, done) are written for
+ * many messages in one transaction ({@link BatchedMarks}; default {@code true}); read at
+ * start-up
  */
 @ConfigurationProperties("restaurant.outbox")
 public record OutboxProperties(@DefaultValue("2s") Duration resubmitInterval,
 		@DefaultValue("5s") Duration firstRetryAfter, @DefaultValue("30s") Duration maxBackoff,
-		@DefaultValue("1m") Duration stuckAfter, @DefaultValue("1h") Duration keepCompleted) {
+		@DefaultValue("1m") Duration stuckAfter, @DefaultValue("1h") Duration keepCompleted,
+		@DefaultValue("true") boolean batchMarks) {
 
 	Backoff backoff() {
 		return new Backoff(this.firstRetryAfter, this.maxBackoff);

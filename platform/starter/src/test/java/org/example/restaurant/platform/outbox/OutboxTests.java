@@ -121,7 +121,8 @@ class OutboxTests {
 		};
 		Set<UUID> failedInTheTable = Set.of(failed.getIdentifier(), fromBeforeStatuses.getIdentifier());
 		Outbox outbox = new Outbox(table, null, () -> failedInTheTable, new OutboxProperties(Duration.ofSeconds(2),
-				Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofHours(1)), clock);
+				Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofHours(1), true),
+				clock);
 		time.set(now);
 
 		outbox.resubmitDue();
