@@ -63,9 +63,8 @@ final class OutboxWarmUp implements SmartInitializingSingleton {
 				new Statement("find by event",
 						(repository) -> repository.findIncompletePublicationsByEventAndTargetIdentifier(NO_EVENT,
 								nobody)),
-				// another id: a message marked done with its mark of under way in the
-				// same
-				// group gets no such mark (BatchedMarks), and this one is to be run
+				// another id than "done": BatchedMarks drops an "under way" whose
+				// "done" is in the same group, and this statement is to run
 				new Statement("mark processing", (repository) -> repository.markProcessing(UUID.randomUUID())),
 				new Statement("mark completed by event",
 						(repository) -> repository.markCompleted(NO_EVENT, nobody, now)),
