@@ -27,8 +27,15 @@ class IdempotencyRecords {
 
 	/**
 	 * Inserts an {@link State#IN_FLIGHT} record; the primary key refuses a second one for
-	 * the same key and scope.
+	 * the same key and scope. While another transaction holds an uncommitted record of
+	 * the key, the insert waits for it, H2 and PostgreSQL alike, as long as the
+	 * database's lock timeout: it then fails with a duplicate key if that transaction
+	 * committed, and goes through if it rolled back.
 	 * @throws org.springframework.dao.DuplicateKeyException if the key is taken
+	 * @throws org.springframework.dao.PessimisticLockingFailureException or
+	 * {@link org.springframework.dao.QueryTimeoutException} if the other transaction did
+	 * not end within the database's lock timeout (H2's {@code LOCK_TIMEOUT}, 2 s by
+	 * default; PostgreSQL's {@code lock_timeout}, none by default)
 	 */
 	void insertInFlight(IdempotencyKey key, String scope, UUID claimId, Fingerprint fingerprint, Instant createdAt,
 			Instant expiresAt) {

@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,25 +27,31 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (draft-ietf-httpapi-idempotency-key-header).
  * <ol>
  * <li>Without the header, the request simply runs.</li>
- * <li>With it, the key is claimed first, in a transaction of its own: a record
- * {@code (key, scope)} is inserted {@code IN_FLIGHT} with the request's
- * {@link Fingerprint}, and committed before any work starts. The primary key lets only
- * one of two requests with the same key through, even at the same moment.</li>
- * <li>The winner runs the work in a transaction, and stores the response (status,
- * {@code Location}, {@code Content-Type}, body) as {@code COMPLETED} <em>in that same
- * transaction</em>: the work's effects and the stored response commit together or not at
- * all. If the work fails (an exception, or a response that is not 2xx), nothing is stored
- * and the claim is deleted, so the client may retry with the same key, as the draft
- * allows; only successes are replayed.</li>
- * <li>A loser finds the record. {@code COMPLETED} with the same fingerprint: the stored
- * response is replayed, with {@code Idempotent-Replayed: true}, and nothing runs again.
- * {@code COMPLETED} with another fingerprint: 422 ({@link IdempotencyKeyReused}).
- * {@code IN_FLIGHT}: 409 ({@link IdempotencyKeyInFlight}); the client retries later.</li>
- * <li>A claim still in flight after {@link IdempotencySettings#abandonedAfter()} belongs
- * to a request whose process died: since its work commits only with its stored response,
- * that work did not happen, and the next request with the key takes the claim over.
- * Should the old request still be alive after all, its final update no longer finds its
- * claim, and it rolls its work back rather than commit it twice.</li>
+ * <li>With it, the request claims the key first, in the transaction that then runs the
+ * work: a record {@code (key, scope)} is inserted {@code IN_FLIGHT} with the request's
+ * {@link Fingerprint}. The primary key lets only one of two requests with the same key
+ * through, even at the same moment.</li>
+ * <li>The winner runs the work in that transaction, and stores the response (status,
+ * {@code Location}, {@code Content-Type}, body) as {@code COMPLETED}: the claim, the
+ * work's effects and the stored response commit together, in one commit, or not at all.
+ * If the work fails (an exception, or a response that is not 2xx), the transaction rolls
+ * back, claim included, so the client may retry with the same key, as the draft allows;
+ * only successes are replayed. A process that dies with a request in flight leaves no
+ * claim behind: its transaction dies with it.</li>
+ * <li>A request with a key whose first request is still running waits for it in its own
+ * claim, which the database holds until the first one's transaction ends, at most its
+ * lock timeout (H2's {@code LOCK_TIMEOUT}, 2 s by default; PostgreSQL's
+ * {@code lock_timeout}, none by default, so there as long as the first one's transaction,
+ * which does the request's own work only): then the first one's stored response is
+ * replayed, with {@code Idempotent-Replayed: true}, and nothing runs again (with another
+ * fingerprint: 422, {@link IdempotencyKeyReused}); or, if the first one rolled back, the
+ * request runs as if it were the first; or, if the first is still running after the lock
+ * timeout, 409 ({@link IdempotencyKeyInFlight}) and the client retries later.</li>
+ * <li>Versions before this one claimed the key in a transaction of their own, committed
+ * before the work: a claim they left {@code IN_FLIGHT} is 409 until
+ * {@link IdempotencySettings#abandonedAfter()}, and is then taken over. Should its
+ * request still be alive after all, its final update no longer finds its claim, and it
+ * rolls its work back rather than commit it twice.</li>
  * <li>Keys are kept for {@link IdempotencySettings#retention()} (24 hours by default)
  * from the first request; {@link ExpiredIdempotencyKeys} deletes older ones.</li>
  * </ol>
@@ -107,9 +115,11 @@ public class IdempotentRequests {
 		IdempotencyKey key = IdempotencyKey.parse(header);
 		for (int attempt = 1;; attempt++) {
 			Instant now = now();
-			UUID claimId = UUID.randomUUID();
-			if (claim(key, scope, claimId, fingerprint, now)) {
-				return runClaimed(key, scope, claimId, work);
+			try {
+				return runClaimed(key, scope, UUID.randomUUID(), fingerprint, now, work);
+			}
+			catch (KeyTaken ex) {
+				// the key's record is committed: look it up below
 			}
 			Optional<IdempotencyRecords.Stored> found = this.records.find(key, scope);
 			if (found.isPresent()) {
@@ -121,59 +131,39 @@ public class IdempotentRequests {
 					throw new IdempotencyKeyInFlight(key);
 				}
 			}
-			// the claim in the way was released or taken over meanwhile: claim again
+			// the record in the way was taken over or purged meanwhile: claim again
 			if (attempt == CLAIM_ATTEMPTS) {
 				throw new IdempotencyKeyInFlight(key);
 			}
 		}
 	}
 
-	private boolean claim(IdempotencyKey key, String scope, UUID claimId, Fingerprint fingerprint, Instant now) {
+	private ResponseEntity<?> runClaimed(IdempotencyKey key, String scope, UUID claimId, Fingerprint fingerprint,
+			Instant now, Supplier<? extends ResponseEntity<?>> work) {
+		return this.workTransaction.execute((status) -> {
+			claim(key, scope, claimId, fingerprint, now);
+			ResponseEntity<?> result = work.get();
+			if (!result.getStatusCode().is2xxSuccessful()) {
+				status.setRollbackOnly();
+			}
+			else if (!this.records.complete(key, scope, claimId, stored(result))) {
+				// the claim is this transaction's own: it cannot have been taken over
+				throw new IllegalStateException("Lost the claim of " + HEADER + " '" + key.value() + "' for " + scope);
+			}
+			return result;
+		});
+	}
+
+	private void claim(IdempotencyKey key, String scope, UUID claimId, Fingerprint fingerprint, Instant now) {
 		try {
-			this.ownTransaction.executeWithoutResult((status) -> this.records.insertInFlight(key, scope, claimId,
-					fingerprint, now, now.plus(this.settings.retention())));
-			return true;
+			this.records.insertInFlight(key, scope, claimId, fingerprint, now, now.plus(this.settings.retention()));
 		}
 		catch (DuplicateKeyException ex) {
-			return false;
+			throw new KeyTaken();
 		}
-	}
-
-	private ResponseEntity<?> runClaimed(IdempotencyKey key, String scope, UUID claimId,
-			Supplier<? extends ResponseEntity<?>> work) {
-		ResponseEntity<?> response;
-		try {
-			response = this.workTransaction.execute((status) -> {
-				ResponseEntity<?> result = work.get();
-				if (!result.getStatusCode().is2xxSuccessful()) {
-					status.setRollbackOnly();
-				}
-				else if (!this.records.complete(key, scope, claimId, stored(result))) {
-					// another request took the claim over: committing would do the work
-					// twice
-					throw new IdempotencyKeyInFlight(key);
-				}
-				return result;
-			});
-		}
-		catch (RuntimeException | Error ex) {
-			release(key, scope, claimId);
-			throw ex;
-		}
-		if (!response.getStatusCode().is2xxSuccessful()) {
-			release(key, scope, claimId);
-		}
-		return response;
-	}
-
-	private void release(IdempotencyKey key, String scope, UUID claimId) {
-		try {
-			this.ownTransaction.executeWithoutResult((status) -> this.records.deleteInFlight(key, scope, claimId));
-		}
-		catch (RuntimeException ex) {
-			// the client gets the work's own error; the claim will be taken over once
-			// abandoned
-			log.warn("Could not release {} '{}' for {}: {}", HEADER, key.value(), scope, ex.toString());
+		catch (QueryTimeoutException | PessimisticLockingFailureException ex) {
+			// the key's first request still runs after the database's lock timeout
+			throw new IdempotencyKeyInFlight(key);
 		}
 	}
 
@@ -227,6 +217,18 @@ public class IdempotentRequests {
 		return new IdempotencyRecords.Response(result.getStatusCode().value(),
 				(location != null) ? location.toString() : null, (contentType != null) ? contentType.toString() : null,
 				text);
+	}
+
+	/**
+	 * The key's record is committed: rolls back the transaction of the claim, which has
+	 * done nothing yet.
+	 */
+	private static final class KeyTaken extends RuntimeException {
+
+		KeyTaken() {
+			super(null, null, false, false);
+		}
+
 	}
 
 	private Instant now() {

@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * in a scratch table, to see whether the work's transaction committed).
  */
 @SpringBootTest(classes = IdempotentRequestsTests.Service.class, properties = { "restaurant.idempotency.enabled=true",
-		"spring.datasource.url=jdbc:h2:mem:platform-idempotency;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000" })
+		"spring.datasource.url=jdbc:h2:mem:platform-idempotency;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=1000" })
 class IdempotentRequestsTests {
 
 	static final String SCOPE = "POST /test/things";
@@ -119,6 +119,61 @@ class IdempotentRequestsTests {
 			.isThrownBy(() -> this.requests.execute(key, SCOPE, Fingerprint.of("thing", 2), this::createThing))
 			.satisfies((ex) -> assertThat(ex.getStatusCode().value()).isEqualTo(422));
 		assertThat(this.runs).hasValue(1);
+	}
+
+	@Test
+	void waitsForTheFirstRequestWithItsKeyAndReplaysItsResponse() throws Exception {
+		String key = newKey();
+		CountDownLatch working = new CountDownLatch(1);
+		CountDownLatch finish = new CountDownLatch(1);
+		CompletableFuture<ResponseEntity<?>> first = CompletableFuture
+			.supplyAsync(() -> this.requests.execute(key, SCOPE, THING, () -> {
+				working.countDown();
+				awaitQuietly(finish);
+				return createThing();
+			}), this.threads);
+		assertThat(working.await(10, TimeUnit.SECONDS)).isTrue();
+		CompletableFuture<ResponseEntity<?>> duplicate = CompletableFuture
+			.supplyAsync(() -> this.requests.execute(key, SCOPE, THING, this::createThing), this.threads);
+		awaitAClaimWaiting();
+
+		finish.countDown();
+
+		assertThat(first.get(10, TimeUnit.SECONDS).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		ResponseEntity<?> replayed = duplicate.get(10, TimeUnit.SECONDS);
+		assertThat(replayed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(replayed.getHeaders().getFirst(IdempotentRequests.REPLAYED_HEADER)).isEqualTo("true");
+		assertThat(this.runs).hasValue(1);
+		assertThat(things()).isEqualTo(1);
+	}
+
+	@Test
+	void runsADuplicateAsTheFirstWhenTheFirstFailsWhileItWaits() throws Exception {
+		String key = newKey();
+		CountDownLatch working = new CountDownLatch(1);
+		CountDownLatch fail = new CountDownLatch(1);
+		CompletableFuture<ResponseEntity<?>> first = CompletableFuture
+			.supplyAsync(() -> this.requests.execute(key, SCOPE, THING, () -> {
+				createThing();
+				working.countDown();
+				awaitQuietly(fail);
+				throw new IllegalStateException("the till jammed");
+			}), this.threads);
+		assertThat(working.await(10, TimeUnit.SECONDS)).isTrue();
+		CompletableFuture<ResponseEntity<?>> duplicate = CompletableFuture
+			.supplyAsync(() -> this.requests.execute(key, SCOPE, THING, this::createThing), this.threads);
+		awaitAClaimWaiting();
+
+		fail.countDown();
+
+		assertThatExceptionOfType(Exception.class).isThrownBy(() -> first.get(10, TimeUnit.SECONDS))
+			.havingCause()
+			.isInstanceOf(IllegalStateException.class);
+		ResponseEntity<?> ran = duplicate.get(10, TimeUnit.SECONDS);
+		assertThat(ran.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(ran.getHeaders().containsHeader(IdempotentRequests.REPLAYED_HEADER)).isFalse();
+		assertThat(this.runs).hasValue(2);
+		assertThat(things()).as("the first one's work rolled back, the duplicate's committed").isEqualTo(1);
 	}
 
 	@Test
@@ -203,7 +258,7 @@ class IdempotentRequestsTests {
 	}
 
 	@Test
-	void takesOverAKeyWhoseRequestWasLostAndRollsTheLostOneBackIfItWasNot() throws Exception {
+	void keepsTheKeyOfAFirstRequestThatIsSlowHoweverLongItTakes() throws Exception {
 		String key = newKey();
 		Instant start = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		this.clock.setTo(start);
@@ -219,16 +274,32 @@ class IdempotentRequestsTests {
 		assertThat(working.await(10, TimeUnit.SECONDS)).isTrue();
 
 		this.clock.setTo(start.plus(Duration.ofMinutes(1)).plusSeconds(1));
+		assertThatExceptionOfType(IdempotencyKeyInFlight.class)
+			.isThrownBy(() -> this.requests.execute(key, SCOPE, THING, this::createThing));
+
+		finish.countDown();
+		assertThat(slow.get(10, TimeUnit.SECONDS).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(things()).as("the slow request committed its work, the duplicate did nothing").isEqualTo(1);
+		assertThat(this.runs).hasValue(1);
+	}
+
+	@Test
+	void takesOverAClaimAnEarlierVersionLeftInFlightOnceItIsAbandoned() {
+		String key = newKey();
+		Instant start = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		this.clock.setTo(start);
+		this.records.insertInFlight(IdempotencyKey.parse(key), SCOPE, UUID.randomUUID(), THING, start,
+				start.plus(Duration.ofHours(24)));
+
+		this.clock.setTo(start.plus(Duration.ofMinutes(1)).plusSeconds(1));
 		ResponseEntity<?> takenOver = this.requests.execute(key, SCOPE, THING, this::createThing);
 
 		assertThat(takenOver.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		assertThat(takenOver.getHeaders().containsHeader(IdempotentRequests.REPLAYED_HEADER)).isFalse();
-		finish.countDown();
-		assertThatExceptionOfType(Exception.class).isThrownBy(() -> slow.get(10, TimeUnit.SECONDS))
-			.havingCause()
-			.isInstanceOf(IdempotencyKeyInFlight.class);
-		assertThat(things()).as("only the request that took over committed its work").isEqualTo(1);
-		assertThat(this.runs).hasValue(2);
+		assertThat(this.records.find(IdempotencyKey.parse(key), SCOPE)).get()
+			.extracting(IdempotencyRecords.Stored::state)
+			.isEqualTo(IdempotencyRecords.State.COMPLETED);
+		assertThat(this.runs).hasValue(1);
 	}
 
 	@Test
@@ -288,6 +359,20 @@ class IdempotentRequestsTests {
 			.mapToInt(
 					(id) -> this.jdbc.queryForObject("select count(*) from test_thing where id = ?", Integer.class, id))
 			.sum();
+	}
+
+	/**
+	 * Polls H2's sessions until one is inside a claim's insert: a claim waiting for the
+	 * transaction of the first request with its key (the first's insert is done).
+	 */
+	private void awaitAClaimWaiting() throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (this.jdbc.queryForObject(
+				"select count(*) from information_schema.sessions where lower(executing_statement) like ?",
+				Integer.class, "%insert into idempotency_record%") == 0) {
+			assertThat(System.nanoTime()).as("a claim waiting for the first request's").isLessThan(deadline);
+			Thread.sleep(10);
+		}
 	}
 
 	private static String newKey() {
