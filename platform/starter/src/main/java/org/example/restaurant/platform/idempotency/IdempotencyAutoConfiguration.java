@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code Idempotency-Key} handling ({@link IdempotentRequests}) for a service that sets
@@ -55,8 +56,9 @@ public class IdempotencyAutoConfiguration {
 	}
 
 	@Bean
-	ExpiredIdempotencyKeys expiredIdempotencyKeys(IdempotencyRecords records, Clock clock) {
-		return new ExpiredIdempotencyKeys(records, clock);
+	ExpiredIdempotencyKeys expiredIdempotencyKeys(IdempotencyRecords records, Clock clock,
+			PlatformTransactionManager transactionManager) {
+		return new ExpiredIdempotencyKeys(records, clock, new TransactionTemplate(transactionManager));
 	}
 
 }

@@ -101,10 +101,7 @@ final class BatchedMarks implements EventPublicationRepository {
 		finally {
 			this.queueing.unlock();
 		}
-		afterQueued(() -> {
-			mark.writeTo(this.table);
-			return null;
-		});
+		afterQueued(() -> mark.writeTo(this.table));
 	}
 
 	private void writeWhileOpen() {
@@ -181,6 +178,14 @@ final class BatchedMarks implements EventPublicationRepository {
 	}
 
 	/** Runs an operation after the marks queued before it are written, in their order. */
+	private void afterQueued(Runnable operation) {
+		afterQueued(() -> {
+			operation.run();
+			return null;
+		});
+	}
+
+	/** Runs an operation after the marks queued before it are written, in their order. */
 	private <T> T afterQueued(Supplier<T> operation) {
 		this.writing.lock();
 		try {
@@ -199,18 +204,12 @@ final class BatchedMarks implements EventPublicationRepository {
 
 	@Override
 	public void markCompleted(Object event, PublicationTargetIdentifier identifier, Instant completionDate) {
-		afterQueued(() -> {
-			this.table.markCompleted(event, identifier, completionDate);
-			return null;
-		});
+		afterQueued(() -> this.table.markCompleted(event, identifier, completionDate));
 	}
 
 	@Override
 	public void markFailed(UUID identifier) {
-		afterQueued(() -> {
-			this.table.markFailed(identifier);
-			return null;
-		});
+		afterQueued(() -> this.table.markFailed(identifier));
 	}
 
 	@Override
@@ -257,26 +256,17 @@ final class BatchedMarks implements EventPublicationRepository {
 
 	@Override
 	public void deletePublications(List<UUID> identifiers) {
-		afterQueued(() -> {
-			this.table.deletePublications(identifiers);
-			return null;
-		});
+		afterQueued(() -> this.table.deletePublications(identifiers));
 	}
 
 	@Override
 	public void deleteCompletedPublications() {
-		afterQueued(() -> {
-			this.table.deleteCompletedPublications();
-			return null;
-		});
+		afterQueued(() -> this.table.deleteCompletedPublications());
 	}
 
 	@Override
 	public void deleteCompletedPublicationsBefore(Instant instant) {
-		afterQueued(() -> {
-			this.table.deleteCompletedPublicationsBefore(instant);
-			return null;
-		});
+		afterQueued(() -> this.table.deleteCompletedPublicationsBefore(instant));
 	}
 
 	/**

@@ -12,6 +12,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The version of each list that the front-of-house screens poll, kept in the service's
@@ -23,9 +24,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * A change of what a list shows calls {@link #changed}: inside a transaction the version
  * goes up just before that transaction commits, in it, so the new version and the change
  * become visible together, and a rollback takes both back; outside one, at once, after
- * the change (which committed already). Readers read the version first and the list
- * after, so a change that lands between the two is answered with the old version and the
- * new list, which the next poll fetches again: never the new version with the old list.
+ * the change (which committed already), in a transaction of its own. Readers read the
+ * version first and the list after, so a change that lands between the two is answered
+ * with the old version and the new list, which the next poll fetches again: never the new
+ * version with the old list.
  * <p>
  * The row stays locked from the update to the commit, so changes of one list commit one
  * after the other; the update is the transaction's last statement, which keeps that
@@ -40,10 +42,13 @@ public class ListVersions implements SmartInitializingSingleton {
 
 	private final JdbcTemplate jdbc;
 
+	private final TransactionTemplate transaction;
+
 	private final List<String> lists;
 
-	ListVersions(JdbcTemplate jdbc, List<String> lists) {
+	ListVersions(JdbcTemplate jdbc, TransactionTemplate transaction, List<String> lists) {
 		this.jdbc = jdbc;
+		this.transaction = transaction;
 		this.lists = List.copyOf(lists);
 	}
 
@@ -71,29 +76,32 @@ public class ListVersions implements SmartInitializingSingleton {
 			TransactionSynchronizationManager.registerSynchronization(new BeforeCommit(this, list));
 		}
 		else {
-			bump(list);
+			this.transaction.executeWithoutResult((status) -> bump(list));
 		}
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
 		for (String list : this.lists) {
-			if (this.jdbc.queryForObject("select count(*) from list_version where name = ?", Integer.class,
-					list) == 0) {
-				try {
-					this.jdbc.update("insert into list_version (name, version) values (?, 0)", list);
-					logger.info("Polled list {} has its version row", list);
-				}
-				catch (DuplicateKeyException ex) {
-					// another instance, starting at the same moment, made it
-				}
+			try {
+				this.transaction.executeWithoutResult((status) -> {
+					if (this.jdbc.queryForObject("select count(*) from list_version where name = ?", Integer.class,
+							list) == 0) {
+						this.jdbc.update("insert into list_version (name, version) values (?, 0)", list);
+						logger.info("Polled list {} has its version row", list);
+					}
+				});
+			}
+			catch (DuplicateKeyException ex) {
+				// another instance, starting at the same moment, made it
 			}
 		}
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void newRelease() {
-		this.jdbc.update("update list_version set version = version + 1");
+		this.transaction
+			.executeWithoutResult((status) -> this.jdbc.update("update list_version set version = version + 1"));
 	}
 
 	private void bump(String list) {

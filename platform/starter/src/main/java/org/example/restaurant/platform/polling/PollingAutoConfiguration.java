@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Lists that screens poll cheaply (docs/api.md, "Polling") for a service that sets
@@ -22,7 +24,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
 		"org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
-		"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration" })
+		"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+		"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+		"org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
+		"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration" })
 @ConditionalOnClass({ JdbcTemplate.class, Flyway.class })
 @ConditionalOnBooleanProperty("restaurant.polling.enabled")
 @EnableConfigurationProperties(PollingSettings.class)
@@ -34,8 +39,9 @@ public class PollingAutoConfiguration {
 	}
 
 	@Bean
-	ListVersions listVersions(JdbcTemplate jdbc, PollingSettings settings) {
-		return new ListVersions(jdbc, settings.lists());
+	ListVersions listVersions(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+			PollingSettings settings) {
+		return new ListVersions(jdbc, new TransactionTemplate(transactionManager), settings.lists());
 	}
 
 	@Configuration(proxyBeanMethods = false)
