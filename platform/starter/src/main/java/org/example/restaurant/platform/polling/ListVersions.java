@@ -10,6 +10,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,9 +47,9 @@ public class ListVersions implements SmartInitializingSingleton {
 
 	private final List<String> lists;
 
-	ListVersions(JdbcTemplate jdbc, TransactionTemplate transaction, List<String> lists) {
+	ListVersions(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, List<String> lists) {
 		this.jdbc = jdbc;
-		this.transaction = transaction;
+		this.transaction = new TransactionTemplate(transactionManager);
 		this.lists = List.copyOf(lists);
 	}
 

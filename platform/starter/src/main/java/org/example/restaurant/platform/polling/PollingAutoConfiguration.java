@@ -12,7 +12,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Lists that screens poll cheaply (docs/api.md, "Polling") for a service that sets
@@ -41,7 +40,7 @@ public class PollingAutoConfiguration {
 	@Bean
 	ListVersions listVersions(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
 			PollingSettings settings) {
-		return new ListVersions(jdbc, new TransactionTemplate(transactionManager), settings.lists());
+		return new ListVersions(jdbc, transactionManager, settings.lists());
 	}
 
 	@Configuration(proxyBeanMethods = false)

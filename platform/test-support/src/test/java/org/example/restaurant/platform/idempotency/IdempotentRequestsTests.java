@@ -124,23 +124,13 @@ class IdempotentRequestsTests {
 	@Test
 	void waitsForTheFirstRequestWithItsKeyAndReplaysItsResponse() throws Exception {
 		String key = newKey();
-		CountDownLatch working = new CountDownLatch(1);
 		CountDownLatch finish = new CountDownLatch(1);
-		CompletableFuture<ResponseEntity<?>> first = CompletableFuture
-			.supplyAsync(() -> this.requests.execute(key, SCOPE, THING, () -> {
-				working.countDown();
-				awaitQuietly(finish);
-				return createThing();
-			}), this.threads);
-		assertThat(working.await(10, TimeUnit.SECONDS)).isTrue();
-		CompletableFuture<ResponseEntity<?>> duplicate = CompletableFuture
-			.supplyAsync(() -> this.requests.execute(key, SCOPE, THING, this::createThing), this.threads);
-		awaitAClaimWaiting();
+		Race race = startFirstAndARepeatWaitingForIt(key, finish, false);
 
 		finish.countDown();
 
-		assertThat(first.get(10, TimeUnit.SECONDS).getStatusCode()).isEqualTo(HttpStatus.CREATED);
-		ResponseEntity<?> replayed = duplicate.get(10, TimeUnit.SECONDS);
+		assertThat(race.first().get(10, TimeUnit.SECONDS).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		ResponseEntity<?> replayed = race.repeat().get(10, TimeUnit.SECONDS);
 		assertThat(replayed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		assertThat(replayed.getHeaders().getFirst(IdempotentRequests.REPLAYED_HEADER)).isEqualTo("true");
 		assertThat(this.runs).hasValue(1);
@@ -150,26 +140,15 @@ class IdempotentRequestsTests {
 	@Test
 	void runsADuplicateAsTheFirstWhenTheFirstFailsWhileItWaits() throws Exception {
 		String key = newKey();
-		CountDownLatch working = new CountDownLatch(1);
 		CountDownLatch fail = new CountDownLatch(1);
-		CompletableFuture<ResponseEntity<?>> first = CompletableFuture
-			.supplyAsync(() -> this.requests.execute(key, SCOPE, THING, () -> {
-				createThing();
-				working.countDown();
-				awaitQuietly(fail);
-				throw new IllegalStateException("the till jammed");
-			}), this.threads);
-		assertThat(working.await(10, TimeUnit.SECONDS)).isTrue();
-		CompletableFuture<ResponseEntity<?>> duplicate = CompletableFuture
-			.supplyAsync(() -> this.requests.execute(key, SCOPE, THING, this::createThing), this.threads);
-		awaitAClaimWaiting();
+		Race race = startFirstAndARepeatWaitingForIt(key, fail, true);
 
 		fail.countDown();
 
-		assertThatExceptionOfType(Exception.class).isThrownBy(() -> first.get(10, TimeUnit.SECONDS))
+		assertThatExceptionOfType(Exception.class).isThrownBy(() -> race.first().get(10, TimeUnit.SECONDS))
 			.havingCause()
 			.isInstanceOf(IllegalStateException.class);
-		ResponseEntity<?> ran = duplicate.get(10, TimeUnit.SECONDS);
+		ResponseEntity<?> ran = race.repeat().get(10, TimeUnit.SECONDS);
 		assertThat(ran.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		assertThat(ran.getHeaders().containsHeader(IdempotentRequests.REPLAYED_HEADER)).isFalse();
 		assertThat(this.runs).hasValue(2);
@@ -179,15 +158,8 @@ class IdempotentRequestsTests {
 	@Test
 	void answersConflictToADuplicateThatArrivesWhileTheFirstIsInFlight() throws Exception {
 		String key = newKey();
-		CountDownLatch working = new CountDownLatch(1);
 		CountDownLatch finish = new CountDownLatch(1);
-		CompletableFuture<ResponseEntity<?>> first = CompletableFuture
-			.supplyAsync(() -> this.requests.execute(key, SCOPE, THING, () -> {
-				working.countDown();
-				awaitQuietly(finish);
-				return createThing();
-			}), this.threads);
-		assertThat(working.await(10, TimeUnit.SECONDS)).isTrue();
+		CompletableFuture<ResponseEntity<?>> first = startFirst(key, finish, false);
 
 		assertThatExceptionOfType(IdempotencyKeyInFlight.class)
 			.isThrownBy(() -> this.requests.execute(key, SCOPE, THING, this::createThing))
@@ -262,16 +234,8 @@ class IdempotentRequestsTests {
 		String key = newKey();
 		Instant start = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		this.clock.setTo(start);
-		CountDownLatch working = new CountDownLatch(1);
 		CountDownLatch finish = new CountDownLatch(1);
-		CompletableFuture<ResponseEntity<?>> slow = CompletableFuture
-			.supplyAsync(() -> this.requests.execute(key, SCOPE, THING, () -> {
-				ResponseEntity<?> created = createThing();
-				working.countDown();
-				awaitQuietly(finish);
-				return created;
-			}), this.threads);
-		assertThat(working.await(10, TimeUnit.SECONDS)).isTrue();
+		CompletableFuture<ResponseEntity<?>> slow = startFirst(key, finish, false);
 
 		this.clock.setTo(start.plus(Duration.ofMinutes(1)).plusSeconds(1));
 		assertThatExceptionOfType(IdempotencyKeyInFlight.class)
@@ -286,10 +250,7 @@ class IdempotentRequestsTests {
 	@Test
 	void takesOverAClaimAnEarlierVersionLeftInFlightOnceItIsAbandoned() {
 		String key = newKey();
-		Instant start = Instant.now().truncatedTo(ChronoUnit.MICROS);
-		this.clock.setTo(start);
-		this.records.insertInFlight(IdempotencyKey.parse(key), SCOPE, UUID.randomUUID(), THING, start,
-				start.plus(Duration.ofHours(24)));
+		Instant start = claimLeftInFlightByAnEarlierVersion(key);
 
 		this.clock.setTo(start.plus(Duration.ofMinutes(1)).plusSeconds(1));
 		ResponseEntity<?> takenOver = this.requests.execute(key, SCOPE, THING, this::createThing);
@@ -305,10 +266,7 @@ class IdempotentRequestsTests {
 	@Test
 	void leavesAKeyInFlightAloneUntilItIsAbandoned() {
 		String key = newKey();
-		Instant start = Instant.now().truncatedTo(ChronoUnit.MICROS);
-		this.clock.setTo(start);
-		this.records.insertInFlight(IdempotencyKey.parse(key), SCOPE, UUID.randomUUID(), THING, start,
-				start.plus(Duration.ofHours(24)));
+		Instant start = claimLeftInFlightByAnEarlierVersion(key);
 
 		this.clock.setTo(start.plus(Duration.ofSeconds(59)));
 		assertThatExceptionOfType(IdempotencyKeyInFlight.class)
@@ -362,6 +320,55 @@ class IdempotentRequestsTests {
 	}
 
 	/**
+	 * Starts the first request with the key, on a thread of its own: its work creates a
+	 * thing, holds its transaction open until {@code release}, and then answers, or, if
+	 * it {@code fails}, throws.
+	 * @return the first request, its work under way
+	 */
+	private CompletableFuture<ResponseEntity<?>> startFirst(String key, CountDownLatch release, boolean fails)
+			throws InterruptedException {
+		CountDownLatch working = new CountDownLatch(1);
+		CompletableFuture<ResponseEntity<?>> first = CompletableFuture
+			.supplyAsync(() -> this.requests.execute(key, SCOPE, THING, () -> {
+				ResponseEntity<?> created = createThing();
+				working.countDown();
+				awaitQuietly(release);
+				if (fails) {
+					throw new IllegalStateException("the till jammed");
+				}
+				return created;
+			}), this.threads);
+		assertThat(working.await(10, TimeUnit.SECONDS)).isTrue();
+		return first;
+	}
+
+	/**
+	 * A claim of the key committed {@code IN_FLIGHT} now, as versions before the claim
+	 * joined the work's transaction left one when their process died.
+	 * @return when it was made (the test clock's time)
+	 */
+	private Instant claimLeftInFlightByAnEarlierVersion(String key) {
+		Instant start = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		this.clock.setTo(start);
+		this.records.insertInFlight(IdempotencyKey.parse(key), SCOPE, UUID.randomUUID(), THING, start,
+				start.plus(Duration.ofHours(24)));
+		return start;
+	}
+
+	/**
+	 * Starts the first request with the key ({@link #startFirst}), then a repeat of it on
+	 * a thread of its own, and returns once the repeat's claim waits for the first's.
+	 */
+	private Race startFirstAndARepeatWaitingForIt(String key, CountDownLatch release, boolean fails)
+			throws InterruptedException {
+		CompletableFuture<ResponseEntity<?>> first = startFirst(key, release, fails);
+		CompletableFuture<ResponseEntity<?>> repeat = CompletableFuture
+			.supplyAsync(() -> this.requests.execute(key, SCOPE, THING, this::createThing), this.threads);
+		awaitAClaimWaiting();
+		return new Race(first, repeat);
+	}
+
+	/**
 	 * Polls H2's sessions until one is inside a claim's insert: a claim waiting for the
 	 * transaction of the first request with its key (the first's insert is done).
 	 */
@@ -373,6 +380,9 @@ class IdempotentRequestsTests {
 			assertThat(System.nanoTime()).as("a claim waiting for the first request's").isLessThan(deadline);
 			Thread.sleep(10);
 		}
+	}
+
+	record Race(CompletableFuture<ResponseEntity<?>> first, CompletableFuture<ResponseEntity<?>> repeat) {
 	}
 
 	private static String newKey() {
