@@ -17,9 +17,10 @@ import org.springframework.validation.annotation.Validated;
  * @param retention how long a key is kept after its first request, {@code 24h} by
  * default: a repeat within that time is answered from the record; after it, the purge
  * deletes the record and the key counts as new
- * @param abandonedAfter how long a key may stay in flight before another request with it
- * may take it over, {@code 1m} by default: a request still in flight that long was lost
- * with its process (its work rolled back with it, see {@link IdempotentRequests})
+ * @param abandonedAfter how long a claim <em>committed</em> in flight may stay before
+ * another request with its key may take it over, {@code 1m} by default. Only versions
+ * before the claim joined the work's transaction committed such claims (see
+ * {@link IdempotentRequests}); one still in flight that long was lost with its process
  * @param purgeInterval how often expired keys are deleted, {@code 1h} by default
  */
 @ConfigurationProperties("restaurant.idempotency")
