@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
+import org.awaitility.Awaitility;
 import org.example.restaurant.platform.test.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -372,14 +373,13 @@ class IdempotentRequestsTests {
 	 * Polls H2's sessions until one is inside a claim's insert: a claim waiting for the
 	 * transaction of the first request with its key (the first's insert is done).
 	 */
-	private void awaitAClaimWaiting() throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		while (this.jdbc.queryForObject(
-				"select count(*) from information_schema.sessions where lower(executing_statement) like ?",
-				Integer.class, "%insert into idempotency_record%") == 0) {
-			assertThat(System.nanoTime()).as("a claim waiting for the first request's").isLessThan(deadline);
-			Thread.sleep(10);
-		}
+	private void awaitAClaimWaiting() {
+		Awaitility.await("a claim waiting for the first request's")
+			.atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(10))
+			.until(() -> this.jdbc.queryForObject(
+					"select count(*) from information_schema.sessions where lower(executing_statement) like ?",
+					Integer.class, "%insert into idempotency_record%") > 0);
 	}
 
 	record Race(CompletableFuture<ResponseEntity<?>> first, CompletableFuture<ResponseEntity<?>> repeat) {
